@@ -1,0 +1,225 @@
+"""Partnership classification: is the story announcing a partnership, of what type, between whom.
+
+An explainable rule model. Each decision rests on sentences it can quote:
+
+* **detection**: partnership cues ("signed an agreement with", "teaming up",
+  "memorandum of understanding", "joins ... network") in the headline and lead,
+  against hard-negative cues (acquisitions, terminations, cyberattacks, funding
+  rounds, appointments, go-lives, surveys) that announce something else;
+* **participants**: the organisations named in the announcing sentences, plus
+  the vendor behind a product the lead says will be deployed;
+* **type**: keyword evidence for each of the five types, weighed with the kinds of
+  organisations taking part.
+
+Pure functions of text and the gazetteer: no I/O, no models to download.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from news_etl.entities import OrgRef, find_organizations
+from news_etl.orgs import Gazetteer, load_gazetteer
+
+CLASSIFIER_VERSION = "rules-1.0"
+LEAD_SENTENCES = 4
+DETECTION_THRESHOLD = 3.0
+MIN_SENTENCE_WORDS = 6
+
+_POSITIVE = [
+    (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
+    (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
+    (r"\balliances?\b|\bjoint venture\b|\baffiliat(e|es|ed|ion)\b", 2.0),
+    (r"\bmemorandum of understanding\b|\bMoUs?\b", 3.0),
+    (r"\b(signs?|signed|signing|inks?|inked)\b", 1.5),
+    (r"\bagreements?\b|\bcontracts?\b|\bdeals?\b", 1.5),
+    (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b", 3.0),
+    (r"\b(selects?|selected|chooses|chose|picks|picked|taps|tapped)\b", 1.5),
+    (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
+    (r"\bjoin(s|ed|ing)?\b[^.]{0,80}\b(network|consortium|platform|collaborative|programme|program)\b", 2.0),
+    (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",
+     2.0),
+    (r"\bwork(s|ing)? (together|with)\b", 1.0),
+]
+_NEGATIVE = [
+    (r"\b(acquir(e|es|ed|ing)|acquisition|takeover|merg(e|er|es|ed|ing))\b", 3.0),
+    (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
+    (r"\b(ransomware|cyberattack|cyber-attack|data breach|outage|hackers?)\b", 3.0),
+    (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation)\b", 2.0),
+    (r"\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b", 2.0),
+    (r"\b(go(es)?[- ]live|went live|gone live)\b", 2.0),
+    (r"\b(survey|poll|report finds|study finds|according to a (new )?report)\b", 2.0),
+    (r"\b(layoffs?|job cuts|redundanc(y|ies))\b", 3.0),
+]
+_TYPE_CUES = {
+    "vendor_contract": r"\b(contract|deal|agreement|select(s|ed)?|deploy\w*|implement\w*|roll(ing)? out|"
+                       r"EHR|EPR|electronic (health|patient) record|PACS|system|procure\w*|tender|licen[cs]e|"
+                       r"supply|replace\w*|go[- ]live|platform|software)\b",
+    "strategic_alliance": r"\b(alliance|affiliat\w*|joint venture|strategic|collaboration|clinical expertise|"
+                          r"share best practices?|patient care|care delivery|access to care|international)\b",
+    "technology_collaboration": r"\b(MoU|memorandum of understanding|co-develop\w*|develop\w*|innovation|"
+                                r"AI|artificial intelligence|machine learning|lab|solutions?|explore)\b",
+    "data_network": r"\b(data[- ]sharing|data network|distributed (data )?network|consortium|"
+                    r"interoperab\w*|health information exchange|de-identified|data platform|"
+                    r"join\w* the \w+ network)\b",
+    "research_collaboration": r"\b(research|clinical (study|trial)s?|trials?|scientists|genomic\w*|"
+                              r"study|studies|discovery|cohort)\b",
+}
+_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A party to a partnership, resolved to an organisation key."""
+
+    key: str
+    name: str
+    org_type: str
+    role: str
+    country: str | None
+    mentions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Partnership:
+    """One partnership a story announces."""
+
+    partnership_type: str
+    confidence: float
+    evidence: str
+    participants: tuple[Participant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The verdict on one article; ``partnerships`` is empty for a non-partnership story."""
+
+    is_partnership: bool
+    score: float
+    partnerships: tuple[Partnership, ...]
+    reason: str
+
+
+def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None) -> Classification:
+    """Decide whether the article announces a partnership and between whom."""
+    gazetteer = gazetteer or load_gazetteer()
+    title = (title or "").strip()
+    body_sentences = split_sentences(text)
+    # Headings, datelines and bylines are not sentences a story announces anything in.
+    prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
+    lead = prose[:LEAD_SENTENCES]
+    document = "\n".join([title, *body_sentences])
+    orgs = find_organizations(document, gazetteer)
+
+    score = 2 * _cue_score(title, _POSITIVE) + sum(_cue_score(s, _POSITIVE) for s in lead[:2])
+    score += 0.5 * sum(_cue_score(s, _POSITIVE) for s in lead[2:])
+    penalty = 2 * _cue_score(title, _NEGATIVE) + sum(_cue_score(s, _NEGATIVE) for s in lead[:2])
+    net = score - penalty
+
+    sentences = [title, *prose]
+    offsets = _sentence_offsets(document, sentences)[: LEAD_SENTENCES + 4]
+    announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
+                  if _cue_score(sentence, _POSITIVE) > 0]
+    participants = _participants(orgs, announcing, offsets[: LEAD_SENTENCES + 1])
+    if net < DETECTION_THRESHOLD:
+        return Classification(False, net, (), f"cue score {net:.1f} below {DETECTION_THRESHOLD}")
+    if len(participants) < 2:
+        return Classification(False, net, (), "fewer than two named parties in the announcement")
+
+    evidence_spans = announcing[:2] or offsets[:1]
+    evidence = " ".join(document[s:e].strip() for s, e in evidence_spans)
+    context = " ".join([title, *lead, evidence])
+    partnership_type = _partnership_type(context, participants)
+    confidence = round(1 / (1 + math.exp(-(net - DETECTION_THRESHOLD) / 2.0)) * 0.5 + 0.45, 3)
+    return Classification(
+        True,
+        net,
+        (Partnership(partnership_type, min(confidence, 0.99), evidence[:2000], tuple(participants)),),
+        f"cue score {net:.1f}",
+    )
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences (and heading lines) of a body text, in order."""
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+def _cue_score(sentence: str, cues: list[tuple[str, float]]) -> float:
+    return sum(weight for pattern, weight in cues if re.search(pattern, sentence, re.I))
+
+
+def _sentence_offsets(document: str, sentences: list[str]) -> list[tuple[int, int]]:
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    for sentence in sentences:
+        start = document.find(sentence, position) if sentence else position
+        start = position if start < 0 else start
+        offsets.append((start, start + len(sentence)))
+        position = start + len(sentence)
+    return offsets
+
+
+def _participants(
+    orgs: list[OrgRef], announcing: list[tuple[int, int]], lead: list[tuple[int, int]]
+) -> list[Participant]:
+    """The parties: organisations of the first announcing sentence that names two or more.
+
+    Later announcing sentences add organisations only when they also name one of those
+    parties (so "already in use at neighbouring X" does not make X a party), and a
+    product named in the lead brings in its vendor.
+    """
+
+    def named_in(span: tuple[int, int]) -> list[OrgRef]:
+        s, e = span
+        return [r for r in orgs if not r.via_product and any(s <= a and b <= e for a, b in r.spans)]
+
+    chosen: list[OrgRef] = []
+    primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
+    if primary is not None:
+        chosen = named_in(primary)
+        for span in announcing:
+            named = named_in(span)
+            if span != primary and any(r in chosen for r in named):
+                chosen += [r for r in named if r not in chosen]
+    for ref in orgs:
+        in_lead = any(s <= a and b <= e for a, b in ref.spans for s, e in lead)
+        if ref.via_product and in_lead and ref not in chosen and chosen:
+            chosen.append(ref)
+    return [
+        Participant(
+            key=r.key,
+            name=r.name,
+            org_type=r.org_type,
+            role=r.org_type,
+            country=r.country,
+            mentions=tuple(sorted(r.mentions or {r.name})),
+        )
+        for r in chosen
+    ]
+
+
+def _partnership_type(context: str, participants: list[Participant]) -> str:
+    # Distinct cue terms, so one word repeated through a story does not outvote the others.
+    scores = {
+        t: len({m.group(0).lower() for m in re.finditer(p, context, re.I)}) for t, p in _TYPE_CUES.items()
+    }
+    kinds = {p.org_type for p in participants}
+    has_vendor = "vendor" in kinds
+    care_side = kinds & {"provider", "government", "payer", "academic"}
+    if has_vendor and care_side:
+        scores["vendor_contract"] += 2
+        scores["technology_collaboration"] += 1
+    else:
+        scores["vendor_contract"] = 0
+    if not has_vendor:
+        scores["strategic_alliance"] += 2
+        scores["technology_collaboration"] = max(0, scores["technology_collaboration"] - 2)
+    if re.search(r"\b(MoU|memorandum of understanding|co-develop\w*)\b", context, re.I) and has_vendor:
+        scores["technology_collaboration"] += 3
+    if re.search(r"\bnetwork\b", context, re.I) and re.search(r"\bdata\b", context, re.I):
+        scores["data_network"] += 3
+    return max(scores, key=lambda t: (scores[t], -list(_TYPE_CUES).index(t)))

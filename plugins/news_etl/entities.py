@@ -1,0 +1,257 @@
+"""Finding organisation mentions in article text and resolving them within the article.
+
+Three sources of mentions, merged per article:
+
+1. names, aliases and products from the gazetteer;
+2. capitalised phrases whose head word marks an organisation ("... NHS Trust",
+   "... Medical Center", "University of ...", "... Technologies");
+3. acronyms the text defines ("University Hospitals of Leicester NHS Trust (UHL)").
+
+Short references ("Northwestern", "The Hillingdon Hospitals") are then folded into
+the full name they abbreviate, so each organisation is one ``OrgRef`` per article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
+
+_CAP = r"(?:[A-Z][\w’'.\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"
+_CONN = r"(?:of|and|for|the|de|do|da|du|at|upon|on|&)"
+_PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
+_HEADS = re.compile(
+    r"\b(hospitals?|clinic|trust|nhs group|group|university|college|institute|cent(er|re)|health|"
+    r"healthcare|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
+    r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
+    r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers)\b\.?$|\w\.(ai|io|com)$",
+    re.I,
+)
+# Names that open with their head word, in English and in the languages of the places we cover.
+_OPENING_HEADS = re.compile(
+    r"^(hospital|hôpital|hospital|clínica|clinica|universidad|universidade|università|universität|"
+    r"université|instituto|institut|istituto|university of|klinikum|centro)\b",
+    re.I,
+)
+_LEADING_NOISE = {"the", "a", "an", "and", "but", "while", "through", "with", "at", "in", "on", "by",
+                  "for", "from", "of", "to", "as", "after", "under", "via", "this", "that", "these"}
+_GENERIC_FIRST = {"university", "royal", "national", "london", "new", "north", "south", "east", "west",
+                  "st", "saint", "nhs", "hospital", "health", "medical", "general", "central", "the",
+                  "united", "american", "british", "children's", "city", "county", "state", "great"}
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+PLACES = {
+    "US": ["U.S.", "US", "United States", "America", "American", "Missouri", "Minnesota", "Chicago",
+           "California", "Texas", "New York", "Florida", "Ohio", "Boston", "Massachusetts"],
+    "GB": ["UK", "U.K.", "United Kingdom", "Britain", "British", "England", "English", "Scotland",
+           "Scottish", "Wales", "Welsh", "London", "Northern Ireland"],
+    "IL": ["Israel", "Israeli"], "BR": ["Brazil", "Brazilian"], "CA": ["Canada", "Canadian", "Toronto"],
+    "AU": ["Australia", "Australian"], "IN": ["India", "Indian"], "DE": ["Germany", "German"],
+    "FR": ["France", "French"], "IE": ["Ireland", "Irish"], "NL": ["Netherlands", "Dutch"],
+    "SG": ["Singapore"], "AE": ["UAE", "United Arab Emirates", "Abu Dhabi", "Dubai"],
+    "JP": ["Japan", "Japanese"], "CN": ["China", "Chinese"], "NZ": ["New Zealand"],
+    "SE": ["Sweden", "Swedish"], "ES": ["Spain", "Spanish"], "IT": ["Italy", "Italian"],
+    "SA": ["Saudi Arabia", "Saudi"], "KR": ["South Korea", "Korean"],
+}
+_PLACE_TO_CODE = {name.lower(): code for code, names in PLACES.items() for name in names}
+
+
+@dataclass(slots=True)
+class OrgRef:
+    """One organisation as referred to in one article."""
+
+    key: str
+    name: str
+    org_type: str
+    country: str | None
+    known: bool
+    mentions: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    via_product: bool = False
+
+
+def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
+    """All organisations the text names, each once, with every span where it is named."""
+    refs: dict[str, OrgRef] = {}
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, surface: str, known: KnownOrg | None, product: bool = False) -> OrgRef:
+        name = known.name if known else _strip_the(surface)
+        key = org_key(name)
+        ref = refs.get(key)
+        if ref is None:
+            ref = refs[key] = OrgRef(
+                key=key,
+                name=name,
+                org_type=known.org_type if known else infer_org_type(name),
+                country=known.country if known else None,
+                known=known is not None,
+                via_product=product,
+            )
+        ref.via_product = ref.via_product and product
+        if not product:
+            ref.mentions.add(surface)
+        ref.spans.append((start, end))
+        taken.append((start, end))
+        if ref.country is None:
+            ref.country = _country_near(text, start, end)
+        return ref
+
+    for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
+        add(start, end, surface, org, product)
+    for start, end, surface in _phrases(text, gazetteer):
+        if _overlaps(start, end, taken):
+            continue
+        for s, e, part in _split_conjunction(text, start, end, surface, gazetteer):
+            s, part = _drop_role_prefix(s, part)
+            known = gazetteer.lookup(part)
+            if known or _is_org_like(part):
+                add(s, s + len(part), part, known)
+    _add_defined_acronyms(text, refs, taken)
+    _fold_short_references(text, refs, taken)
+    return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans))
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+def _gazetteer_hits(text: str, gazetteer: Gazetteer):
+    pattern = _gazetteer_pattern(gazetteer)
+    if pattern is None:
+        return
+    forms = {form: (org, product) for form, org, product in reversed(gazetteer.surface_forms())}
+    for match in pattern.finditer(text):
+        surface = match.group(0)
+        org, product = forms[surface]
+        yield match.start(), match.end(), surface, org, product
+
+
+_PATTERN_CACHE: dict[int, re.Pattern[str] | None] = {}
+
+
+def _gazetteer_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
+    cached = _PATTERN_CACHE.get(id(gazetteer), False)
+    if cached is not False:
+        return cached
+    forms = sorted({f for f, _, _ in gazetteer.surface_forms() if len(f) > 1}, key=len, reverse=True)
+    pattern = (
+        re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w]|\.\w)")
+        if forms else None
+    )
+    _PATTERN_CACHE[id(gazetteer)] = pattern
+    return pattern
+
+
+def _phrases(text: str, gazetteer: Gazetteer | None = None):
+    for match in _PHRASE.finditer(text):
+        start, surface = match.start(), match.group(0)
+        words = surface.split()
+        # Drop sentence-initial function words and possessive place prefixes ("Israel's").
+        while words and (words[0].lower() in _LEADING_NOISE or _is_place_possessive(words[0])):
+            start += text[start:].index(words[0]) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        while words and words[-1].lower() in _LEADING_NOISE:
+            words = words[:-1]
+        if not words:
+            continue
+        surface = " ".join(words)
+        possessive = re.search(r"^(.+?)(?:’s|'s)\s", surface)
+        if possessive and (gazetteer is not None and gazetteer.lookup(possessive.group(1))):
+            surface = possessive.group(1)
+        surface = re.sub(r"(’s|'s|’|')$", "", surface)
+        if len(surface) < 3 or surface.isupper() and len(words) > 1:
+            continue  # headings in capitals are not names
+        yield start, start + len(surface), surface
+
+
+def _is_org_like(name: str) -> bool:
+    return bool(_HEADS.search(name) or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
+
+
+def _drop_role_prefix(start: int, surface: str) -> tuple[int, str]:
+    """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes."""
+    for sep in (" of the ", " at the ", " of ", " at "):
+        left, found, right = surface.partition(sep)
+        if found and not _is_org_like(left) and _is_org_like(right):
+            return start + len(left) + len(sep), right
+    return start, surface
+
+
+def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer: Gazetteer):
+    """Split "A and B" into two organisations when A already is one on its own."""
+    if gazetteer.lookup(surface):
+        yield start, end, surface
+        return
+    for sep in (" and ", " & "):
+        left, found, right = surface.partition(sep)
+        if found and (gazetteer.lookup(left) or _is_org_like(left)):
+            yield start, start + len(left), left
+            right_start = start + len(left) + len(sep)
+            yield from _split_conjunction(text, right_start, end, right, gazetteer)
+            return
+    yield start, end, surface
+
+
+def _add_defined_acronyms(text: str, refs: dict[str, OrgRef], taken: list[tuple[int, int]]) -> None:
+    for match in _ACRONYM_DEF.finditer(text):
+        acronym = match.group(1)
+        owner = next((r for r in refs.values() if any(e <= match.start() <= e + 2 for _, e in r.spans)), None)
+        if owner is None:
+            continue
+        owner.mentions.add(acronym)
+        for use in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", text):
+            if not _overlaps(use.start(), use.end(), taken):
+                owner.spans.append((use.start(), use.end()))
+                taken.append((use.start(), use.end()))
+
+
+def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple[int, int]]) -> None:
+    """Attach first-word or leading-words references ("Northwestern's") to the full name."""
+    firsts: dict[str, list[OrgRef]] = {}
+    for ref in refs.values():
+        first = ref.name.split()[0].lower()
+        if len(ref.name.split()) > 1 and first not in _GENERIC_FIRST:
+            firsts.setdefault(first, []).append(ref)
+    for key, ref in list(refs.items()):
+        # A shorter unknown ref that is the leading words of a longer one is the same org.
+        longer = [r for r in refs.values() if r is not ref and r.key.startswith(key + " ")]
+        if not ref.known and len(longer) == 1 and len(key.split()) >= 2:
+            target = longer[0]
+            target.mentions |= ref.mentions
+            target.spans += ref.spans
+            del refs[key]
+    for first, owners in firsts.items():
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        word = owner.name.split()[0]
+        for use in re.finditer(rf"(?<![\w-]){re.escape(word)}(?:’s|'s)?(?![\w-])", text):
+            if not _overlaps(use.start(), use.end(), taken):
+                owner.mentions.add(word)
+                owner.spans.append((use.start(), use.end()))
+                taken.append((use.start(), use.end()))
+
+
+def _country_near(text: str, start: int, end: int) -> str | None:
+    before = text[max(0, start - 40):start]
+    match = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s*$", before)
+    if match and match.group(1).lower() in _PLACE_TO_CODE:
+        return _PLACE_TO_CODE[match.group(1).lower()]
+    after = text[end:end + 40]
+    match = re.match(r",? (?:in|of|based in) ([A-Z][\w.]*(?: [A-Z][\w.]*)?)", after)
+    if match and match.group(1).lower() in _PLACE_TO_CODE:
+        return _PLACE_TO_CODE[match.group(1).lower()]
+    return None
+
+
+def _is_place_possessive(word: str) -> bool:
+    base = re.sub(r"(’s|'s)$", "", word)
+    return base != word and base.lower() in _PLACE_TO_CODE
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^(?:The|the)\s+", "", name).strip()
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)

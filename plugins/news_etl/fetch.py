@@ -1,0 +1,317 @@
+"""HTTP fetching that a news site and our own network can trust.
+
+Every request goes through ``Fetcher.get``, which
+
+* allows only http/https and refuses hosts that resolve to loopback, private,
+  link-local, multicast or reserved addresses (every redirect hop is checked, and
+  the socket connects to the address that was checked, so DNS cannot be swapped in
+  between), unless the host is on the ``NEWS_ETL_ALLOW_HOSTS`` list;
+* keeps a minimum delay between two requests to one host;
+* bounds connect and read time, the total time of a fetch, the number of redirects
+  and the body size (counted while streaming, and again after decompression, so a
+  gzip bomb is stopped early);
+* raises ``FetchError`` subclasses that say whether a retry could help.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import ssl
+import threading
+import time
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from news_etl.config import Settings
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
+FEED_TYPES = ("xml", "rss", "atom", "text/plain", "text/html", "application/octet-stream")
+CHUNK = 64 * 1024
+
+
+class FetchError(Exception):
+    """A fetch that produced no usable body. ``retryable`` says whether trying later can help."""
+
+    retryable = False
+
+    @property
+    def error_class(self) -> str:
+        return type(self).__name__
+
+
+class BlockedURLError(FetchError):
+    """The URL's scheme or address is not one we may fetch."""
+
+
+class TooLargeError(FetchError):
+    """The body exceeded the size limit (before or after decompression)."""
+
+
+class UnsupportedContentError(FetchError):
+    """The server answered with a content type we do not process."""
+
+
+class RedirectError(FetchError):
+    """Too many redirects, a redirect loop, or a redirect without a target."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+    def __init__(self, status: int, url: str, retry_after: float | None = None) -> None:
+        super().__init__(f"HTTP {status} for {url}")
+        self.status = status
+        self.retry_after = retry_after
+        self.retryable = status == 429 or status >= 500
+
+
+class NetworkError(FetchError):
+    """The network failed: DNS, connect, TLS, timeout or a broken transfer."""
+
+    def __init__(self, message: str, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A completed HTTP exchange (2xx or 304) with the decoded body bytes."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    elapsed_ms: int
+    wire_bytes: int
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("content-type")
+
+    @property
+    def charset(self) -> str | None:
+        for part in (self.content_type or "").split(";")[1:]:
+            key, _, value = part.partition("=")
+            if key.strip().lower() == "charset" and value.strip():
+                return value.strip().strip("\"'")[:40]
+        return None
+
+
+class Fetcher:
+    """A polite, guarded HTTP client; one instance is shared by a stage's threads."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._host_locks: dict[str, threading.Lock] = {}
+        self._next_slot: dict[str, float] = {}
+        self._guard = threading.Lock()
+
+    def get(
+        self, url: str, *, kind: str = "page", headers: Mapping[str, str] | None = None
+    ) -> FetchResult:
+        """GET ``url`` (``kind`` is ``page`` or ``feed``) following redirects within the limits.
+
+        Returns 2xx and 304 answers; raises ``FetchError`` for everything else.
+        """
+        s = self._settings
+        started = time.monotonic()
+        deadline = started + s.fetch_budget_s
+        seen: set[str] = set()
+        current = url
+        wire = 0
+        for _hop in range(s.max_redirects + 1):
+            if current in seen:
+                raise RedirectError(f"redirect loop at {current}")
+            seen.add(current)
+            status, resp_headers, body, hop_bytes = self._exchange(current, kind, headers or {}, deadline)
+            wire += hop_bytes
+            if status in REDIRECT_STATUSES:
+                location = resp_headers.get("location")
+                if not location:
+                    raise RedirectError(f"HTTP {status} without Location at {current}")
+                current = urljoin(current, location.strip())
+                continue
+            if status == 304 or 200 <= status < 300:
+                if status != 304:
+                    _check_type(resp_headers.get("content-type"), kind, current)
+                return FetchResult(
+                    url=url,
+                    final_url=current,
+                    status=status,
+                    headers=resp_headers,
+                    body=body,
+                    elapsed_ms=int((time.monotonic() - started) * 1000),
+                    wire_bytes=wire,
+                )
+            raise HTTPStatusError(status, current, _retry_after(resp_headers.get("retry-after")))
+        raise RedirectError(f"more than {s.max_redirects} redirects from {url}")
+
+    # -- one request/response -------------------------------------------------------------
+    def _exchange(
+        self, url: str, kind: str, extra: Mapping[str, str], deadline: float
+    ) -> tuple[int, dict[str, str], bytes, int]:
+        s = self._settings
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https"):
+            raise BlockedURLError(f"scheme {scheme or '(none)'!r} is not allowed: {url[:200]}")
+        host = (parts.hostname or "").lower()
+        if not host:
+            raise BlockedURLError(f"no host in {url[:200]}")
+        try:
+            port = parts.port or (443 if scheme == "https" else 80)
+        except ValueError:
+            raise BlockedURLError(f"bad port in {url[:200]}") from None
+        address = self._resolve(host, port)
+        self._wait_turn(host)
+        timeout = min(s.connect_timeout_s, max(0.05, deadline - time.monotonic()))
+        conn = _PinnedConnection(scheme, host, port, address, timeout)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        request_headers = {
+            "User-Agent": s.user_agent,
+            "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
+            if kind == "feed"
+            else "text/html, application/xhtml+xml;q=0.9, */*;q=0.1",
+            "Accept-Encoding": "gzip, deflate",
+            "Accept-Language": "en",
+            **extra,
+        }
+        try:
+            conn.request("GET", path, headers=request_headers)
+            conn.sock.settimeout(min(s.read_timeout_s, max(0.05, deadline - time.monotonic())))
+            resp = conn.getresponse()
+            headers = {k.lower(): v for k, v in resp.getheaders()}
+            if resp.status in REDIRECT_STATUSES or resp.status == 304 or resp.status >= 300:
+                return resp.status, headers, b"", 0
+            body, wire = _read_body(resp, conn.sock, headers, s.max_body_bytes, s.read_timeout_s, deadline)
+            return resp.status, headers, body, wire
+        except FetchError:
+            raise
+        except TimeoutError:
+            raise NetworkError(f"timed out talking to {host}") from None
+        except ssl.SSLError as exc:
+            raise NetworkError(f"TLS error with {host}: {exc}", retryable=False) from None
+        except (OSError, http.client.HTTPException) as exc:
+            raise NetworkError(f"{type(exc).__name__} from {host}: {exc}") from None
+        finally:
+            conn.close()
+
+    def _resolve(self, host: str, port: int) -> str:
+        """The address to connect to, after checking every address the name resolves to."""
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except socket.gaierror as exc:
+            # A name that does not exist will not exist on retry; a resolver hiccup might.
+            retryable = exc.errno in (socket.EAI_AGAIN,)
+            raise NetworkError(f"cannot resolve {host}: {exc.strerror}", retryable=retryable) from None
+        addresses = [info[4][0] for info in infos]
+        if host not in self._settings.allow_hosts:
+            for address in addresses:
+                if not _is_public(address):
+                    raise BlockedURLError(f"{host} resolves to non-public address {address}")
+        return addresses[0]
+
+    def _wait_turn(self, host: str) -> None:
+        """Sleep until ``host`` may be contacted again; reserve the next slot atomically."""
+        delay = self._settings.host_delay_s
+        if delay <= 0:
+            return
+        with self._guard:
+            now = time.monotonic()
+            slot = max(now, self._next_slot.get(host, 0.0))
+            self._next_slot[host] = slot + delay
+        if slot > now:
+            time.sleep(slot - now)
+
+
+class _PinnedConnection(http.client.HTTPConnection):
+    """An HTTP(S) connection to an already vetted IP address, keeping the Host name for TLS/SNI."""
+
+    def __init__(self, scheme: str, host: str, port: int, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self._scheme = scheme
+        self._address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._address, self.port), timeout=self.timeout)
+        if self._scheme == "https":
+            sock = ssl.create_default_context().wrap_socket(sock, server_hostname=self.host)
+        self.sock = sock
+
+
+def _is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def _check_type(content_type: str | None, kind: str, url: str) -> None:
+    if not content_type:
+        return  # no claim: let the parser sniff it
+    mime = content_type.split(";", 1)[0].strip().lower()
+    allowed = PAGE_TYPES if kind == "page" else FEED_TYPES
+    if not any(token in mime for token in allowed):
+        raise UnsupportedContentError(f"content type {mime!r} is not a {kind}: {url[:200]}")
+
+
+def _read_body(
+    resp: http.client.HTTPResponse,
+    sock: socket.socket,
+    headers: Mapping[str, str],
+    limit: int,
+    read_timeout: float,
+    deadline: float,
+) -> tuple[bytes, int]:
+    """Stream the body, decompressing as it comes, and stop at the size or time limit."""
+    declared = headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise TooLargeError(f"declared body of {declared} bytes exceeds {limit}")
+    encoding = headers.get("content-encoding", "identity").strip().lower()
+    decoder = _decoder(encoding)
+    out = bytearray()
+    wire = 0
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise NetworkError("fetch exceeded its time budget")
+        sock.settimeout(min(read_timeout, remaining))
+        chunk = resp.read1(CHUNK)
+        if not chunk:
+            break
+        wire += len(chunk)
+        if wire > limit:
+            raise TooLargeError(f"body exceeds {limit} bytes")
+        if decoder is None:
+            out += chunk
+        else:
+            out += decoder.decompress(chunk, limit + 1 - len(out))
+            if len(out) > limit or decoder.unconsumed_tail:
+                raise TooLargeError(f"decompressed body exceeds {limit} bytes")
+    if decoder is not None:
+        out += decoder.flush()
+        if len(out) > limit:
+            raise TooLargeError(f"decompressed body exceeds {limit} bytes")
+    return bytes(out), wire
+
+
+def _decoder(encoding: str) -> zlib._Decompress | None:  # type: ignore[name-defined]
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return zlib.decompressobj(zlib.MAX_WBITS)
+    raise UnsupportedContentError(f"content encoding {encoding!r} is not supported")
+
+
+def _retry_after(value: str | None) -> float | None:
+    if value and value.strip().isdigit():
+        return float(value.strip())
+    return None

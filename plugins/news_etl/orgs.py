@@ -1,0 +1,117 @@
+"""Organisation names: normalisation, the reference gazetteer, and type inference.
+
+Resolution rests on one key per organisation: the gazetteer's canonical name when
+the name (or an alias, former name or product) is known, otherwise a normalised
+form of the name that folds the usual variants (a leading "The", possessives,
+"NHS Foundation Trust" vs "NHS Trust", corporate suffixes, "&" vs "and").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from news_etl.config import PROJECT_ROOT
+
+GAZETTEER_PATH = PROJECT_ROOT / "seeds" / "organizations.yaml"
+ORG_TYPES = ("provider", "vendor", "academic", "payer", "government", "network", "other")
+_SUFFIXES = re.compile(
+    r"\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv)\b\.?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownOrg:
+    """A gazetteer entry."""
+
+    name: str
+    org_type: str
+    country: str | None
+    aliases: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Lookup from any normalised name, alias or product to the organisation it denotes."""
+
+    version: str
+    orgs: list[KnownOrg] = field(default_factory=list)
+    by_key: dict[str, KnownOrg] = field(default_factory=dict)
+    by_product: dict[str, KnownOrg] = field(default_factory=dict)
+
+    def lookup(self, name: str) -> KnownOrg | None:
+        """The known organisation a surface name denotes, if any."""
+        return self.by_key.get(org_key(name))
+
+    def surface_forms(self) -> list[tuple[str, KnownOrg, bool]]:
+        """Every name, alias and product as written, with its org and whether it is a product."""
+        forms: list[tuple[str, KnownOrg, bool]] = []
+        for org in self.orgs:
+            forms += [(n, org, False) for n in (org.name, *org.aliases)]
+            forms += [(p, org, True) for p in org.products]
+        return forms
+
+
+def org_key(name: str) -> str:
+    """The normalised key under which name variants of one organisation meet."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("&", " and ").lower()
+    text = re.sub(r"'s\b|s'(?=\s|$)", "", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = " ".join(text.split())
+    text = re.sub(r"^the ", "", text)
+    text = text.replace("nhs foundation trust", "nhs trust")
+    previous = None
+    while previous != text:
+        previous, text = text, _SUFFIXES.sub("", text).strip()
+    return text
+
+
+def infer_org_type(name: str) -> str:
+    """A best guess of what kind of organisation a name denotes, from its head words."""
+    n = name.lower()
+    rules = (
+        ("provider", r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinic|medical (center|centre)|"
+                     r"health ?care system|health system|medicine|healthcare|health services|"
+                     r"children's|infirmary|hospice|care home)\b"),
+        ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
+                       r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
+        ("academic", r"\b(university|college|institute|school|academy|faculty)\b"),
+        ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
+        ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange)\b"),
+        ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|"
+                   r"solutions|labs?|ai|digital|analytics|cloud|data|\.ai|\.io|\.com)\b"),
+        ("provider", r"\bhealth\b"),
+    )
+    for org_type, pattern in rules:
+        if re.search(pattern, n):
+            return org_type
+    return "other"
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
+    """Read the versioned gazetteer; the first entry claiming a key keeps it."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    gazetteer = Gazetteer(version=str((data or {}).get("version", "none")))
+    for item in (data or {}).get("organizations", []):
+        org = KnownOrg(
+            name=str(item["name"]),
+            org_type=item.get("type") if item.get("type") in ORG_TYPES else "other",
+            country=(str(item["country"]).upper() if item.get("country") else None),
+            aliases=tuple(str(a) for a in item.get("aliases") or ()),
+            products=tuple(str(p) for p in item.get("products") or ()),
+        )
+        gazetteer.orgs.append(org)
+        for name in (org.name, *org.aliases):
+            gazetteer.by_key.setdefault(org_key(name), org)
+        for product in org.products:
+            gazetteer.by_product.setdefault(org_key(product), org)
+    return gazetteer

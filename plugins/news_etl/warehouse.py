@@ -1,0 +1,351 @@
+"""The warehouse: one schema for SQLite and PostgreSQL, engines, and idempotent writes.
+
+Tables come in three groups:
+
+* what the news says (``source``, ``feed``, ``article``, ``organization``,
+  ``organization_alias``, ``partnership``, ``partnership_participant``), keyed by
+  natural keys so that a rerun overwrites instead of duplicating;
+* what the pipeline did (``pipeline_run``, ``stage_run``, ``feed_poll``,
+  ``feed_entry``, ``raw_page``, ``page_fetch``, ``article_classification``,
+  ``dq_validation_result``);
+* BI marts (views in ``include/sql/marts``) that only show published batches.
+
+Identifiers are deterministic hashes of natural keys (``stable_id``), so the same
+article, organisation or partnership gets the same id on every machine and rerun.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+
+LOGGER = logging.getLogger(__name__)
+
+PARTNERSHIP_TYPES = (
+    "vendor_contract",
+    "strategic_alliance",
+    "technology_collaboration",
+    "data_network",
+    "research_collaboration",
+)
+ROLES = ("provider", "vendor", "academic", "payer", "government", "network", "other")
+BATCH_STATUSES = ("running", "validated", "published", "failed")
+
+ID = String(32)
+metadata = MetaData()
+
+
+def _in(column: str, values: Sequence[str]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+source = Table(
+    "source", metadata,
+    Column("source_id", ID, primary_key=True, comment="hash of the publisher name"),
+    Column("name", String(200), nullable=False, unique=True, comment="publisher, e.g. Healthcare IT News"),
+    Column("homepage", String(2000), comment="publisher's home page URL"),
+    Column("country_code", String(2), comment="ISO 3166-1 alpha-2 of the publisher"),
+    comment="One row per news publisher.",
+)
+
+feed = Table(
+    "feed", metadata,
+    Column("feed_id", ID, primary_key=True, comment="hash of the feed URL"),
+    Column("source_id", ID, ForeignKey("source.source_id"), nullable=False),
+    Column("url", String(2000), nullable=False, unique=True, comment="RSS/Atom URL"),
+    Column("name", String(200), nullable=False),
+    Column("language", String(8)),
+    Column("etag", String(500), comment="validator from the last 200 answer"),
+    Column("last_modified", String(100), comment="validator from the last 200 answer"),
+    Column("consecutive_failures", Integer, nullable=False, server_default="0"),
+    comment="One row per feed in the catalogue.",
+)
+
+pipeline_run = Table(
+    "pipeline_run", metadata,
+    Column("batch_id", String(10), primary_key=True, comment="the run's logical day, YYYY-MM-DD"),
+    Column("as_of", DateTime(timezone=True), nullable=False, comment="start of the logical day (UTC)"),
+    Column("run_id", String(250), comment="Airflow run id (or cli__...) of the latest attempt"),
+    Column("status", String(12), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("message", Text, comment="why the batch failed, when it did"),
+    CheckConstraint(_in("status", BATCH_STATUSES), name="ck_pipeline_run_status"),
+    comment="One row per daily batch: write, audit, publish state.",
+)
+
+stage_run = Table(
+    "stage_run", metadata,
+    Column("batch_id", String(10), ForeignKey("pipeline_run.batch_id"), primary_key=True),
+    Column("stage", String(40), primary_key=True),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("counts", Text, comment="JSON object of the stage's counts"),
+    comment="One row per batch and stage: the latest completion and its counts.",
+)
+
+feed_poll = Table(
+    "feed_poll", metadata,
+    Column("batch_id", String(10), ForeignKey("pipeline_run.batch_id"), primary_key=True),
+    Column("feed_id", ID, ForeignKey("feed.feed_id"), primary_key=True),
+    Column("polled_at", DateTime(timezone=True), nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("http_status", Integer),
+    Column("bytes", BigInteger),
+    Column("elapsed_ms", Integer),
+    Column("entries_seen", Integer, nullable=False, server_default="0"),
+    Column("entries_new", Integer, nullable=False, server_default="0"),
+    Column("bozo", Text, comment="feedparser's reason when the feed was malformed but readable"),
+    Column("error_class", String(100)),
+    Column("error_message", Text),
+    comment="One row per batch and feed: the outcome of the day's latest poll.",
+)
+
+feed_entry = Table(
+    "feed_entry", metadata,
+    Column("entry_id", ID, primary_key=True, comment="hash of feed_id and GUID"),
+    Column("feed_id", ID, ForeignKey("feed.feed_id"), nullable=False),
+    Column("guid", String(2000), nullable=False),
+    Column("url", String(2000), nullable=False, comment="normalised article link"),
+    Column("title", Text),
+    Column("author", String(500)),
+    Column("published_at", DateTime(timezone=True)),
+    Column("first_batch_id", String(10), nullable=False),
+    UniqueConstraint("feed_id", "guid", name="uq_feed_entry_guid"),
+    Index("ix_feed_entry_url", "url"),
+    comment="One row per item a feed listed.",
+)
+
+raw_page = Table(
+    "raw_page", metadata,
+    Column("page_id", ID, primary_key=True, comment="hash of the requested URL"),
+    Column("url", String(2000), nullable=False, unique=True),
+    Column("final_url", String(2000), nullable=False, comment="URL after redirects"),
+    Column("http_status", Integer, nullable=False),
+    Column("content_type", String(200)),
+    Column("body_gz", LargeBinary, nullable=False, comment="gzip of the page bytes as served"),
+    Column("encoding", String(40), comment="charset the server declared, if any"),
+    Column("batch_id", String(10), nullable=False, comment="batch that fetched it"),
+    Column("extract_status", String(20), comment="NULL until extracted; ok or a failure status"),
+    Column("extract_reason", Text),
+    comment="Landing store: one row per fetched article page, compressed, for replay.",
+)
+
+page_fetch = Table(
+    "page_fetch", metadata,
+    Column("batch_id", String(10), ForeignKey("pipeline_run.batch_id"), primary_key=True),
+    Column("url", String(2000), primary_key=True),
+    Column("ok", Boolean, nullable=False),
+    Column("http_status", Integer),
+    Column("bytes", BigInteger),
+    Column("elapsed_ms", Integer),
+    Column("error_class", String(100)),
+    Column("error_message", Text),
+    comment="One row per batch and page URL: the outcome of the latest fetch.",
+)
+
+article = Table(
+    "article", metadata,
+    Column("article_id", ID, primary_key=True, comment="hash of canonical_url"),
+    Column("url", String(2000), nullable=False, comment="link as the feed gave it (normalised)"),
+    Column("canonical_url", String(2000), nullable=False, unique=True),
+    Column("source_id", ID, ForeignKey("source.source_id"), nullable=False),
+    Column("feed_id", ID, ForeignKey("feed.feed_id"), nullable=False),
+    Column("page_id", ID, ForeignKey("raw_page.page_id"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("author", String(500)),
+    Column("published_at", DateTime(timezone=True)),
+    Column("language", String(8)),
+    Column("body_text", Text, nullable=False),
+    Column("word_count", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False, comment="sha256 of the normalised body"),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False, comment="as_of of the first batch"),
+    Column("batch_id", String(10), nullable=False, comment="batch that first stored it"),
+    Index("ix_article_published_at", "published_at"),
+    Index("ix_article_content_hash", "content_hash"),
+    Index("ix_article_batch", "batch_id"),
+    comment="One row per news article (by canonical URL).",
+)
+
+article_classification = Table(
+    "article_classification", metadata,
+    Column("article_id", ID, ForeignKey("article.article_id"), primary_key=True),
+    Column("classifier_version", String(20), nullable=False),
+    Column("is_partnership", Boolean, nullable=False),
+    Column("findings", Text, nullable=False, comment="JSON: partnerships with participants"),
+    Column("batch_id", String(10), nullable=False, comment="batch that classified it"),
+    comment="Staging: the classifier's verdict per article, loaded into partnership tables.",
+)
+
+organization = Table(
+    "organization", metadata,
+    Column("org_id", ID, primary_key=True, comment="hash of the resolved organisation key"),
+    Column("name", String(300), nullable=False),
+    Column("org_type", String(20), nullable=False),
+    Column("country_code", String(2)),
+    CheckConstraint(_in("org_type", ROLES), name="ck_organization_type"),
+    comment="One row per real-world organisation.",
+)
+
+organization_alias = Table(
+    "organization_alias", metadata,
+    Column("alias", String(300), primary_key=True, comment="a name the news used for the organisation"),
+    Column("org_id", ID, ForeignKey("organization.org_id"), primary_key=True),
+    comment="One row per (surface name, organisation).",
+)
+
+partnership = Table(
+    "partnership", metadata,
+    Column("partnership_id", ID, primary_key=True),
+    Column("article_id", ID, ForeignKey("article.article_id"), nullable=False),
+    Column("partnership_type", String(30), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("evidence", Text, nullable=False, comment="the sentence(s) the decision rests on"),
+    Column("classifier_version", String(20), nullable=False),
+    Column("batch_id", String(10), nullable=False, comment="batch that loaded it"),
+    CheckConstraint(_in("partnership_type", PARTNERSHIP_TYPES), name="ck_partnership_type"),
+    CheckConstraint("confidence >= 0 AND confidence <= 1", name="ck_partnership_confidence"),
+    Index("ix_partnership_article", "article_id"),
+    comment="One row per partnership a story announces.",
+)
+
+partnership_participant = Table(
+    "partnership_participant", metadata,
+    Column("partnership_id", ID, ForeignKey("partnership.partnership_id"), primary_key=True),
+    Column("org_id", ID, ForeignKey("organization.org_id"), primary_key=True),
+    Column("role", String(20), nullable=False),
+    Column("mention", String(300), comment="how the article named the party"),
+    CheckConstraint(_in("role", ROLES), name="ck_participant_role"),
+    comment="One row per party to a partnership.",
+)
+
+dq_validation_result = Table(
+    "dq_validation_result", metadata,
+    Column("batch_id", String(10), ForeignKey("pipeline_run.batch_id"), primary_key=True),
+    Column("suite", String(100), primary_key=True),
+    Column("expectation", String(300), primary_key=True, comment="type and column(s)"),
+    Column("severity", String(10), nullable=False),
+    Column("success", Boolean, nullable=False),
+    Column("observed_value", Text),
+    Column("unexpected_count", BigInteger),
+    Column("validated_at", DateTime(timezone=True), nullable=False),
+    comment="One row per batch, suite and expectation: the latest validation result.",
+)
+
+
+def stable_id(*parts: str) -> str:
+    """A 32-hex id from natural-key parts; the same parts give the same id everywhere."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the warehouse URL, with SQLite tuned for one writer and readers.
+
+    SQLite gets WAL (readers never block the writer), a busy timeout (two runs of the
+    same day queue instead of failing) and enforced foreign keys.
+    """
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
+    return engine
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create missing tables and (re)create the BI mart views. Safe to call on every run."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two runs starting at once must not race on CREATE TABLE.
+            conn.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+        metadata.create_all(conn)
+        for statement in _mart_statements(conn.dialect.name):
+            conn.execute(text(statement))
+
+
+def upsert(
+    conn: Connection,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    keys: Sequence[str],
+    update: Iterable[str] | None = None,
+) -> None:
+    """Insert ``rows``; where a row's ``keys`` exist already, overwrite the ``update`` columns.
+
+    ``update=None`` overwrites every non-key column; an empty list keeps the stored row.
+    One set-based statement per call (``ON CONFLICT`` on both dialects).
+    """
+    if not rows:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(table)
+    columns = list(update) if update is not None else [c for c in rows[0] if c not in keys]
+    if columns:
+        stmt = stmt.on_conflict_do_update(
+            index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns}
+        )
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
+    conn.execute(stmt, list(rows))
+
+
+def mask_url(url: str) -> str:
+    """The URL with any password replaced, for logs and summaries."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown as a placeholder, never echoed
+        return "<unparsable warehouse URL>"
+
+
+MARTS_DIR = Path(__file__).resolve().parents[2] / "include" / "sql" / "marts"
+
+
+def _mart_statements(dialect: str) -> list[str]:
+    statements: list[str] = []
+    for path in sorted(MARTS_DIR.glob("*.sql")):
+        name = path.stem.split("__", 1)[-1]
+        drop = f"DROP VIEW IF EXISTS {name}" + (" CASCADE" if dialect == "postgresql" else "")
+        statements += [drop, f"CREATE VIEW {name} AS\n" + path.read_text(encoding="utf-8").strip().rstrip(";")]
+    return statements
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" event issue BEGIN IMMEDIATE
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={int(os.environ.get('NEWS_ETL_SQLITE_BUSY_MS', '600000'))}")
+    cur.close()
+
+
+def _sqlite_begin_immediate(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
