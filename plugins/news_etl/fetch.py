@@ -184,12 +184,13 @@ class Fetcher:
         }
         try:
             conn.request("GET", path, headers=request_headers)
-            conn.sock.settimeout(min(s.read_timeout_s, max(0.05, deadline - time.monotonic())))
+            sock = conn.sock  # getresponse() may detach it from conn when the server closes
+            sock.settimeout(min(s.read_timeout_s, max(0.05, deadline - time.monotonic())))
             resp = conn.getresponse()
             headers = {k.lower(): v for k, v in resp.getheaders()}
             if resp.status in REDIRECT_STATUSES or resp.status == 304 or resp.status >= 300:
                 return resp.status, headers, b"", 0
-            body, wire = _read_body(resp, conn.sock, headers, s.max_body_bytes, s.read_timeout_s, deadline)
+            body, wire = _read_body(resp, sock, headers, s.max_body_bytes, s.read_timeout_s, deadline)
             return resp.status, headers, body, wire
         except FetchError:
             raise

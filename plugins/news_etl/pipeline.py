@@ -1,0 +1,630 @@
+"""The daily pipeline's stages as plain functions: the DAG's tasks and the CLI call these.
+
+Each stage reads its input from the warehouse for one batch (a logical day), does its
+work, and writes its output in one transaction, so a crash leaves either the stage's
+whole result or none of it, and rerunning a stage converges on the same rows. Stages
+return small dicts of counts (safe for XCom); bodies and articles stay in the warehouse.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from news_etl import warehouse as wh
+from news_etl.classify import CLASSIFIER_VERSION, Classification, classify_article
+from news_etl.config import Settings
+from news_etl.extract import Extraction, extract_page
+from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
+from news_etl.fetch import Fetcher, FetchError, FetchResult
+from news_etl.parallel import map_ordered
+from news_etl.warehouse import stable_id
+
+LOGGER = logging.getLogger(__name__)
+WRITE_CHUNK = 50
+MAX_PAGE_FAILURES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """A daily batch: everything one logical day's run writes carries its ``batch_id``."""
+
+    batch_id: str
+    as_of: datetime
+    run_id: str
+
+    @classmethod
+    def for_day(cls, day: date | datetime, run_id: str) -> Batch:
+        """The batch of a logical date; the day is taken in UTC."""
+        if isinstance(day, datetime):
+            day = (day.astimezone(UTC) if day.tzinfo else day).date()
+        return cls(day.isoformat(), datetime(day.year, day.month, day.day, tzinfo=UTC), run_id)
+
+
+class FeedPollError(Exception):
+    """A feed could not be polled; the reason is already recorded in ``feed_poll``."""
+
+    def __init__(self, message: str, retryable: bool) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
+
+class QualityGateError(Exception):
+    """Critical expectations failed; the batch is not published. The message names them."""
+
+
+# -- stage: start --------------------------------------------------------------------------
+
+def start_batch(settings: Settings, batch: Batch) -> list[dict[str, str]]:
+    """Create the schema if needed, sync the feed catalogue, open the batch.
+
+    Returns the feeds to poll as small dicts (id, name, url) for task mapping.
+    """
+    specs = load_catalogue(settings.feeds_path)
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        wh.ensure_schema(engine)
+        with engine.begin() as conn:
+            sources = {s.publisher: s for s in specs}
+            wh.upsert(conn, wh.source, [
+                {"source_id": stable_id(s.publisher), "name": s.publisher, "homepage": s.homepage,
+                 "country_code": s.country}
+                for s in sources.values()
+            ], keys=["source_id"])
+            wh.upsert(conn, wh.feed, [
+                {"feed_id": stable_id(s.url), "source_id": stable_id(s.publisher), "url": s.url,
+                 "name": s.name, "language": s.language}
+                for s in specs
+            ], keys=["feed_id"], update=["source_id", "name", "language"])
+            wh.upsert(conn, wh.pipeline_run, [{
+                "batch_id": batch.batch_id, "as_of": batch.as_of, "run_id": batch.run_id,
+                "status": "running", "started_at": datetime.now(UTC), "finished_at": None, "message": None,
+            }], keys=["batch_id"])
+            _record_stage(conn, batch, "start", {"feeds": len(specs)})
+    finally:
+        engine.dispose()
+    return [{"feed_id": stable_id(s.url), "name": s.name, "url": s.url} for s in specs]
+
+
+# -- stage: poll feeds ---------------------------------------------------------------------
+
+def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher | None = None) -> dict[str, Any]:
+    """Poll one feed (conditionally) and store its new entries.
+
+    The poll outcome is recorded in ``feed_poll`` whatever happens; on failure
+    ``FeedPollError`` is raised afterwards, with ``retryable`` set when a later
+    attempt could succeed (timeouts, 5xx, 429), so the caller can decide to retry.
+    """
+    fetcher = fetcher or Fetcher(settings)
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(select(wh.feed).where(wh.feed.c.feed_id == feed_id)).mappings().one()
+        conditional = {}
+        if row["etag"]:
+            conditional["If-None-Match"] = row["etag"]
+        if row["last_modified"]:
+            conditional["If-Modified-Since"] = row["last_modified"]
+        polled_at = datetime.now(UTC)
+        try:
+            result = fetcher.get(row["url"], kind="feed", headers=conditional)
+            parsed = None if result.status == 304 else parse_feed(result.body, result.final_url,
+                                                                    result.content_type)
+        except (FetchError, FeedParseError) as exc:
+            retryable = bool(getattr(exc, "retryable", False))
+            with engine.begin() as conn:
+                _record_poll(conn, batch, feed_id, polled_at, ok=False,
+                             http_status=getattr(exc, "status", None),
+                             error_class=type(exc).__name__, error_message=str(exc)[:2000])
+                conn.execute(update(wh.feed).where(wh.feed.c.feed_id == feed_id)
+                             .values(consecutive_failures=wh.feed.c.consecutive_failures + 1))
+            raise FeedPollError(f"{row['name']}: {type(exc).__name__}: {exc}", retryable) from None
+        with engine.begin() as conn:
+            counts = _store_entries(conn, batch, feed_id, parsed, settings.max_pages_per_feed)
+            _record_poll(conn, batch, feed_id, polled_at, ok=True, http_status=result.status,
+                         nbytes=result.wire_bytes, elapsed_ms=result.elapsed_ms,
+                         entries_seen=counts["entries_seen"], entries_new=counts["entries_new"],
+                         bozo=parsed.bozo if parsed else None)
+            values: dict[str, Any] = {"consecutive_failures": 0}
+            if result.status != 304:
+                values |= {"etag": result.headers.get("etag"),
+                           "last_modified": result.headers.get("last-modified")}
+            conn.execute(update(wh.feed).where(wh.feed.c.feed_id == feed_id).values(**values))
+        return {"feed": row["name"], "http_status": result.status, **counts}
+    finally:
+        engine.dispose()
+
+
+def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, limit: int) -> dict[str, int]:
+    if parsed is None:
+        return {"entries_seen": 0, "entries_new": 0}
+    entries = sorted(parsed.entries, key=lambda e: e.published_at or datetime.min.replace(tzinfo=UTC),
+                     reverse=True)[:limit]
+    rows = {stable_id(feed_id, e.guid): e for e in entries}
+    existing = set(conn.execute(
+        select(wh.feed_entry.c.entry_id).where(wh.feed_entry.c.entry_id.in_(list(rows)))
+    ).scalars()) if rows else set()
+    wh.upsert(conn, wh.feed_entry, [
+        {"entry_id": entry_id, "feed_id": feed_id, "guid": e.guid, "url": e.url, "title": e.title,
+         "author": e.author, "published_at": e.published_at, "first_batch_id": batch.batch_id}
+        for entry_id, e in rows.items()
+    ], keys=["entry_id"], update=[])
+    return {"entries_seen": len(parsed.entries), "entries_new": len(set(rows) - existing)}
+
+
+def _record_poll(conn: Connection, batch: Batch, feed_id: str, polled_at: datetime, *, ok: bool,
+                 http_status: int | None = None, nbytes: int | None = None, elapsed_ms: int | None = None,
+                 entries_seen: int = 0, entries_new: int = 0, bozo: str | None = None,
+                 error_class: str | None = None, error_message: str | None = None) -> None:
+    wh.upsert(conn, wh.feed_poll, [{
+        "batch_id": batch.batch_id, "feed_id": feed_id, "polled_at": polled_at, "ok": ok,
+        "http_status": http_status, "bytes": nbytes, "elapsed_ms": elapsed_ms,
+        "entries_seen": entries_seen, "entries_new": entries_new, "bozo": bozo,
+        "error_class": error_class, "error_message": error_message,
+    }], keys=["batch_id", "feed_id"])
+
+
+# -- stage: fetch pages --------------------------------------------------------------------
+
+def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None) -> dict[str, int]:
+    """Fetch every entry page not stored yet (politely, in parallel) into the landing store.
+
+    A page that fails is recorded in ``page_fetch`` with its reason and tried again on
+    later days, up to ``MAX_PAGE_FAILURES`` days. Results are written in chunks: the
+    landing store is a cache, and each chunk is complete and idempotent on its own.
+    """
+    fetcher = fetcher or Fetcher(settings)
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        with engine.connect() as conn:
+            urls = _pending_urls(conn, batch)
+        fetched = failed = 0
+        with ThreadPoolExecutor(max_workers=settings.fetch_concurrency) as pool:
+            outcomes = pool.map(lambda u: _fetch_one(fetcher, u), urls)
+            for chunk in _chunks(outcomes, WRITE_CHUNK):
+                with engine.begin() as conn:
+                    pages, logs = [], []
+                    for url, result, error in chunk:
+                        logs.append(_fetch_log(batch, url, result, error))
+                        if result is not None:
+                            pages.append(_page_row(batch, url, result))
+                    wh.upsert(conn, wh.raw_page, pages, keys=["page_id"])
+                    wh.upsert(conn, wh.page_fetch, logs, keys=["batch_id", "url"])
+                fetched += len(pages)
+                failed += len(chunk) - len(pages)
+        counts = {"pages_pending": len(urls), "pages_fetched": fetched, "pages_failed": failed}
+        with engine.begin() as conn:
+            _record_stage(conn, batch, "fetch_pages", counts)
+        return counts
+    finally:
+        engine.dispose()
+
+
+def _pending_urls(conn: Connection, batch: Batch) -> list[str]:
+    """Entry URLs with no stored page and fewer than the allowed failed days (excluding today)."""
+    failures = (
+        select(wh.page_fetch.c.url, func.count().label("n"))
+        .where(wh.page_fetch.c.ok.is_(False), wh.page_fetch.c.batch_id != batch.batch_id)
+        .group_by(wh.page_fetch.c.url).subquery()
+    )
+    query = (
+        select(wh.feed_entry.c.url).distinct()
+        .outerjoin(wh.raw_page, wh.raw_page.c.url == wh.feed_entry.c.url)
+        .outerjoin(failures, failures.c.url == wh.feed_entry.c.url)
+        .where(wh.raw_page.c.page_id.is_(None))
+        .where((failures.c.n.is_(None)) | (failures.c.n < MAX_PAGE_FAILURES))
+        .order_by(wh.feed_entry.c.url)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def _fetch_one(fetcher: Fetcher, url: str) -> tuple[str, FetchResult | None, FetchError | None]:
+    try:
+        return url, fetcher.get(url, kind="page"), None
+    except FetchError as exc:
+        LOGGER.info("page fetch failed for %s: %s", url, exc)
+        return url, None, exc
+
+
+def _page_row(batch: Batch, url: str, result: FetchResult) -> dict[str, Any]:
+    return {
+        "page_id": stable_id(url), "url": url, "final_url": result.final_url,
+        "http_status": result.status, "content_type": result.content_type,
+        "body_gz": gzip.compress(result.body, compresslevel=6, mtime=0), "encoding": result.charset,
+        "batch_id": batch.batch_id, "extract_status": None, "extract_reason": None,
+    }
+
+
+def _fetch_log(batch: Batch, url: str, result: FetchResult | None, error: FetchError | None) -> dict[str, Any]:
+    return {
+        "batch_id": batch.batch_id, "url": url, "ok": result is not None,
+        "http_status": result.status if result else getattr(error, "status", None),
+        "bytes": result.wire_bytes if result else None,
+        "elapsed_ms": result.elapsed_ms if result else None,
+        "error_class": error.error_class if error else None,
+        "error_message": str(error)[:2000] if error else None,
+    }
+
+
+# -- stage: extract ------------------------------------------------------------------------
+
+def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
+    """Extract every page not extracted yet into ``article``, in one transaction.
+
+    Pages are extracted in a process pool; a page that yields no article keeps its
+    status and reason on ``raw_page``. An article already stored under the same
+    canonical URL (another feed, another day) is kept as first stored.
+    """
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        with engine.connect() as conn:
+            pending = list(conn.execute(
+                select(wh.raw_page.c.page_id, wh.raw_page.c.url, wh.raw_page.c.final_url,
+                       wh.raw_page.c.encoding)
+                .where(wh.raw_page.c.extract_status.is_(None)).order_by(wh.raw_page.c.page_id)
+            ).mappings())
+            entries = _entry_context(conn, [p["url"] for p in pending])
+        extractions = list(map_ordered(_extract_stored_page, _page_inputs(engine, pending), settings.workers))
+        counts = {"pages": len(pending), "articles_new": 0}
+        with engine.begin() as conn:
+            known = set(conn.execute(select(wh.article.c.canonical_url)).scalars()) if pending else set()
+            rows: list[dict[str, Any]] = []
+            for page, extraction in zip(pending, extractions, strict=True):
+                conn.execute(update(wh.raw_page).where(wh.raw_page.c.page_id == page["page_id"]).values(
+                    extract_status=extraction.status, extract_reason=extraction.reason))
+                counts[extraction.status] = counts.get(extraction.status, 0) + 1
+                entry = entries.get(page["url"])
+                if extraction.status != "ok" or entry is None or extraction.canonical_url in known:
+                    continue
+                known.add(extraction.canonical_url)
+                rows.append(_article_row(batch, page, entry, extraction))
+            wh.upsert(conn, wh.article, rows, keys=["article_id"], update=[])
+            counts["articles_new"] = len(rows)
+            _record_stage(conn, batch, "extract", counts)
+        return counts
+    finally:
+        engine.dispose()
+
+
+def _page_inputs(engine: Engine, pending: list[Any]) -> Iterator[tuple[bytes, str, str | None]]:
+    """Page bodies, read a chunk at a time so the corpus is never all in memory at once."""
+    for start in range(0, len(pending), WRITE_CHUNK):
+        chunk = pending[start:start + WRITE_CHUNK]
+        with engine.connect() as conn:
+            bodies = {page_id: body for page_id, body in conn.execute(
+                select(wh.raw_page.c.page_id, wh.raw_page.c.body_gz)
+                .where(wh.raw_page.c.page_id.in_([p["page_id"] for p in chunk]))
+            )}
+        for page in chunk:
+            yield bodies[page["page_id"]], page["final_url"], page["encoding"]
+
+
+def _extract_stored_page(item: tuple[bytes, str, str | None]) -> Extraction:
+    body_gz, url, encoding = item
+    return extract_page(gzip.decompress(body_gz), url, encoding)
+
+
+def _entry_context(conn: Connection, urls: list[str]) -> dict[str, dict[str, Any]]:
+    """For each page URL, the first feed entry listing it (feed, source, feed title/date)."""
+    context: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(urls), 500):
+        rows = conn.execute(
+            select(wh.feed_entry.c.url, wh.feed_entry.c.feed_id, wh.feed.c.source_id,
+                   wh.feed_entry.c.title, wh.feed_entry.c.author, wh.feed_entry.c.published_at)
+            .join(wh.feed, wh.feed.c.feed_id == wh.feed_entry.c.feed_id)
+            .where(wh.feed_entry.c.url.in_(urls[start:start + 500]))
+            .order_by(wh.feed_entry.c.url, wh.feed_entry.c.feed_id)
+        ).mappings()
+        for row in rows:
+            context.setdefault(row["url"], dict(row))
+    return context
+
+
+def _article_row(batch: Batch, page: Any, entry: dict[str, Any], x: Extraction) -> dict[str, Any]:
+    return {
+        "article_id": stable_id(x.canonical_url), "url": page["url"], "canonical_url": x.canonical_url,
+        "source_id": entry["source_id"], "feed_id": entry["feed_id"], "page_id": page["page_id"],
+        "title": x.title or entry["title"] or "(untitled)", "author": x.author or entry["author"],
+        "published_at": choose_published_at(x.published_at, entry["published_at"], batch.as_of),
+        "language": x.language, "body_text": x.text, "word_count": x.word_count,
+        "content_hash": x.content_hash, "first_seen_at": batch.as_of, "batch_id": batch.batch_id,
+    }
+
+
+def choose_published_at(page_date: datetime | None, feed_date: datetime | None,
+                        as_of: datetime) -> datetime | None:
+    """The article's publication time: the feed's timestamp when it agrees with the page's
+    date (it carries the time of day), the page's date otherwise; dates after the batch
+    day are not trusted."""
+    latest = as_of + timedelta(days=2)
+    feed_date = _aware(feed_date)
+    page_date = _aware(page_date)
+    feed_ok = feed_date if feed_date and feed_date <= latest else None
+    page_ok = page_date if page_date and page_date <= latest else None
+    if feed_ok and page_ok:
+        return feed_ok if abs(feed_ok - page_ok) <= timedelta(days=2) else page_ok
+    return feed_ok or page_ok
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+# -- stage: classify -----------------------------------------------------------------------
+
+def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False) -> dict[str, int]:
+    """Classify every article without a verdict from the current classifier version.
+
+    ``reclassify`` re-runs all stored articles (after a classifier change), without fetching.
+    """
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        with engine.connect() as conn:
+            query = select(wh.article.c.article_id, wh.article.c.title, wh.article.c.body_text).outerjoin(
+                wh.article_classification,
+                wh.article_classification.c.article_id == wh.article.c.article_id,
+            ).order_by(wh.article.c.article_id)
+            if not reclassify:
+                query = query.where(
+                    (wh.article_classification.c.article_id.is_(None))
+                    | (wh.article_classification.c.classifier_version != CLASSIFIER_VERSION)
+                )
+            todo = [tuple(r) for r in conn.execute(query)]
+        verdicts = list(map_ordered(_classify_row, [(t, b) for _, t, b in todo], settings.workers))
+        rows = [
+            {"article_id": article_id, "classifier_version": CLASSIFIER_VERSION,
+             "is_partnership": verdict.is_partnership, "findings": _findings_json(verdict),
+             "batch_id": batch.batch_id}
+            for (article_id, _, _), verdict in zip(todo, verdicts, strict=True)
+        ]
+        counts = {"articles": len(rows), "partnership_stories": sum(r["is_partnership"] for r in rows)}
+        with engine.begin() as conn:
+            wh.upsert(conn, wh.article_classification, rows, keys=["article_id"])
+            _record_stage(conn, batch, "classify", counts)
+        return counts
+    finally:
+        engine.dispose()
+
+
+def _classify_row(item: tuple[str, str]) -> Classification:
+    return classify_article(item[0], item[1])
+
+
+def _findings_json(verdict: Classification) -> str:
+    return json.dumps({
+        "score": round(verdict.score, 3), "reason": verdict.reason,
+        "partnerships": [
+            {"type": p.partnership_type, "confidence": p.confidence, "evidence": p.evidence,
+             "participants": [
+                 {"key": x.key, "name": x.name, "org_type": x.org_type, "role": x.role,
+                  "country": x.country, "mentions": list(x.mentions)}
+                 for x in p.participants
+             ]}
+            for p in verdict.partnerships
+        ],
+    }, sort_keys=True)
+
+
+# -- stage: load ---------------------------------------------------------------------------
+
+def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
+    """Materialise the batch's verdicts as organisations, aliases, partnerships, participants.
+
+    Replaces, in one transaction, the partnerships of every article this batch
+    classified, so a rerun or a reclassification never leaves stale or double rows.
+    """
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        with engine.begin() as conn:
+            verdicts = list(conn.execute(
+                select(wh.article_classification.c.article_id, wh.article_classification.c.findings)
+                .where(wh.article_classification.c.batch_id == batch.batch_id)
+                .order_by(wh.article_classification.c.article_id)
+            ).tuples())
+            article_ids = [a for a, _ in verdicts]
+            for start in range(0, len(article_ids), 500):
+                ids = article_ids[start:start + 500]
+                old = select(wh.partnership.c.partnership_id).where(wh.partnership.c.article_id.in_(ids))
+                conn.execute(wh.partnership_participant.delete().where(
+                    wh.partnership_participant.c.partnership_id.in_(old)))
+                conn.execute(wh.partnership.delete().where(wh.partnership.c.article_id.in_(ids)))
+            orgs, aliases, partnerships, participants = _partnership_rows(batch, verdicts)
+            wh.upsert(conn, wh.organization, list(orgs.values()), keys=["org_id"], update=[])
+            wh.upsert(conn, wh.organization_alias, aliases, keys=["alias", "org_id"], update=[])
+            wh.upsert(conn, wh.partnership, partnerships, keys=["partnership_id"])
+            wh.upsert(conn, wh.partnership_participant, participants, keys=["partnership_id", "org_id"])
+            counts = {"partnerships": len(partnerships), "participants": len(participants),
+                      "organizations": len(orgs)}
+            _record_stage(conn, batch, "load", counts)
+        return counts
+    finally:
+        engine.dispose()
+
+
+def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]]):
+    orgs: dict[str, dict[str, Any]] = {}
+    aliases: dict[tuple[str, str], dict[str, str]] = {}
+    partnerships: list[dict[str, Any]] = []
+    participants: list[dict[str, Any]] = []
+    for article_id, findings in verdicts:
+        for p in json.loads(findings)["partnerships"]:
+            keys = sorted(x["key"] for x in p["participants"])
+            partnership_id = stable_id(article_id, p["type"], *keys)
+            partnerships.append({
+                "partnership_id": partnership_id, "article_id": article_id, "partnership_type": p["type"],
+                "confidence": p["confidence"], "evidence": p["evidence"],
+                "classifier_version": CLASSIFIER_VERSION, "batch_id": batch.batch_id,
+            })
+            for x in p["participants"]:
+                org_id = stable_id("org", x["key"])
+                orgs.setdefault(org_id, {"org_id": org_id, "name": x["name"], "org_type": x["org_type"],
+                                         "country_code": x["country"]})
+                for alias in {x["name"], *x["mentions"]}:
+                    aliases[(alias, org_id)] = {"alias": alias[:300], "org_id": org_id}
+                participants.append({"partnership_id": partnership_id, "org_id": org_id, "role": x["role"],
+                                     "mention": (x["mentions"] or [x["name"]])[0][:300]})
+    return orgs, list(aliases.values()), partnerships, participants
+
+
+# -- stage: validate and publish -----------------------------------------------------------
+
+def validate_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
+    """Run the quality gate over the batch; raise ``QualityGateError`` when a critical check fails.
+
+    Every expectation's outcome is stored in ``dq_validation_result`` first, pass or fail.
+    """
+    from news_etl.quality import run_quality_gate  # GX is heavy to import; only this stage needs it
+
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        outcome = run_quality_gate(engine, settings.warehouse_url, batch.batch_id, batch.as_of,
+                                   docs_dir=settings.data_dir / "data_docs")
+        with engine.begin() as conn:
+            wh.upsert(conn, wh.dq_validation_result, outcome.rows(batch.batch_id), keys=[
+                "batch_id", "suite", "expectation"])
+            status = "validated" if outcome.passed else "failed"
+            conn.execute(update(wh.pipeline_run).where(wh.pipeline_run.c.batch_id == batch.batch_id)
+                         .values(status=status, message=None if outcome.passed else outcome.failure_message()))
+            _record_stage(conn, batch, "validate", outcome.counts())
+        if not outcome.passed:
+            raise QualityGateError(outcome.failure_message())
+        return outcome.counts()
+    finally:
+        engine.dispose()
+
+
+def publish_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
+    """Publish a validated batch to the BI marts and return the run summary."""
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        with engine.begin() as conn:
+            status = conn.execute(select(wh.pipeline_run.c.status)
+                                  .where(wh.pipeline_run.c.batch_id == batch.batch_id)).scalar_one()
+            if status not in ("validated", "published"):
+                raise QualityGateError(f"batch {batch.batch_id} is {status}, not validated: not publishing")
+            conn.execute(update(wh.pipeline_run).where(wh.pipeline_run.c.batch_id == batch.batch_id)
+                         .values(status="published", finished_at=datetime.now(UTC)))
+            _record_stage(conn, batch, "publish", {"published": 1})
+        return batch_summary(engine, batch.batch_id)
+    finally:
+        engine.dispose()
+
+
+def batch_summary(engine: Engine, batch_id: str | None = None) -> dict[str, Any]:
+    """Counts a person wants after a run: feeds, pages, articles, partnerships, validation."""
+    with engine.connect() as conn:
+        if batch_id is None:
+            batch_id = conn.execute(select(func.max(wh.pipeline_run.c.batch_id))).scalar()
+            if batch_id is None:
+                return {}
+        run = conn.execute(select(wh.pipeline_run).where(wh.pipeline_run.c.batch_id == batch_id)
+                           ).mappings().one_or_none()
+        if run is None:
+            return {}
+        polls = conn.execute(select(wh.feed_poll.c.ok, func.count()).where(
+            wh.feed_poll.c.batch_id == batch_id).group_by(wh.feed_poll.c.ok)).tuples().all()
+        failures = conn.execute(
+            select(wh.feed.c.name, wh.feed_poll.c.error_class, wh.feed_poll.c.error_message)
+            .join(wh.feed, wh.feed.c.feed_id == wh.feed_poll.c.feed_id)
+            .where(wh.feed_poll.c.batch_id == batch_id, wh.feed_poll.c.ok.is_(False))
+            .order_by(wh.feed.c.name)).tuples().all()
+        pages = conn.execute(select(wh.page_fetch.c.ok, func.count()).where(
+            wh.page_fetch.c.batch_id == batch_id).group_by(wh.page_fetch.c.ok)).tuples().all()
+        dq = conn.execute(select(wh.dq_validation_result.c.success, func.count()).where(
+            wh.dq_validation_result.c.batch_id == batch_id).group_by(wh.dq_validation_result.c.success)
+        ).tuples().all()
+
+        def count(table, *where):
+            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+
+        return {
+            "batch_id": batch_id,
+            "status": run["status"],
+            "message": run["message"],
+            "feeds_polled": sum(n for _, n in polls),
+            "feeds_failed": sum(n for ok, n in polls if not ok),
+            "feed_failures": [{"feed": f, "error": f"{c}: {m}"} for f, c, m in failures],
+            "pages_fetched": sum(n for ok, n in pages if ok),
+            "pages_failed": sum(n for ok, n in pages if not ok),
+            "articles_new": count(wh.article, wh.article.c.batch_id == batch_id),
+            "articles_total": count(wh.article),
+            "partnerships": count(wh.partnership, wh.partnership.c.batch_id == batch_id),
+            "partnerships_total": count(wh.partnership),
+            "expectations_passed": sum(n for ok, n in dq if ok),
+            "expectations_failed": sum(n for ok, n in dq if not ok),
+        }
+
+
+# -- the whole run, outside Airflow --------------------------------------------------------
+
+def run_once(settings: Settings, batch: Batch,
+             progress: Callable[[str, dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Every stage in order, in this process (``news-etl run``: debugging without Airflow).
+
+    A failing feed is recorded and the run goes on, as under Airflow; a failed quality
+    gate stops before publishing and is reported in the summary.
+    """
+    report = progress or (lambda stage, counts: None)
+    feeds = start_batch(settings, batch)
+    report("start", {"feeds": len(feeds)})
+    fetcher = Fetcher(settings)
+    failed = 0
+    for item in feeds:
+        try:
+            poll_feed(settings, batch, item["feed_id"], fetcher)
+        except FeedPollError as exc:
+            failed += 1
+            LOGGER.warning("feed failed: %s", exc)
+    report("poll_feeds", {"feeds_polled": len(feeds), "feeds_failed": failed})
+    report("fetch_pages", fetch_pages(settings, batch, fetcher))
+    report("extract", extract_articles(settings, batch))
+    report("classify", classify_articles(settings, batch))
+    report("load", load_partnerships(settings, batch))
+    try:
+        report("validate", validate_batch(settings, batch))
+        summary = publish_batch(settings, batch)
+        report("publish", {"status": summary["status"]})
+    except QualityGateError as exc:
+        report("validate", {"failed": str(exc)})
+        engine = wh.make_engine(settings.warehouse_url)
+        try:
+            summary = batch_summary(engine, batch.batch_id)
+        finally:
+            engine.dispose()
+    return summary
+
+
+def _record_stage(conn: Connection, batch: Batch, stage: str, counts: dict[str, Any]) -> None:
+    wh.upsert(conn, wh.stage_run, [{
+        "batch_id": batch.batch_id, "stage": stage, "finished_at": datetime.now(UTC),
+        "counts": json.dumps(counts, sort_keys=True, default=str),
+    }], keys=["batch_id", "stage"])
+
+
+def _chunks(items: Any, size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+__all__ = [
+    "Batch", "FeedPollError", "QualityGateError", "batch_summary", "choose_published_at",
+    "classify_articles", "extract_articles", "fetch_pages", "load_partnerships", "poll_feed",
+    "publish_batch", "run_once", "start_batch", "validate_batch",
+]
