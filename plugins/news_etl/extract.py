@@ -60,8 +60,12 @@ class Extraction:
         return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
-def extract_page(body: bytes, url: str, declared_charset: str | None = None) -> Extraction:
-    """Extract the article of one page; never raises for bad input."""
+def extract_page(body: bytes, url: str | None, declared_charset: str | None = None) -> Extraction:
+    """Extract the article of one page; never raises for bad input.
+
+    ``url`` is where the page came from (None for a file): it resolves relative links
+    and is the canonical URL when the page declares none.
+    """
     try:
         html = decode_html(body, declared_charset)
         return _extract(html, url)
@@ -94,7 +98,7 @@ def decode_html(body: bytes, declared_charset: str | None = None) -> str:
     return body.decode(guess.encoding if guess else "cp1252", errors="replace")
 
 
-def _extract(html: str, url: str) -> Extraction:
+def _extract(html: str, url: str | None) -> Extraction:
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -108,19 +112,25 @@ def _extract(html: str, url: str) -> Extraction:
     text = clean_body(doc.text, title=doc.title)
     if len(text.split()) < MIN_WORDS:
         return Extraction(status="not_article", reason=f"only {len(text.split())} words of text")
-    try:
-        canonical = normalize_url(doc.url) if doc.url else normalize_url(url)
-    except ValueError:
-        canonical = normalize_url(url)
     return Extraction(
         status="ok",
         title=_one_line(doc.title),
         author=_one_line(doc.author),
         published_at=_date(doc.date),
         language=_language(html, text),
-        canonical_url=canonical,
+        canonical_url=_first_url(doc.url, url),
         text=text,
     )
+
+
+def _first_url(*candidates: str | None) -> str | None:
+    """The first candidate that is an absolute http(s) URL, normalised."""
+    for candidate in candidates:
+        try:
+            return normalize_url(candidate) if candidate else None
+        except ValueError:
+            continue
+    return None
 
 
 def _one_line(value: str | None) -> str | None:

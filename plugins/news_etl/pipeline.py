@@ -283,10 +283,11 @@ def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
                     extract_status=extraction.status, extract_reason=extraction.reason))
                 counts[extraction.status] = counts.get(extraction.status, 0) + 1
                 entry = entries.get(page["url"])
-                if extraction.status != "ok" or entry is None or extraction.canonical_url in known:
+                canonical = extraction.canonical_url or page["final_url"]
+                if extraction.status != "ok" or entry is None or canonical in known:
                     continue
-                known.add(extraction.canonical_url)
-                rows.append(_article_row(batch, page, entry, extraction))
+                known.add(canonical)
+                rows.append(_article_row(batch, page, entry, extraction, canonical))
             wh.upsert(conn, wh.article, rows, keys=["article_id"], update=[])
             counts["articles_new"] = len(rows)
             _record_stage(conn, batch, "extract", counts)
@@ -329,9 +330,10 @@ def _entry_context(conn: Connection, urls: list[str]) -> dict[str, dict[str, Any
     return context
 
 
-def _article_row(batch: Batch, page: Any, entry: dict[str, Any], x: Extraction) -> dict[str, Any]:
+def _article_row(batch: Batch, page: Any, entry: dict[str, Any], x: Extraction,
+                 canonical: str) -> dict[str, Any]:
     return {
-        "article_id": stable_id(x.canonical_url), "url": page["url"], "canonical_url": x.canonical_url,
+        "article_id": stable_id(canonical), "url": page["url"], "canonical_url": canonical,
         "source_id": entry["source_id"], "feed_id": entry["feed_id"], "page_id": page["page_id"],
         "title": x.title or entry["title"] or "(untitled)", "author": x.author or entry["author"],
         "published_at": choose_published_at(x.published_at, entry["published_at"], batch.as_of),

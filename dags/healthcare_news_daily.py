@@ -1,0 +1,134 @@
+"""
+# Healthcare-IT news: daily ingestion
+
+Polls the healthcare-IT news feeds of `NEWS_ETL_FEEDS`, fetches the article pages they
+link to, extracts clean text and metadata, classifies partnership announcements,
+loads the warehouse and publishes the day's batch to the BI marts **only if** the
+Great Expectations gate passes.
+
+| task | what it does | on failure |
+| --- | --- | --- |
+| `start_batch` | creates the schema, syncs the feed catalogue, opens the day's batch | bad feeds file: fix it and clear |
+| `poll_feed` (one per feed) | conditional GET of the feed, new entries into `feed_entry` | that feed only; reason in `feed_poll` |
+| `fetch_pages` | polite, guarded fetch of new article pages into `raw_page` | per page, reason in `page_fetch` |
+| `extract_articles` | trafilatura extraction into `article` | per page, status on `raw_page` |
+| `classify_articles` | partnership classifier into `article_classification` | retried |
+| `load_partnerships` | organisations, partnerships and participants | retried; one transaction |
+| `validate` | GX suites over the batch's rows (SQL in the warehouse) | batch not published; see `dq_validation_result` |
+| `publish` | marks the batch published; BI marts show it from now on | — |
+
+Every stage writes in one transaction keyed by the batch (the logical day), so clearing
+and rerunning any task, or the whole day, converges on the same warehouse.
+Settings: `NEWS_ETL_*` environment variables (see README); without
+`NEWS_ETL_WAREHOUSE_URL` the warehouse is the Connection `news_warehouse` if defined.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pendulum
+from airflow.sdk import Asset, dag, task
+
+WAREHOUSE_TABLES = ("article", "organization", "partnership", "partnership_participant")
+PUBLISHED = [Asset(name=f"news_warehouse.{t}", uri=f"news-warehouse://warehouse/{t}") for t in WAREHOUSE_TABLES]
+
+default_args = {
+    "owner": "news-etl",
+    "retries": 2,
+    "retry_delay": timedelta(seconds=30),
+    "retry_exponential_backoff": 2.0,
+    "max_retry_delay": timedelta(minutes=10),
+    "execution_timeout": timedelta(minutes=30),
+}
+
+
+@dag(
+    dag_id="healthcare_news_daily",
+    schedule="@daily",
+    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
+    catchup=False,
+    max_active_runs=1,
+    default_args=default_args,
+    tags=["news", "healthcare-it", "etl"],
+    doc_md=__doc__,
+)
+def healthcare_news_daily():
+    @task
+    def start_batch(**context) -> list[dict[str, str]]:
+        from news_etl.airflow_support import batch_from_context, task_settings
+        from news_etl.pipeline import start_batch
+
+        return start_batch(task_settings(), batch_from_context(context))
+
+    @task(map_index_template="{{ feed_name }}", execution_timeout=timedelta(minutes=5))
+    def poll_feed(feed: dict[str, str], **context) -> dict:
+        from airflow.sdk import get_current_context
+        from airflow.sdk.exceptions import AirflowFailException
+
+        from news_etl.airflow_support import batch_from_context, task_settings
+        from news_etl.pipeline import FeedPollError, poll_feed
+
+        get_current_context()["feed_name"] = feed["name"]  # shown as the map index in the UI
+        try:
+            return poll_feed(task_settings(), batch_from_context(context), feed["feed_id"])
+        except FeedPollError as exc:
+            if exc.retryable:
+                raise
+            raise AirflowFailException(str(exc)) from None
+
+    @task(trigger_rule="all_done_min_one_success")
+    def fetch_pages(**context) -> dict:
+        from news_etl.airflow_support import batch_from_context, task_settings
+        from news_etl.pipeline import fetch_pages
+
+        return fetch_pages(task_settings(), batch_from_context(context))
+
+    @task
+    def extract_articles(**context) -> dict:
+        from news_etl.airflow_support import batch_from_context, task_settings
+        from news_etl.pipeline import extract_articles
+
+        return extract_articles(task_settings(), batch_from_context(context))
+
+    @task
+    def classify_articles(**context) -> dict:
+        from news_etl.airflow_support import batch_from_context, task_settings
+        from news_etl.pipeline import classify_articles
+
+        return classify_articles(task_settings(), batch_from_context(context))
+
+    @task
+    def load_partnerships(**context) -> dict:
+        from news_etl.airflow_support import batch_from_context, task_settings
+        from news_etl.pipeline import load_partnerships
+
+        return load_partnerships(task_settings(), batch_from_context(context))
+
+    @task
+    def validate(**context) -> dict:
+        from airflow.sdk.exceptions import AirflowFailException
+
+        from news_etl.airflow_support import batch_from_context, task_settings
+        from news_etl.pipeline import QualityGateError, validate_batch
+
+        try:
+            return validate_batch(task_settings(), batch_from_context(context))
+        except QualityGateError as exc:  # a data verdict: retrying cannot change it
+            raise AirflowFailException(str(exc)) from None
+
+    @task(outlets=PUBLISHED)
+    def publish(**context) -> dict:
+        from news_etl.airflow_support import batch_from_context, task_settings
+        from news_etl.pipeline import publish_batch
+
+        return publish_batch(task_settings(), batch_from_context(context))
+
+    feeds = start_batch()
+    polls = poll_feed.expand(feed=feeds)
+    pages = fetch_pages()
+    [feeds, polls] >> pages
+    pages >> extract_articles() >> classify_articles() >> load_partnerships() >> validate() >> publish()
+
+
+healthcare_news_daily()

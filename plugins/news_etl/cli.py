@@ -1,0 +1,229 @@
+"""``news-etl``: the command line for people (and ``make``).
+
+Commands:
+  airflow-run   run one day through Airflow (``airflow dags test``), with progress and a summary
+  demo          the same, offline, against the seed fixtures served on loopback
+  run           every stage in this process, without Airflow (debugging)
+  summary       the latest (or a given) batch's summary
+  extract       extraction only, same code path as the DAG, as JSON lines
+  init-db       create the warehouse schema
+
+Errors a user can fix (bad settings, unreadable feeds file, unreachable warehouse)
+print one line and exit 2; they never end in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from news_etl.config import SettingsError, load_settings
+
+LOGGER = logging.getLogger("news_etl")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``news-etl`` console script; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.handler(args) or 0)
+    except (SettingsError, FileNotFoundError, ValueError) as exc:
+        print(f"news-etl: {exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        print(f"news-etl: warehouse error: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}",
+              file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("news-etl: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="news-etl", description=__doc__.split("\n\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def day(value: str) -> date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+    p = sub.add_parser("airflow-run", help="run one day through Airflow and print the summary")
+    p.add_argument("--date", type=day, default=None, help="logical day (default: today, UTC)")
+    p.set_defaults(handler=_cmd_airflow_run)
+
+    p = sub.add_parser("demo", help="offline run against the seed fixtures on loopback HTTP")
+    p.add_argument("--date", type=day, default=None)
+    p.add_argument("--direct", action="store_true", help="run the stages in-process instead of via Airflow")
+    p.add_argument("--port", type=int, default=int(os.environ.get("NEWS_ETL_DEMO_PORT", "8765")))
+    p.set_defaults(handler=_cmd_demo)
+
+    p = sub.add_parser("run", help="run every stage in this process (no Airflow)")
+    p.add_argument("--date", type=day, default=None)
+    p.set_defaults(handler=_cmd_run)
+
+    p = sub.add_parser("summary", help="print a batch's summary (default: the latest)")
+    p.add_argument("--date", type=day, default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_summary)
+
+    p = sub.add_parser("extract", help="extract articles from HTML files (.html, .html.gz) or folders")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.set_defaults(handler=_cmd_extract)
+
+    p = sub.add_parser("airflow-standalone", help="Airflow standalone with the UI on localhost:8080")
+    p.set_defaults(handler=_cmd_airflow_standalone)
+
+    p = sub.add_parser("init-db", help="create the warehouse schema")
+    p.set_defaults(handler=_cmd_init_db)
+    return parser
+
+
+# -- commands ------------------------------------------------------------------------------
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from news_etl.pipeline import Batch, run_once
+
+    settings = load_settings()
+    day = args.date or datetime.now(UTC).date()
+    summary = run_once(settings, Batch.for_day(day, f"cli__{day.isoformat()}"), _progress_printer())
+    print(format_summary(summary))
+    return 0 if summary.get("status") == "published" else 1
+
+
+def _cmd_airflow_run(args: argparse.Namespace) -> int:
+    from news_etl.airflow_runner import run_day_through_airflow
+
+    settings = load_settings()
+    day = args.date or datetime.now(UTC).date()
+    ok, summary = run_day_through_airflow(settings, day, progress=_progress_printer())
+    print(format_summary(summary) if summary else "No summary: the run did not start a batch.")
+    return 0 if ok else 1
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from news_etl.fixture_site import serve_fixture_site, write_demo_catalogue
+
+    settings = load_settings()
+    with serve_fixture_site(port=args.port) as site:
+        feeds = write_demo_catalogue(site, settings.data_dir / "demo" / "feeds.yaml")
+        os.environ["NEWS_ETL_FEEDS"] = str(feeds)
+        os.environ.setdefault("NEWS_ETL_WAREHOUSE_URL", f"sqlite:///{settings.data_dir / 'demo.db'}")
+        allow = {h for h in os.environ.get("NEWS_ETL_ALLOW_HOSTS", "").split(",") if h} | {"127.0.0.1"}
+        os.environ["NEWS_ETL_ALLOW_HOSTS"] = ",".join(sorted(allow))
+        os.environ["NEWS_ETL_HOST_DELAY_S"] = "0"
+        print(f"Serving the seed fixtures at {site.base_url}; warehouse {os.environ['NEWS_ETL_WAREHOUSE_URL']}")
+        return _cmd_run(args) if args.direct else _cmd_airflow_run(args)
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from news_etl import warehouse as wh
+    from news_etl.pipeline import batch_summary
+
+    settings = load_settings()
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        wh.ensure_schema(engine)
+        summary = batch_summary(engine, args.date.isoformat() if args.date else None)
+    finally:
+        engine.dispose()
+    if not summary:
+        print(f"No run recorded in {wh.mask_url(settings.warehouse_url)}" +
+              (f" for {args.date}" if args.date else ""))
+        return 1
+    print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from news_etl.extract_files import extract_files
+
+    settings = load_settings()
+    failures = 0
+    for record in extract_files(args.paths, settings.workers):
+        failures += "error" in record
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+    return 0 if failures == 0 else 1
+
+
+def _cmd_airflow_standalone(args: argparse.Namespace) -> int:
+    from news_etl.airflow_runner import airflow_command, airflow_env
+
+    env = airflow_env()
+    # A local, single-user UI: every visitor is admin. Never use this setting when exposed.
+    env.setdefault("AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS", "True")
+    env.setdefault("AIRFLOW__API__PORT", "8080")
+    print(f"Airflow home {env['AIRFLOW_HOME']}; UI on http://localhost:{env['AIRFLOW__API__PORT']}")
+    os.execvpe(airflow_command("standalone")[0], airflow_command("standalone"), env)
+    return 0  # not reached
+
+
+def _cmd_init_db(args: argparse.Namespace) -> int:
+    from news_etl import warehouse as wh
+
+    settings = load_settings()
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        wh.ensure_schema(engine)
+    finally:
+        engine.dispose()
+    print(f"Schema ready in {wh.mask_url(settings.warehouse_url)}")
+    return 0
+
+
+# -- output --------------------------------------------------------------------------------
+
+def format_summary(summary: dict[str, Any]) -> str:
+    """The human summary printed after a run."""
+    if not summary:
+        return "No run recorded."
+    lines = [
+        f"Batch {summary['batch_id']}: {summary['status'].upper()}",
+        f"  feeds polled      {summary['feeds_polled']} ({summary['feeds_failed']} failed)",
+        f"  pages fetched     {summary['pages_fetched']} ({summary['pages_failed']} failed)",
+        f"  articles stored   {summary['articles_new']} new ({summary['articles_total']} in the warehouse)",
+        f"  partnerships      {summary['partnerships']} this batch ({summary['partnerships_total']} in all)",
+        f"  validation        {summary['expectations_passed']} expectations passed, "
+        f"{summary['expectations_failed']} failed",
+    ]
+    if summary.get("message"):
+        lines.append(f"  reason            {summary['message']}")
+    failures = summary.get("feed_failures") or []
+    if failures and len(failures) == summary["feeds_polled"]:
+        lines.append("  Every feed failed: is the network reachable? Reasons per feed:")
+    elif failures:
+        lines.append("  Failed feeds:")
+    lines += [f"    - {f['feed']}: {f['error'][:160]}" for f in failures]
+    return "\n".join(lines)
+
+
+def _progress_printer():
+    """Per-stage progress lines on a terminal; silent when output is piped."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(stage: str, counts: dict[str, Any]) -> None:
+        detail = ", ".join(f"{k} {v}" for k, v in counts.items())
+        print(f"  ✓ {stage:<12} {detail}", file=sys.stderr, flush=True)
+
+    return report
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

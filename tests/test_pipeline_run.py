@@ -1,0 +1,33 @@
+"""The whole pipeline in-process (``news-etl run``'s path) over the fixture site, on both dialects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from seed_checks import assert_seed_labels_met, snapshot
+
+from news_etl.pipeline import Batch, run_once
+
+DAY = date(2026, 11, 23)
+
+
+def test_run_once_loads_the_seeds_and_a_rerun_changes_nothing(pipeline_env, fixture_site):
+    settings = pipeline_env
+    summary = run_once(settings, Batch.for_day(DAY, "test-1"))
+    assert summary["status"] == "published", summary
+    assert summary["articles_new"] == 5 and summary["feeds_failed"] == 0
+    assert_seed_labels_met(settings.warehouse_url, fixture_site.base_url)
+
+    before = snapshot(settings.warehouse_url)
+    again = run_once(settings, Batch.for_day(DAY, "test-2"))
+    assert again["status"] == "published"
+    assert snapshot(settings.warehouse_url) == before
+
+
+def test_next_day_adds_nothing_new_and_keeps_first_seen(pipeline_env):
+    settings = pipeline_env
+    run_once(settings, Batch.for_day(DAY, "day-1"))
+    summary = run_once(settings, Batch.for_day(date(2026, 11, 24), "day-2"))
+    assert summary["status"] == "published"
+    assert summary["articles_new"] == 0 and summary["articles_total"] == 5
+    assert summary["pages_fetched"] == 0  # already stored pages are not downloaded again
