@@ -8,14 +8,14 @@ Great Expectations gate passes.
 
 | task | what it does | on failure |
 | --- | --- | --- |
-| `start_batch` | creates the schema, syncs the feed catalogue, opens the day's batch | bad feeds file: fix it and clear |
-| `poll_feed` (one per feed) | conditional GET of the feed, new entries into `feed_entry` | that feed only; reason in `feed_poll` |
-| `fetch_pages` | polite, guarded fetch of new article pages into `raw_page` | per page, reason in `page_fetch` |
-| `extract_articles` | trafilatura extraction into `article` | per page, status on `raw_page` |
+| `start_batch` | creates the schema, syncs the catalogue, opens the batch | fix the feeds file, clear |
+| `poll_feed` (one per feed) | conditional GET, new entries into `feed_entry` | that feed only; see `feed_poll` |
+| `fetch_pages` | polite, guarded fetch of new article pages into `raw_page` | per page; see `page_fetch` |
+| `extract_articles` | trafilatura extraction into `article` | per page; status on `raw_page` |
 | `classify_articles` | partnership classifier into `article_classification` | retried |
 | `load_partnerships` | organisations, partnerships and participants | retried; one transaction |
-| `validate` | GX suites over the batch's rows (SQL in the warehouse) | batch not published; see `dq_validation_result` |
-| `publish` | marks the batch published; BI marts show it from now on | — |
+| `validate` | GX suites over the batch's rows, run as SQL in the warehouse | see `dq_validation_result` |
+| `publish` | marks the batch published: the BI marts show it from now on | — |
 
 Every stage writes in one transaction keyed by the batch (the logical day), so clearing
 and rerunning any task, or the whole day, converges on the same warehouse.
@@ -65,7 +65,6 @@ def healthcare_news_daily():
     def poll_feed(feed: dict[str, str], **context) -> dict:
         from airflow.sdk import get_current_context
         from airflow.sdk.exceptions import AirflowFailException
-
         from news_etl.airflow_support import batch_from_context, task_settings
         from news_etl.pipeline import FeedPollError, poll_feed
 
@@ -108,7 +107,6 @@ def healthcare_news_daily():
     @task
     def validate(**context) -> dict:
         from airflow.sdk.exceptions import AirflowFailException
-
         from news_etl.airflow_support import batch_from_context, task_settings
         from news_etl.pipeline import QualityGateError, validate_batch
 

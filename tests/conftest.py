@@ -26,10 +26,9 @@ os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(Path(__file__).resolve().parents[
 os.environ["AIRFLOW__CORE__PLUGINS_FOLDER"] = str(Path(__file__).resolve().parents[1] / "plugins")
 os.environ.pop("NEWS_ETL_WAREHOUSE_URL", None)
 
-from sqlalchemy import create_engine, text  # noqa: E402
-
 from news_etl.config import Settings, load_settings  # noqa: E402
 from news_etl.fixture_site import FixtureSite, serve_fixture_site, write_demo_catalogue  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_ADMIN_URL = os.environ.get("NEWS_ETL_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")

@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, inspect, text
-
 from news_etl.orgs import org_key
+from sqlalchemy import create_engine, inspect, text
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = json.loads((ROOT / "seeds" / "labels.json").read_text(encoding="utf-8"))
@@ -73,7 +72,7 @@ def snapshot(url: str) -> dict[str, Any]:
                 rows = conn.execute(text(f"SELECT * FROM {table}")).mappings().all()
                 skip = VOLATILE.get(table, set())
                 result[table] = sorted(
-                    (tuple((k, repr(v)) for k, v in sorted(row.items()) if k not in skip) for row in rows)
+                    tuple((k, repr(v)) for k, v in sorted(row.items()) if k not in skip) for row in rows
                 )
         return result
     finally:

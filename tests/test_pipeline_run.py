@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from seed_checks import assert_seed_labels_met, snapshot
-
 from news_etl.pipeline import Batch, run_once
+from seed_checks import assert_seed_labels_met, snapshot
 
 DAY = date(2026, 11, 23)
 

@@ -102,7 +102,7 @@ def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
     for start, end, surface in _phrases(text, gazetteer):
         if _overlaps(start, end, taken):
             continue
-        for s, e, part in _split_conjunction(text, start, end, surface, gazetteer):
+        for s, _end, part in _split_conjunction(text, start, end, surface, gazetteer):
             s, part = _drop_role_prefix(s, part)
             known = gazetteer.lookup(part)
             if known or _is_org_like(part):
@@ -220,7 +220,7 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
             target.mentions |= ref.mentions
             target.spans += ref.spans
             del refs[key]
-    for first, owners in firsts.items():
+    for owners in firsts.values():
         if len(owners) != 1:
             continue
         owner = owners[0]

@@ -75,7 +75,7 @@ def write_demo_catalogue(site: FixtureSite, path: Path) -> Path:
 class _Handler(BaseHTTPRequestHandler):
     server_version = "fixture-site/1"
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         document = self.server.site.documents.get(self.path.split("?", 1)[0])  # type: ignore[attr-defined]
         if document is None:
             self.send_error(404)
@@ -87,5 +87,5 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
+    def log_message(self, format: str, *args: object) -> None:
         return

@@ -330,11 +330,15 @@ MARTS_DIR = Path(__file__).resolve().parents[2] / "include" / "sql" / "marts"
 
 
 def _mart_statements(dialect: str) -> list[str]:
+    """DROP/CREATE VIEW statements for every ``include/sql/marts/NN__name.sql``, in file order."""
     statements: list[str] = []
     for path in sorted(MARTS_DIR.glob("*.sql")):
         name = path.stem.split("__", 1)[-1]
+        body = path.read_text(encoding="utf-8").strip().rstrip(";")
+        if dialect == "sqlite":  # the marts are written in PostgreSQL's dialect
+            body = body.replace("string_agg(", "group_concat(")
         drop = f"DROP VIEW IF EXISTS {name}" + (" CASCADE" if dialect == "postgresql" else "")
-        statements += [drop, f"CREATE VIEW {name} AS\n" + path.read_text(encoding="utf-8").strip().rstrip(";")]
+        statements += [drop, f"CREATE VIEW {name} AS\n{body}"]
     return statements
 
 

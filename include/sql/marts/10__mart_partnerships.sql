@@ -1,0 +1,32 @@
+-- mart_partnerships: one row per published partnership, with its article and participants.
+-- Only batches that passed the quality gate (pipeline_run.status = 'published') are shown.
+with published_partnership as (
+    select p.*
+    from partnership p
+    join pipeline_run r on r.batch_id = p.batch_id and r.status = 'published'
+),
+participant_names as (
+    select pp.partnership_id, string_agg(o.name, '; ') as participant_names, count(*) as participant_count
+    from partnership_participant pp
+    join organization o on o.org_id = pp.org_id
+    group by pp.partnership_id
+)
+select
+    p.partnership_id,
+    p.partnership_type,
+    p.confidence,
+    p.evidence,
+    p.classifier_version,
+    a.article_id,
+    a.title as article_title,
+    a.canonical_url as article_url,
+    s.name as source_name,
+    a.published_at,
+    a.first_seen_at,
+    n.participant_names,
+    n.participant_count,
+    p.batch_id
+from published_partnership p
+join article a on a.article_id = p.article_id
+join source s on s.source_id = a.source_id
+left join participant_names n on n.partnership_id = p.partnership_id
