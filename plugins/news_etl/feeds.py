@@ -116,9 +116,8 @@ def parse_feed(body: bytes, base_url: str, content_type: str | None = None) -> P
     ``bozo``; bytes that yield no feed at all raise ``FeedParseError``. Entries
     without a usable http(s) link are skipped and counted.
     """
-    headers = {"content-location": base_url}
-    if content_type:
-        headers["content-type"] = content_type
+    # A missing Content-Type is not a malformed feed; let feedparser sniff the bytes as XML.
+    headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
     bozo = _bozo_reason(parsed)
     if not parsed.get("version") and not parsed.entries:

@@ -195,6 +195,8 @@ class Fetcher:
         except FetchError:
             raise
         except TimeoutError:
+            if time.monotonic() >= deadline - 0.05:
+                raise NetworkError(f"fetch exceeded its time budget of {s.fetch_budget_s:g}s") from None
             raise NetworkError(f"timed out talking to {host}") from None
         except ssl.SSLError as exc:
             raise NetworkError(f"TLS error with {host}: {exc}", retryable=False) from None

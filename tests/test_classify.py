@@ -1,0 +1,97 @@
+"""The partnership classifier on the seeds (gold labels) and on hard negatives written for the tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from news_etl.classify import classify_article
+from news_etl.orgs import infer_org_type, org_key
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = json.loads((ROOT / "seeds" / "labels.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("seed", LABELS["seeds"], ids=lambda s: Path(s["file"]).stem)
+def test_seed_is_a_partnership_with_gold_type_and_participants(seed):
+    text = (ROOT / "seeds" / seed["file"]).read_text(encoding="utf-8")
+    verdict = classify_article(seed["title"], text)
+    assert verdict.is_partnership, verdict.reason
+    partnership = verdict.partnerships[0]
+    assert partnership.partnership_type in seed["partnership_types"]
+    assert 0.5 <= partnership.confidence <= 1
+    assert partnership.evidence
+    found = [{org_key(p.name), *(org_key(m) for m in p.mentions)} for p in partnership.participants]
+    for gold in seed["participants"]:
+        variants = {org_key(gold), *(org_key(a) for a in seed["aliases"].get(gold, []))}
+        assert any(variants & keys for keys in found), (gold, [p.name for p in partnership.participants])
+    allowed = {org_key(n) for n in seed["participants"] + seed["acceptable_extra"]}
+    allowed |= {org_key(a) for names in seed["aliases"].values() for a in names}
+    extras = [p.name for p, keys in zip(partnership.participants, found, strict=True) if not keys & allowed]
+    assert not extras, extras
+
+
+# Hard negatives, written for these tests in the style of trade news (not real stories).
+NEGATIVES = {
+    "acquisition": (
+        "Northfield Health System to acquire Riverbend Medical Center",
+        "Northfield Health System has agreed to acquire Riverbend Medical Center in a deal expected to close "
+        "next spring. The acquisition will add 300 beds to the Ohio system. Terms of the deal were not "
+        "disclosed. Riverbend's chief executive will stay on during the transition.",
+    ),
+    "cyberattack": (
+        "Ransomware attack forces Harbor Valley Hospital to divert ambulances",
+        "Harbor Valley Hospital diverted ambulances for a second day after a ransomware attack took its "
+        "electronic health record offline. The hospital said it is working with federal investigators and "
+        "its EHR vendor to restore systems. Staff have returned to paper records.",
+    ),
+    "funding": (
+        "Clinical AI startup Tessellate Labs raises $40M Series B",
+        "Tessellate Labs, which builds documentation tools for nurses, has raised $40 million in a Series B "
+        "funding round led by a venture firm. The company said the money will be used to hire engineers "
+        "and expand sales to health systems across the Midwest.",
+    ),
+    "appointment": (
+        "Eastgate University Hospitals appoints new chief digital officer",
+        "Eastgate University Hospitals NHS Trust has appointed a new chief digital officer, who joins from "
+        "a neighbouring trust. She will lead the trust's electronic patient record programme and its "
+        "cyber security team, and starts in January.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NEGATIVES))
+def test_hard_negatives_are_not_partnerships(kind):
+    title, text = NEGATIVES[kind]
+    verdict = classify_article(title, text)
+    assert not verdict.is_partnership, (kind, verdict.reason)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Hillingdon Hospitals NHS Foundation Trust", "Hillingdon Hospitals NHS Trust"),
+        ("Mayo Clinic's", "Mayo Clinic"),
+        ("Acme Health, Inc.", "ACME Health"),
+        ("Johnson & Johnson", "Johnson and Johnson"),
+        ("Hôpital Saint-Éloi", "Hopital Saint Eloi"),
+    ],
+)
+def test_org_key_folds_variants(a, b):
+    assert org_key(a) == org_key(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("University Hospitals of Leicester NHS Trust", "provider"),
+        ("Sheba Medical Center", "provider"),
+        ("University of Leicester", "academic"),
+        ("Department of Health and Social Care", "government"),
+        ("Acme Technologies", "vendor"),
+        ("Coalition for Health AI", "network"),
+    ],
+)
+def test_infer_org_type(name, kind):
+    assert infer_org_type(name) == kind

@@ -1,0 +1,145 @@
+"""The guarded fetcher against a real loopback server: limits, redirects, address guard."""
+
+from __future__ import annotations
+
+import gzip
+import time
+
+import pytest
+from http_server import respond, serve
+from news_etl.config import load_settings
+from news_etl.fetch import (
+    BlockedURLError,
+    Fetcher,
+    HTTPStatusError,
+    NetworkError,
+    RedirectError,
+    TooLargeError,
+    UnsupportedContentError,
+)
+
+HTML = b"<html><body><p>hello</p></body></html>"
+
+
+def fetcher(**env: str) -> Fetcher:
+    base = {"NEWS_ETL_ALLOW_HOSTS": "127.0.0.1", "NEWS_ETL_HOST_DELAY_S": "0", "NEWS_ETL_MAX_BODY_BYTES": "65536"}
+    return Fetcher(load_settings(base | env))
+
+
+def test_fetches_page_and_sends_user_agent():
+    with serve({"/a": respond(200, HTML, {"Content-Type": "text/html; charset=windows-1252"})}) as base:
+        result = fetcher().get(f"{base}/a")
+    assert result.status == 200 and result.body == HTML
+    assert result.charset == "windows-1252"
+
+
+def test_user_agent_and_conditional_headers_are_sent():
+    seen: list[dict[str, str]] = []
+
+    def not_modified(handler):
+        seen.append(dict(handler.headers))
+        respond(304)(handler)
+
+    with serve({"/f": not_modified}) as base:
+        result = fetcher(NEWS_ETL_USER_AGENT="test-agent/1 (+https://example.org/bot)").get(
+            f"{base}/f", kind="feed", headers={"If-None-Match": '"v1"'})
+    assert result.status == 304 and result.body == b""
+    assert seen[0]["User-Agent"] == "test-agent/1 (+https://example.org/bot)"
+    assert seen[0]["If-None-Match"] == '"v1"'
+    assert "gzip" in seen[0]["Accept-Encoding"]
+
+
+def test_loopback_is_refused_without_allow_list():
+    with serve({"/a": respond(200, HTML)}) as base:
+        with pytest.raises(BlockedURLError, match="non-public"):
+            fetcher(NEWS_ETL_ALLOW_HOSTS="").get(f"{base}/a")
+
+
+def test_redirect_to_a_private_host_is_refused_at_the_hop():
+    redirect = respond(302, headers={"Location": "http://localhost:9/secret"})
+    with serve({"/r": redirect}) as base, pytest.raises(BlockedURLError, match="localhost"):
+        fetcher().get(f"{base}/r")
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "gopher://x/"])
+def test_only_http_and_https(url):
+    with pytest.raises(BlockedURLError):
+        fetcher().get(url)
+
+
+def test_redirect_loop_and_too_many_redirects():
+    with serve({"/a": respond(302, headers={"Location": "/b"}), "/b": respond(302, headers={"Location": "/a"})}) as base:
+        with pytest.raises(RedirectError, match="loop"):
+            fetcher().get(f"{base}/a")
+    chain = {f"/{i}": respond(301, headers={"Location": f"/{i + 1}"}) for i in range(10)}
+    with serve(chain) as base, pytest.raises(RedirectError, match="more than 2"):
+        fetcher(NEWS_ETL_MAX_REDIRECTS="2").get(f"{base}/0")
+
+
+def test_body_over_the_limit_and_gzip_bomb_are_refused():
+    big = b"x" * 200_000
+    bomb = gzip.compress(b"\0" * 50_000_000)  # 50 MB of zeros in ~50 KB
+    routes = {
+        "/big": respond(200, big, {"Content-Type": "text/html"}),
+        "/bomb": respond(200, bomb, {"Content-Type": "text/html", "Content-Encoding": "gzip"}),
+    }
+    with serve(routes) as base:
+        with pytest.raises(TooLargeError):
+            fetcher().get(f"{base}/big")
+        with pytest.raises(TooLargeError, match="decompressed"):
+            fetcher().get(f"{base}/bomb")
+
+
+def test_gzip_body_is_decoded():
+    with serve({"/z": respond(200, gzip.compress(HTML), {"Content-Type": "text/html",
+                                                        "Content-Encoding": "gzip"})}) as base:
+        assert fetcher().get(f"{base}/z").body == HTML
+
+
+def test_content_type_and_status_errors():
+    routes = {
+        "/pdf": respond(200, b"%PDF", {"Content-Type": "application/pdf"}),
+        "/gone": respond(404, b"no"),
+        "/busy": respond(503, b"later", {"Retry-After": "7"}),
+    }
+    with serve(routes) as base:
+        with pytest.raises(UnsupportedContentError):
+            fetcher().get(f"{base}/pdf")
+        with pytest.raises(HTTPStatusError) as gone:
+            fetcher().get(f"{base}/gone")
+        assert gone.value.status == 404 and not gone.value.retryable
+        with pytest.raises(HTTPStatusError) as busy:
+            fetcher().get(f"{base}/busy")
+        assert busy.value.retryable and busy.value.retry_after == 7
+
+
+def test_trickling_server_is_cut_off_by_the_time_budget():
+    def trickle(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        for _ in range(50):
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+            time.sleep(0.1)
+
+    with serve({"/slow": trickle}) as base:
+        started = time.monotonic()
+        with pytest.raises(NetworkError, match="budget"):
+            fetcher(NEWS_ETL_FETCH_BUDGET_S="1").get(f"{base}/slow")
+        assert time.monotonic() - started < 3
+
+
+def test_unknown_host_is_a_permanent_network_error():
+    with pytest.raises(NetworkError) as err:
+        fetcher().get("https://no-such-host.invalid/feed")
+    assert not err.value.retryable
+
+
+def test_per_host_delay_spaces_requests():
+    with serve({"/a": respond(200, HTML, {"Content-Type": "text/html"})}) as base:
+        f = fetcher(NEWS_ETL_HOST_DELAY_S="0.3")
+        started = time.monotonic()
+        for _ in range(3):
+            f.get(f"{base}/a")
+        assert time.monotonic() - started >= 0.6
