@@ -68,7 +68,8 @@ def test_only_http_and_https(url):
 
 
 def test_redirect_loop_and_too_many_redirects():
-    with serve({"/a": respond(302, headers={"Location": "/b"}), "/b": respond(302, headers={"Location": "/a"})}) as base:
+    loop = {"/a": respond(302, headers={"Location": "/b"}), "/b": respond(302, headers={"Location": "/a"})}
+    with serve(loop) as base:
         with pytest.raises(RedirectError, match="loop"):
             fetcher().get(f"{base}/a")
     chain = {f"/{i}": respond(301, headers={"Location": f"/{i + 1}"}) for i in range(10)}
