@@ -17,7 +17,7 @@ ROUTES = json.loads((ROOT / "seeds" / "fixtures" / "routes.json").read_text(enco
 VOLATILE = {
     "pipeline_run": {"run_id", "started_at", "finished_at"},
     "stage_run": {"finished_at"},
-    "feed_poll": {"polled_at", "elapsed_ms"},
+    "feed_poll": {"polled_at", "elapsed_ms", "http_status", "bytes"},  # the latest poll: 200, then 304
     "page_fetch": {"elapsed_ms"},
     "dq_validation_result": {"validated_at"},
 }

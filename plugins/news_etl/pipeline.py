@@ -150,15 +150,14 @@ def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, li
     entries = sorted(parsed.entries, key=lambda e: e.published_at or datetime.min.replace(tzinfo=UTC),
                      reverse=True)[:limit]
     rows = {stable_id(feed_id, e.guid): e for e in entries}
-    existing = set(conn.execute(
-        select(wh.feed_entry.c.entry_id).where(wh.feed_entry.c.entry_id.in_(list(rows)))
-    ).scalars()) if rows else set()
     wh.upsert(conn, wh.feed_entry, [
         {"entry_id": entry_id, "feed_id": feed_id, "guid": e.guid, "url": e.url, "title": e.title,
          "author": e.author, "published_at": e.published_at, "first_batch_id": batch.batch_id}
         for entry_id, e in rows.items()
     ], keys=["entry_id"], update=[])
-    return {"entries_seen": len(parsed.entries), "entries_new": len(set(rows) - existing)}
+    new_in_batch = conn.execute(select(func.count()).select_from(wh.feed_entry).where(
+        wh.feed_entry.c.feed_id == feed_id, wh.feed_entry.c.first_batch_id == batch.batch_id)).scalar_one()
+    return {"entries_seen": len(parsed.entries), "entries_new": new_in_batch}
 
 
 def _record_poll(conn: Connection, batch: Batch, feed_id: str, polled_at: datetime, *, ok: bool,
@@ -187,7 +186,6 @@ def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None
     try:
         with engine.connect() as conn:
             urls = _pending_urls(conn, batch)
-        fetched = failed = 0
         with ThreadPoolExecutor(max_workers=settings.fetch_concurrency) as pool:
             outcomes = pool.map(lambda u: _fetch_one(fetcher, u), urls)
             for chunk in _chunks(outcomes, WRITE_CHUNK):
@@ -199,12 +197,8 @@ def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None
                             pages.append(_page_row(batch, url, result))
                     wh.upsert(conn, wh.raw_page, pages, keys=["page_id"])
                     wh.upsert(conn, wh.page_fetch, logs, keys=["batch_id", "url"])
-                fetched += len(pages)
-                failed += len(chunk) - len(pages)
-        counts = {"pages_pending": len(urls), "pages_fetched": fetched, "pages_failed": failed}
         with engine.begin() as conn:
-            _record_stage(conn, batch, "fetch_pages", counts)
-        return counts
+            return _record_stage(conn, batch, "fetch_pages")
     finally:
         engine.dispose()
 
@@ -274,14 +268,12 @@ def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
             ).mappings())
             entries = _entry_context(conn, [p["url"] for p in pending])
         extractions = list(map_ordered(_extract_stored_page, _page_inputs(engine, pending), settings.workers))
-        counts = {"pages": len(pending), "articles_new": 0}
         with engine.begin() as conn:
             known = set(conn.execute(select(wh.article.c.canonical_url)).scalars()) if pending else set()
             rows: list[dict[str, Any]] = []
             for page, extraction in zip(pending, extractions, strict=True):
                 conn.execute(update(wh.raw_page).where(wh.raw_page.c.page_id == page["page_id"]).values(
                     extract_status=extraction.status, extract_reason=extraction.reason))
-                counts[extraction.status] = counts.get(extraction.status, 0) + 1
                 entry = entries.get(page["url"])
                 canonical = extraction.canonical_url or page["final_url"]
                 if extraction.status != "ok" or entry is None or canonical in known:
@@ -289,9 +281,7 @@ def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
                 known.add(canonical)
                 rows.append(_article_row(batch, page, entry, extraction, canonical))
             wh.upsert(conn, wh.article, rows, keys=["article_id"], update=[])
-            counts["articles_new"] = len(rows)
-            _record_stage(conn, batch, "extract", counts)
-        return counts
+            return _record_stage(conn, batch, "extract")
     finally:
         engine.dispose()
 
@@ -390,11 +380,9 @@ def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False
              "batch_id": batch.batch_id}
             for (article_id, _, _), verdict in zip(todo, verdicts, strict=True)
         ]
-        counts = {"articles": len(rows), "partnership_stories": sum(r["is_partnership"] for r in rows)}
         with engine.begin() as conn:
             wh.upsert(conn, wh.article_classification, rows, keys=["article_id"])
-            _record_stage(conn, batch, "classify", counts)
-        return counts
+            return _record_stage(conn, batch, "classify")
     finally:
         engine.dispose()
 
@@ -446,10 +434,7 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
             wh.upsert(conn, wh.organization_alias, aliases, keys=["alias", "org_id"], update=[])
             wh.upsert(conn, wh.partnership, partnerships, keys=["partnership_id"])
             wh.upsert(conn, wh.partnership_participant, participants, keys=["partnership_id", "org_id"])
-            counts = {"partnerships": len(partnerships), "participants": len(participants),
-                      "organizations": len(orgs)}
-            _record_stage(conn, batch, "load", counts)
-        return counts
+            return _record_stage(conn, batch, "load")
     finally:
         engine.dispose()
 
@@ -607,11 +592,48 @@ def run_once(settings: Settings, batch: Batch,
     return summary
 
 
-def _record_stage(conn: Connection, batch: Batch, stage: str, counts: dict[str, Any]) -> None:
+def _record_stage(conn: Connection, batch: Batch, stage: str,
+                  counts: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Record a stage's completion with counts of what the *batch* holds after it.
+
+    Counts describe the batch's state, not this attempt's work, so a rerun that has
+    nothing left to do reports (and stores) the same figures as the run that did it.
+    """
+    counts = counts if counts is not None else batch_counts(conn, batch.batch_id, stage)
     wh.upsert(conn, wh.stage_run, [{
         "batch_id": batch.batch_id, "stage": stage, "finished_at": datetime.now(UTC),
         "counts": json.dumps(counts, sort_keys=True, default=str),
     }], keys=["batch_id", "stage"])
+    return counts
+
+
+def batch_counts(conn: Connection, batch_id: str, stage: str) -> dict[str, Any]:
+    """What the warehouse holds for ``batch_id`` at the end of ``stage``."""
+
+    def count(table: Any, *where: Any) -> int:
+        return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+
+    if stage == "fetch_pages":
+        return {"pages_fetched": count(wh.raw_page, wh.raw_page.c.batch_id == batch_id),
+                "pages_failed": count(wh.page_fetch, wh.page_fetch.c.batch_id == batch_id,
+                                      wh.page_fetch.c.ok.is_(False))}
+    if stage == "extract":
+        statuses = conn.execute(select(wh.raw_page.c.extract_status, func.count())
+                                .where(wh.raw_page.c.batch_id == batch_id)
+                                .group_by(wh.raw_page.c.extract_status)).tuples().all()
+        return {"articles_new": count(wh.article, wh.article.c.batch_id == batch_id),
+                **{f"pages_{status or 'pending'}": n for status, n in statuses}}
+    if stage == "classify":
+        c = wh.article_classification.c
+        return {"articles": count(wh.article_classification, c.batch_id == batch_id),
+                "partnership_stories": count(wh.article_classification, c.batch_id == batch_id,
+                                             c.is_partnership.is_(True))}
+    if stage == "load":
+        ids = select(wh.partnership.c.partnership_id).where(wh.partnership.c.batch_id == batch_id)
+        return {"partnerships": count(wh.partnership, wh.partnership.c.batch_id == batch_id),
+                "participants": count(wh.partnership_participant,
+                                      wh.partnership_participant.c.partnership_id.in_(ids))}
+    raise ValueError(f"no batch counts for stage {stage!r}")
 
 
 def _chunks(items: Any, size: int) -> Iterator[list[Any]]:
