@@ -104,3 +104,10 @@ def pipeline_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fixture_site: 
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     return load_settings()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remove the session's private Airflow home."""
+    import shutil
+
+    shutil.rmtree(_AIRFLOW_HOME, ignore_errors=True)
