@@ -55,6 +55,11 @@ def test_parsing_opens_no_database_connection_or_socket(monkeypatch, airflow_db)
     def on_connect(*args):
         opened.append("sqlalchemy connect")
 
+    def no_connection(conn_id):
+        opened.append(f"connection {conn_id}")
+        raise AssertionError("Connection looked up at parse time")
+
+    monkeypatch.setattr("airflow.sdk.execution_time.context._get_connection", no_connection)
     event.listen(Engine, "connect", on_connect)
     try:
         bag = DagBag(dag_folder=str(DAGS), collect_dags=False)

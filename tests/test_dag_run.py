@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from news_etl.fixture_site import write_demo_catalogue
 from seed_checks import assert_seed_labels_met, snapshot
 from sqlalchemy import create_engine, text
 
@@ -37,3 +38,17 @@ def test_dag_run_loads_seeds_and_rerun_of_the_day_changes_nothing(dag, pipeline_
     engine.dispose()
     assert status == ["published"]
     assert failed_checks == 0
+
+
+def test_warehouse_from_the_news_warehouse_connection(dag, pg_server_url, monkeypatch, tmp_path, fixture_site):
+    """Without NEWS_ETL_WAREHOUSE_URL the tasks use the Airflow Connection ``news_warehouse``."""
+    feeds = write_demo_catalogue(fixture_site, tmp_path / "feeds.yaml")
+    for key, value in {"NEWS_ETL_FEEDS": str(feeds), "NEWS_ETL_ALLOW_HOSTS": "127.0.0.1",
+                       "NEWS_ETL_HOST_DELAY_S": "0", "NEWS_ETL_DATA_DIR": str(tmp_path / "data")}.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("NEWS_ETL_WAREHOUSE_URL", raising=False)
+    database = pg_server_url.rsplit("/", 1)[1]
+    monkeypatch.setenv("AIRFLOW_CONN_NEWS_WAREHOUSE", f"postgres://postgres@127.0.0.1:5432/{database}")
+    run = dag.test(logical_date=LOGICAL_DATE)
+    assert run.state == "success"
+    assert_seed_labels_met(pg_server_url, fixture_site.base_url)
