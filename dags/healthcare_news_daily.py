@@ -28,7 +28,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import Asset, dag, task
+from airflow.sdk import Asset, dag, get_current_context, task
+from news_etl.airflow_support import run_stage
 
 WAREHOUSE_TABLES = ("article", "organization", "partnership", "partnership_participant")
 PUBLISHED = [Asset(name=f"news_warehouse.{t}", uri=f"news-warehouse://warehouse/{t}") for t in WAREHOUSE_TABLES]
@@ -56,71 +57,36 @@ default_args = {
 def healthcare_news_daily():
     @task
     def start_batch(**context) -> list[dict[str, str]]:
-        from news_etl.airflow_support import batch_from_context, task_settings
-        from news_etl.pipeline import start_batch
-
-        return start_batch(task_settings(), batch_from_context(context))
+        return run_stage("start_batch", context)
 
     @task(map_index_template="{{ feed_name }}", execution_timeout=timedelta(minutes=5))
     def poll_feed(feed: dict[str, str], **context) -> dict:
-        from airflow.sdk import get_current_context
-        from airflow.sdk.exceptions import AirflowFailException
-        from news_etl.airflow_support import batch_from_context, task_settings
-        from news_etl.pipeline import FeedPollError, poll_feed
-
         get_current_context()["feed_name"] = feed["name"]  # shown as the map index in the UI
-        try:
-            return poll_feed(task_settings(), batch_from_context(context), feed["feed_id"])
-        except FeedPollError as exc:
-            if exc.retryable:
-                raise
-            raise AirflowFailException(str(exc)) from None
+        return run_stage("poll_feed", context, feed["feed_id"])
 
-    @task(trigger_rule="all_done_min_one_success")
+    @task(trigger_rule="all_done_min_one_success")  # failed feeds do not hold back the others
     def fetch_pages(**context) -> dict:
-        from news_etl.airflow_support import batch_from_context, task_settings
-        from news_etl.pipeline import fetch_pages
-
-        return fetch_pages(task_settings(), batch_from_context(context))
+        return run_stage("fetch_pages", context)
 
     @task
     def extract_articles(**context) -> dict:
-        from news_etl.airflow_support import batch_from_context, task_settings
-        from news_etl.pipeline import extract_articles
-
-        return extract_articles(task_settings(), batch_from_context(context))
+        return run_stage("extract_articles", context)
 
     @task
     def classify_articles(**context) -> dict:
-        from news_etl.airflow_support import batch_from_context, task_settings
-        from news_etl.pipeline import classify_articles
-
-        return classify_articles(task_settings(), batch_from_context(context))
+        return run_stage("classify_articles", context)
 
     @task
     def load_partnerships(**context) -> dict:
-        from news_etl.airflow_support import batch_from_context, task_settings
-        from news_etl.pipeline import load_partnerships
-
-        return load_partnerships(task_settings(), batch_from_context(context))
+        return run_stage("load_partnerships", context)
 
     @task
     def validate(**context) -> dict:
-        from airflow.sdk.exceptions import AirflowFailException
-        from news_etl.airflow_support import batch_from_context, task_settings
-        from news_etl.pipeline import QualityGateError, validate_batch
-
-        try:
-            return validate_batch(task_settings(), batch_from_context(context))
-        except QualityGateError as exc:  # a data verdict: retrying cannot change it
-            raise AirflowFailException(str(exc)) from None
+        return run_stage("validate_batch", context)
 
     @task(outlets=PUBLISHED)
     def publish(**context) -> dict:
-        from news_etl.airflow_support import batch_from_context, task_settings
-        from news_etl.pipeline import publish_batch
-
-        return publish_batch(task_settings(), batch_from_context(context))
+        return run_stage("publish_batch", context)
 
     feeds = start_batch()
     polls = poll_feed.expand(feed=feeds)

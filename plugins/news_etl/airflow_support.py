@@ -1,18 +1,40 @@
-"""What the DAG's tasks need from Airflow: the batch of the run, and settings with the
-``news_warehouse`` Connection. Imported inside tasks only, never at DAG parse time."""
+"""The bridge between Airflow tasks and the pipeline: which batch a task works on, settings
+with the ``news_warehouse`` Connection, and which failures deserve a retry.
+
+Cheap to import (the DAG file imports it at parse time): the pipeline and Airflow's task
+SDK are imported only when a task runs.
+"""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from sqlalchemy.engine import URL
-
 from news_etl.config import Settings, load_settings, warehouse_url_is_set
-from news_etl.pipeline import Batch
 
 LOGGER = logging.getLogger(__name__)
 WAREHOUSE_CONN_ID = "news_warehouse"
+
+
+def run_stage(stage: str, context: Any, *args: Any) -> Any:
+    """Run ``news_etl.pipeline.<stage>`` for the task instance's batch.
+
+    Failures that a retry cannot fix (a feed that does not exist, a failed quality
+    gate) become ``AirflowFailException`` so Airflow fails the task at once; anything
+    else propagates and is retried with the task's backoff.
+    """
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from news_etl import pipeline
+
+    try:
+        return getattr(pipeline, stage)(task_settings(), batch_from_context(context), *args)
+    except pipeline.FeedPollError as exc:
+        if exc.retryable:
+            raise
+        raise AirflowFailException(str(exc)) from None
+    except pipeline.QualityGateError as exc:
+        raise AirflowFailException(str(exc)) from None
 
 
 def task_settings() -> Settings:
@@ -33,6 +55,8 @@ def task_settings() -> Settings:
 
 def connection_to_url(conn: Any) -> str:
     """A SQLAlchemy URL for an Airflow Connection (postgres, sqlite or a generic URI)."""
+    from sqlalchemy.engine import URL
+
     if conn.conn_type in ("postgres", "postgresql"):
         return URL.create(
             "postgresql+psycopg", username=conn.login, password=conn.password,
@@ -43,7 +67,9 @@ def connection_to_url(conn: Any) -> str:
     return conn.get_uri()
 
 
-def batch_from_context(context: Any) -> Batch:
-    """The batch a task instance works on: the run's logical day (or its start for manual runs)."""
+def batch_from_context(context: Any) -> Any:
+    """The batch a task instance works on: the run's logical day (its start for manual runs)."""
+    from news_etl.pipeline import Batch
+
     day = context.get("logical_date") or context["dag_run"].run_after
     return Batch.for_day(day, context["run_id"])
