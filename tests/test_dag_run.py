@@ -52,3 +52,36 @@ def test_warehouse_from_the_news_warehouse_connection(dag, pg_server_url, monkey
     run = dag.test(logical_date=LOGICAL_DATE)
     assert run.state == "success"
     assert_seed_labels_met(pg_server_url, fixture_site.base_url)
+
+
+def test_failing_feeds_fail_only_their_own_task(dag, airflow_db, monkeypatch, tmp_path, fixture_site):
+    """A 404 feed and a host that does not exist fail their mapped tasks; the rest is published."""
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(
+        "feeds:\n"
+        f"  - {{name: Seeds, publisher: Seed fixtures, homepage: {fixture_site.base_url}/,"
+        f" url: {fixture_site.feed_url}, country: GB}}\n"
+        f"  - {{name: Gone, publisher: Gone Media, homepage: {fixture_site.base_url}/,"
+        f" url: {fixture_site.base_url}/missing.xml, country: US}}\n"
+        "  - {name: Nowhere, publisher: Nowhere News, homepage: https://nowhere.invalid/,"
+        " url: https://nowhere.invalid/feed, country: US}\n"
+    )
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    for key, value in {"NEWS_ETL_FEEDS": str(feeds), "NEWS_ETL_ALLOW_HOSTS": "127.0.0.1",
+                       "NEWS_ETL_HOST_DELAY_S": "0", "NEWS_ETL_DATA_DIR": str(tmp_path / "data"),
+                       "NEWS_ETL_WAREHOUSE_URL": url}.items():
+        monkeypatch.setenv(key, value)
+    run = dag.test(logical_date=LOGICAL_DATE)
+    assert run.state == "success"
+    states = {ti.map_index: ti.state for ti in run.get_task_instances() if ti.task_id == "poll_feed"}
+    assert sorted(states.values()) == ["failed", "failed", "success"]
+    assert all(ti.try_number == 1 for ti in run.get_task_instances() if ti.task_id == "poll_feed")
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        failures = dict(conn.execute(text(
+            "SELECT f.name, fp.error_message FROM feed_poll fp JOIN feed f ON f.feed_id = fp.feed_id "
+            "WHERE NOT fp.ok")).tuples().all())
+        articles = conn.execute(text("SELECT count(*) FROM article")).scalar()
+    engine.dispose()
+    assert "HTTP 404" in failures["Gone"] and "cannot resolve" in failures["Nowhere"]
+    assert articles == 5
