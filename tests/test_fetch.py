@@ -144,3 +144,44 @@ def test_per_host_delay_spaces_requests():
         for _ in range(3):
             f.get(f"{base}/a")
         assert time.monotonic() - started >= 0.6
+
+
+def test_robots_txt_is_respected_and_cached():
+    hits: list[str] = []
+
+    def robots(handler):
+        hits.append("robots")
+        respond(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"})(handler)
+
+    page = respond(200, HTML, {"Content-Type": "text/html"})
+    with serve({"/robots.txt": robots, "/private/a": page, "/public/a": page}) as base:
+        f = fetcher()
+        assert f.robots_allows(f"{base}/public/a")
+        assert not f.robots_allows(f"{base}/private/a")
+        assert hits == ["robots"]
+    with serve({}) as base:  # no robots.txt (404): everything allowed
+        assert fetcher().robots_allows(f"{base}/anything")
+    with serve({"/robots.txt": respond(503)}) as base:  # unreadable: nothing allowed for now
+        assert not fetcher().robots_allows(f"{base}/anything")
+
+
+def test_429_with_short_retry_after_is_waited_out_once():
+    calls: list[float] = []
+
+    def limited(handler):
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            respond(429, b"slow down", {"Retry-After": "1"})(handler)
+        else:
+            respond(200, HTML, {"Content-Type": "text/html"})(handler)
+
+    with serve({"/a": limited}) as base:
+        result = fetcher().get(f"{base}/a")
+    assert result.status == 200 and len(calls) == 2
+    assert calls[1] - calls[0] >= 0.9
+
+
+def test_429_with_long_retry_after_is_raised_as_retryable():
+    with serve({"/a": respond(429, b"", {"Retry-After": "3600"})}) as base, pytest.raises(HTTPStatusError) as err:
+        fetcher().get(f"{base}/a")
+    assert err.value.retryable and err.value.retry_after == 3600

@@ -175,7 +175,7 @@ def _participants(
 
     def named_in(span: tuple[int, int]) -> list[OrgRef]:
         s, e = span
-        return [r for r in orgs if not r.via_product and any(s <= a and b <= e for a, b in r.spans)]
+        return [r for r in orgs if any(s <= a and b <= e for a, b in r.spans)]
 
     chosen: list[OrgRef] = []
     primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
@@ -186,8 +186,8 @@ def _participants(
             if span != primary and any(r in chosen for r in named):
                 chosen += [r for r in named if r not in chosen]
     for ref in orgs:
-        in_lead = any(s <= a and b <= e for a, b in ref.spans for s, e in lead)
-        if ref.via_product and in_lead and ref not in chosen and chosen:
+        in_lead = any(s <= a and b <= e for a, b in ref.product_spans for s, e in lead)
+        if in_lead and ref not in chosen and chosen:
             chosen.append(ref)
     return [
         Participant(

@@ -40,6 +40,7 @@ class Settings:
     max_body_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     fetch_concurrency: int = 8
+    host_concurrency: int = 2
     max_pages_per_feed: int = 100
 
     def with_warehouse(self, url: str) -> Settings:
@@ -71,6 +72,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_body_bytes=int(_number(env, "NEWS_ETL_MAX_BODY_BYTES", 10 * 1024 * 1024, minimum=1024)),
         max_redirects=int(_number(env, "NEWS_ETL_MAX_REDIRECTS", 5, minimum=0)),
         fetch_concurrency=int(_number(env, "NEWS_ETL_FETCH_CONCURRENCY", 8, minimum=1)),
+        host_concurrency=int(_number(env, "NEWS_ETL_HOST_CONCURRENCY", 2, minimum=1)),
         max_pages_per_feed=int(_number(env, "NEWS_ETL_MAX_PAGES_PER_FEED", 100, minimum=1)),
     )
 

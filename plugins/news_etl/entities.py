@@ -67,7 +67,12 @@ class OrgRef:
     known: bool
     mentions: set[str] = field(default_factory=set)
     spans: list[tuple[int, int]] = field(default_factory=list)
-    via_product: bool = False
+    product_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def via_product(self) -> bool:
+        """Known only through a product it makes ("Cerner Millennium"), never by name."""
+        return not self.spans
 
 
 def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
@@ -86,12 +91,12 @@ def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
                 org_type=known.org_type if known else infer_org_type(name),
                 country=known.country if known else None,
                 known=known is not None,
-                via_product=product,
             )
-        ref.via_product = ref.via_product and product
-        if not product:
+        if product:
+            ref.product_spans.append((start, end))
+        else:
             ref.mentions.add(surface)
-        ref.spans.append((start, end))
+            ref.spans.append((start, end))
         taken.append((start, end))
         if ref.country is None:
             ref.country = _country_near(text, start, end)
@@ -109,7 +114,7 @@ def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
                 add(s, s + len(part), part, known)
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
-    return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans))
+    return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -219,6 +224,7 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
             target = longer[0]
             target.mentions |= ref.mentions
             target.spans += ref.spans
+            target.product_spans += ref.product_spans
             del refs[key]
     for owners in firsts.values():
         if len(owners) != 1:

@@ -24,13 +24,24 @@ import time
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
 
 from news_etl.config import Settings
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("xml", "rss", "atom", "text/plain", "text/html", "application/octet-stream")
+ALLOWED_TYPES = {"page": PAGE_TYPES, "feed": FEED_TYPES, "robots": ("text/plain",)}
+ACCEPT = {
+    "feed": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
+    "page": "text/html, application/xhtml+xml;q=0.9, */*;q=0.1",
+    "robots": "text/plain",
+}
+MAX_INLINE_RETRY_AFTER_S = 30.0
 CHUNK = 64 * 1024
 
 
@@ -60,11 +71,16 @@ class RedirectError(FetchError):
     """Too many redirects, a redirect loop, or a redirect without a target."""
 
 
+class RobotsDisallowedError(FetchError):
+    """The site's robots.txt does not allow our user agent to fetch this URL."""
+
+
 class HTTPStatusError(FetchError):
     """The server answered with an error status."""
 
     def __init__(self, status: int, url: str, retry_after: float | None = None) -> None:
         super().__init__(f"HTTP {status} for {url}")
+        self.url = url
         self.status = status
         self.retry_after = retry_after
         self.retryable = status == 429 or status >= 500
@@ -108,17 +124,62 @@ class Fetcher:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._host_locks: dict[str, threading.Lock] = {}
+        self._host_slots: dict[str, threading.Semaphore] = {}
         self._next_slot: dict[str, float] = {}
+        self._robots: dict[str, RobotFileParser | bool] = {}
         self._guard = threading.Lock()
+        self.requests = 0
+        self.wire_bytes = 0
 
     def get(
         self, url: str, *, kind: str = "page", headers: Mapping[str, str] | None = None
     ) -> FetchResult:
-        """GET ``url`` (``kind`` is ``page`` or ``feed``) following redirects within the limits.
+        """GET ``url`` (``kind`` is ``page``, ``feed`` or ``robots``) following redirects within the limits.
 
-        Returns 2xx and 304 answers; raises ``FetchError`` for everything else.
+        Returns 2xx and 304 answers; raises ``FetchError`` for everything else. A 429 or
+        503 whose ``Retry-After`` fits in the time budget is waited out and tried once
+        more; either way the host gets no further request from us before that time.
         """
+        try:
+            return self._get(url, kind, headers)
+        except HTTPStatusError as exc:
+            host = (urlsplit(exc.url).hostname or "").lower()
+            if exc.retry_after is not None:
+                self._defer_host(host, exc.retry_after)
+            if exc.retryable and exc.retry_after is not None and exc.retry_after <= MAX_INLINE_RETRY_AFTER_S:
+                return self._get(url, kind, headers)
+            raise
+
+    def robots_allows(self, url: str) -> bool:
+        """Whether the site's robots.txt lets our user agent fetch ``url`` (cached per site).
+
+        As RFC 9309 says: a robots.txt that is missing (4xx) allows everything; one that
+        cannot be read (5xx, network error) disallows everything for now.
+        """
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}".lower()
+        with self._guard:
+            cached = self._robots.get(site)
+        if cached is None:
+            cached = self._load_robots(site)
+            with self._guard:
+                self._robots[site] = cached
+        if isinstance(cached, bool):
+            return cached
+        return cached.can_fetch(self._settings.user_agent, url)
+
+    def _load_robots(self, site: str) -> RobotFileParser | bool:
+        try:
+            result = self._get(f"{site}/robots.txt", "robots", None)
+        except HTTPStatusError as exc:
+            return 400 <= exc.status < 500
+        except FetchError:
+            return False
+        parser = RobotFileParser()
+        parser.parse(result.body.decode("utf-8", errors="replace").splitlines())
+        return parser
+
+    def _get(self, url: str, kind: str, headers: Mapping[str, str] | None) -> FetchResult:
         s = self._settings
         started = time.monotonic()
         deadline = started + s.fetch_budget_s
@@ -156,7 +217,6 @@ class Fetcher:
     def _exchange(
         self, url: str, kind: str, extra: Mapping[str, str], deadline: float
     ) -> tuple[int, dict[str, str], bytes, int]:
-        s = self._settings
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
@@ -169,19 +229,25 @@ class Fetcher:
         except ValueError:
             raise BlockedURLError(f"bad port in {url[:200]}") from None
         address = self._resolve(host, port)
-        self._wait_turn(host)
+        with self._host_slot(host):
+            self._wait_turn(host)
+            return self._request(url, scheme, host, port, address, parts, kind, extra, deadline)
+
+    def _request(self, url: str, scheme: str, host: str, port: int, address: str, parts: Any, kind: str,
+                 extra: Mapping[str, str], deadline: float) -> tuple[int, dict[str, str], bytes, int]:
+        s = self._settings
         timeout = min(s.connect_timeout_s, max(0.05, deadline - time.monotonic()))
         conn = _PinnedConnection(scheme, host, port, address, timeout)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         request_headers = {
             "User-Agent": s.user_agent,
-            "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
-            if kind == "feed"
-            else "text/html, application/xhtml+xml;q=0.9, */*;q=0.1",
+            "Accept": ACCEPT[kind],
             "Accept-Encoding": "gzip, deflate",
             "Accept-Language": "en",
             **extra,
         }
+        with self._guard:
+            self.requests += 1
         try:
             conn.request("GET", path, headers=request_headers)
             sock = conn.sock  # getresponse() may detach it from conn when the server closes
@@ -191,6 +257,8 @@ class Fetcher:
             if resp.status in REDIRECT_STATUSES or resp.status == 304 or resp.status >= 300:
                 return resp.status, headers, b"", 0
             body, wire = _read_body(resp, sock, headers, s.max_body_bytes, s.read_timeout_s, deadline)
+            with self._guard:
+                self.wire_bytes += wire
             return resp.status, headers, body, wire
         except FetchError:
             raise
@@ -220,11 +288,22 @@ class Fetcher:
                     raise BlockedURLError(f"{host} resolves to non-public address {address}")
         return addresses[0]
 
+    def _host_slot(self, host: str) -> threading.Semaphore:
+        """At most ``NEWS_ETL_HOST_CONCURRENCY`` requests in flight to one host."""
+        with self._guard:
+            slot = self._host_slots.get(host)
+            if slot is None:
+                slot = self._host_slots[host] = threading.Semaphore(self._settings.host_concurrency)
+            return slot
+
+    def _defer_host(self, host: str, seconds: float) -> None:
+        """No request to ``host`` before ``seconds`` from now (a server asked us to wait)."""
+        with self._guard:
+            self._next_slot[host] = max(self._next_slot.get(host, 0.0), time.monotonic() + seconds)
+
     def _wait_turn(self, host: str) -> None:
         """Sleep until ``host`` may be contacted again; reserve the next slot atomically."""
         delay = self._settings.host_delay_s
-        if delay <= 0:
-            return
         with self._guard:
             now = time.monotonic()
             slot = max(now, self._next_slot.get(host, 0.0))
@@ -259,7 +338,7 @@ def _check_type(content_type: str | None, kind: str, url: str) -> None:
     if not content_type:
         return  # no claim: let the parser sniff it
     mime = content_type.split(";", 1)[0].strip().lower()
-    allowed = PAGE_TYPES if kind == "page" else FEED_TYPES
+    allowed = ALLOWED_TYPES[kind]
     if not any(token in mime for token in allowed):
         raise UnsupportedContentError(f"content type {mime!r} is not a {kind}: {url[:200]}")
 
@@ -315,6 +394,16 @@ def _decoder(encoding: str) -> zlib._Decompress | None:  # type: ignore[name-def
 
 
 def _retry_after(value: str | None) -> float | None:
-    if value and value.strip().isdigit():
-        return float(value.strip())
-    return None
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())

@@ -25,7 +25,7 @@ from news_etl.classify import CLASSIFIER_VERSION, Classification, classify_artic
 from news_etl.config import Settings
 from news_etl.extract import Extraction, extract_page
 from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
-from news_etl.fetch import Fetcher, FetchError, FetchResult
+from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
 from news_etl.parallel import map_ordered
 from news_etl.warehouse import stable_id
 
@@ -223,6 +223,8 @@ def _pending_urls(conn: Connection, batch: Batch) -> list[str]:
 
 def _fetch_one(fetcher: Fetcher, url: str) -> tuple[str, FetchResult | None, FetchError | None]:
     try:
+        if not fetcher.robots_allows(url):
+            raise RobotsDisallowedError(f"robots.txt disallows {url[:300]}")
         return url, fetcher.get(url, kind="page"), None
     except FetchError as exc:
         LOGGER.info("page fetch failed for %s: %s", url, exc)
