@@ -127,6 +127,7 @@ class Fetcher:
         self._host_slots: dict[str, threading.Semaphore] = {}
         self._next_slot: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | bool] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
         self.requests = 0
         self.wire_bytes = 0
@@ -159,11 +160,11 @@ class Fetcher:
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}".lower()
         with self._guard:
+            site_lock = self._robots_locks.setdefault(site, threading.Lock())
+        with site_lock:  # one download per site, however many threads ask at once
             cached = self._robots.get(site)
-        if cached is None:
-            cached = self._load_robots(site)
-            with self._guard:
-                self._robots[site] = cached
+            if cached is None:
+                cached = self._robots[site] = self._load_robots(site)
         if isinstance(cached, bool):
             return cached
         return cached.can_fetch(self._settings.user_agent, url)
@@ -173,6 +174,8 @@ class Fetcher:
             result = self._get(f"{site}/robots.txt", "robots", None)
         except HTTPStatusError as exc:
             return 400 <= exc.status < 500
+        except BlockedURLError:
+            raise  # the site itself is off limits: say so, not "robots"
         except FetchError:
             return False
         parser = RobotFileParser()

@@ -2,11 +2,14 @@
 
 Serves ``seeds/fixtures/feed.xml`` at ``/feed.xml`` and each page listed in
 ``seeds/fixtures/routes.json``, with the ``{BASE}`` placeholder replaced by the
-server's own address, plus a permissive ``/robots.txt``.
+server's own address, plus a permissive ``/robots.txt``. Like a real news site it
+sends ``ETag`` and ``Last-Modified`` and answers conditional requests with 304, and it
+counts requests and body bytes so tests can measure what a run costs the site.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Iterator
@@ -19,11 +22,16 @@ from news_etl.config import PROJECT_ROOT
 FIXTURES = PROJECT_ROOT / "seeds" / "fixtures"
 
 
+LAST_MODIFIED = "Mon, 23 Nov 2026 06:00:00 GMT"
+
+
 class FixtureSite:
-    """The fixture site's content, rendered for one base URL."""
+    """The fixture site's content, rendered for one base URL, and what was asked of it."""
 
     def __init__(self, base_url: str, root: Path = FIXTURES) -> None:
         self.base_url = base_url
+        self.requests: list[tuple[str, int, int]] = []  # (path, status, body bytes)
+        self._lock = threading.Lock()
         routes = json.loads((root / "routes.json").read_text(encoding="utf-8"))
         self.documents: dict[str, tuple[str, bytes]] = {
             "/feed.xml": ("application/rss+xml; charset=utf-8", self._render(root / "feed.xml")),
@@ -38,6 +46,14 @@ class FixtureSite:
 
     def _render(self, path: Path) -> bytes:
         return path.read_text(encoding="utf-8").replace("{BASE}", self.base_url).encode("utf-8")
+
+    def record(self, path: str, status: int, nbytes: int) -> None:
+        with self._lock:
+            self.requests.append((path, status, nbytes))
+
+    def reset_counts(self) -> None:
+        with self._lock:
+            self.requests.clear()
 
 
 @contextmanager
@@ -76,14 +92,29 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "fixture-site/1"
 
     def do_GET(self) -> None:
-        document = self.server.site.documents.get(self.path.split("?", 1)[0])  # type: ignore[attr-defined]
+        site: FixtureSite = self.server.site  # type: ignore[attr-defined]
+        path = self.path.split("?", 1)[0]
+        document = site.documents.get(path)
         if document is None:
+            site.record(path, 404, 0)
             self.send_error(404)
             return
         content_type, body = document
+        etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+        if self.headers.get("If-None-Match") == etag or (
+            "If-None-Match" not in self.headers and self.headers.get("If-Modified-Since") == LAST_MODIFIED
+        ):
+            site.record(path, 304, 0)
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        site.record(path, 200, len(body))
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", LAST_MODIFIED)
         self.end_headers()
         self.wfile.write(body)
 
