@@ -41,6 +41,9 @@ class FeedSpec:
     url: str
     country: str
     language: str | None = None
+    user_agent: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    min_poll_interval_h: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +105,28 @@ def load_catalogue(path: Path) -> list[FeedSpec]:
                 url=url,
                 country=country,
                 language=(str(item["language"]).strip() or None) if item.get("language") else None,
+                **_site_settings(path, position, item),
             )
         )
     if not specs:
         raise CatalogueError(f"feeds file {path} lists no feeds")
     return specs
+
+
+def _site_settings(path: Path, position: int, item: dict[str, Any]) -> dict[str, Any]:
+    """The optional per-source keys: ``user_agent``, ``headers``, ``min_poll_interval_hours``."""
+    headers = item.get("headers") or {}
+    if not isinstance(headers, dict) or not all(isinstance(v, str | int) for v in headers.values()):
+        raise CatalogueError(f"{path}: feed #{position} headers must be a mapping of strings")
+    interval = item.get("min_poll_interval_hours", 0)
+    if not isinstance(interval, int | float) or isinstance(interval, bool) or not 0 <= interval <= 24 * 30:
+        raise CatalogueError(f"{path}: feed #{position} min_poll_interval_hours must be 0..720")
+    agent = item.get("user_agent")
+    return {
+        "user_agent": str(agent).strip() if agent else None,
+        "headers": tuple(sorted((str(k), str(v)) for k, v in headers.items())),
+        "min_poll_interval_h": float(interval),
+    }
 
 
 def parse_feed(body: bytes, base_url: str, content_type: str | None = None) -> ParsedFeed:

@@ -27,6 +27,7 @@ from news_etl.extract import Extraction, extract_page
 from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
 from news_etl.parallel import map_ordered
+from news_etl.polling import next_poll_at
 from news_etl.warehouse import stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -82,9 +83,12 @@ def start_batch(settings: Settings, batch: Batch) -> list[dict[str, str]]:
             ], keys=["source_id"])
             wh.upsert(conn, wh.feed, [
                 {"feed_id": stable_id(s.url), "source_id": stable_id(s.publisher), "url": s.url,
-                 "name": s.name, "language": s.language}
+                 "name": s.name, "language": s.language, "user_agent": s.user_agent,
+                 "extra_headers": json.dumps(dict(s.headers)) if s.headers else None,
+                 "min_poll_interval_h": s.min_poll_interval_h}
                 for s in specs
-            ], keys=["feed_id"], update=["source_id", "name", "language"])
+            ], keys=["feed_id"], update=["source_id", "name", "language", "user_agent", "extra_headers",
+                                         "min_poll_interval_h"])
             wh.upsert(conn, wh.pipeline_run, [{
                 "batch_id": batch.batch_id, "as_of": batch.as_of, "run_id": batch.run_id,
                 "status": "running", "started_at": datetime.now(UTC), "finished_at": None, "message": None,
@@ -100,55 +104,93 @@ def start_batch(settings: Settings, batch: Batch) -> list[dict[str, str]]:
 def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher | None = None) -> dict[str, Any]:
     """Poll one feed (conditionally) and store its new entries.
 
-    The poll outcome is recorded in ``feed_poll`` whatever happens; on failure
-    ``FeedPollError`` is raised afterwards, with ``retryable`` set when a later
-    attempt could succeed (timeouts, 5xx, 429), so the caller can decide to retry.
+    A feed not due yet (backed off after failures, or quiet: see ``polling``) is
+    skipped, unless this batch already polled it (a rerun polls again, cheaply). The
+    outcome is recorded in ``feed_poll`` whatever happens; on failure ``FeedPollError``
+    is raised afterwards, with ``retryable`` set when a later attempt could succeed
+    (timeouts, 5xx, 429), so the caller can decide to retry.
     """
     fetcher = fetcher or Fetcher(settings)
     engine = wh.make_engine(settings.warehouse_url)
     try:
         with engine.connect() as conn:
             row = conn.execute(select(wh.feed).where(wh.feed.c.feed_id == feed_id)).mappings().one()
-        conditional = {}
-        if row["etag"]:
-            conditional["If-None-Match"] = row["etag"]
-        if row["last_modified"]:
-            conditional["If-Modified-Since"] = row["last_modified"]
+            polled_today = conn.execute(select(wh.feed_poll.c.outcome).where(
+                wh.feed_poll.c.batch_id == batch.batch_id, wh.feed_poll.c.feed_id == feed_id)).scalar()
         polled_at = datetime.now(UTC)
+        due = _aware(row["next_poll_at"])
+        if polled_today in (None, "skipped") and due is not None and due > polled_at:
+            with engine.begin() as conn:
+                _record_poll(conn, batch, feed_id, polled_at, outcome="skipped",
+                             error_message=f"not due before {due.isoformat(timespec='minutes')}")
+            return {"feed": row["name"], "outcome": "skipped"}
         try:
-            result = fetcher.get(row["url"], kind="feed", headers=conditional)
+            result = fetcher.get(row["url"], kind="feed", headers=_request_headers(row))
             parsed = None if result.status == 304 else parse_feed(result.body, result.final_url,
                                                                     result.content_type)
         except (FetchError, FeedParseError) as exc:
-            retryable = bool(getattr(exc, "retryable", False))
             with engine.begin() as conn:
-                _record_poll(conn, batch, feed_id, polled_at, ok=False,
+                _record_poll(conn, batch, feed_id, polled_at, outcome="failed",
                              http_status=getattr(exc, "status", None),
                              error_class=type(exc).__name__, error_message=str(exc)[:2000])
-                conn.execute(update(wh.feed).where(wh.feed.c.feed_id == feed_id)
-                             .values(consecutive_failures=wh.feed.c.consecutive_failures + 1))
-            raise FeedPollError(f"{row['name']}: {type(exc).__name__}: {exc}", retryable) from None
+                _schedule(conn, row, polled_at, failed=True, fresh=False)
+            raise FeedPollError(f"{row['name']}: {type(exc).__name__}: {exc}",
+                                bool(getattr(exc, "retryable", False))) from None
+        if parsed is None and polled_today in ("fetched", "not_modified"):
+            # A rerun of the day and nothing changed since: the day's poll record stands.
+            return {"feed": row["name"], "outcome": "not_modified"}
         with engine.begin() as conn:
             counts = _store_entries(conn, batch, feed_id, parsed, settings.max_pages_per_feed)
-            _record_poll(conn, batch, feed_id, polled_at, ok=True, http_status=result.status,
-                         nbytes=result.wire_bytes, elapsed_ms=result.elapsed_ms,
+            _record_poll(conn, batch, feed_id, polled_at,
+                         outcome="not_modified" if result.status == 304 else "fetched",
+                         http_status=result.status, nbytes=result.wire_bytes, elapsed_ms=result.elapsed_ms,
                          entries_seen=counts["entries_seen"], entries_new=counts["entries_new"],
                          bozo=parsed.bozo if parsed else None)
-            values: dict[str, Any] = {"consecutive_failures": 0}
-            if result.status != 304:
-                values |= {"etag": result.headers.get("etag"),
-                           "last_modified": result.headers.get("last-modified")}
-            conn.execute(update(wh.feed).where(wh.feed.c.feed_id == feed_id).values(**values))
-        return {"feed": row["name"], "http_status": result.status, **counts}
+            _schedule(conn, row, polled_at, failed=False, fresh=counts["added"] > 0,
+                      validators=None if result.status == 304 else result.headers)
+        return {"feed": row["name"], "outcome": "fetched" if parsed else "not_modified",
+                "entries_seen": counts["entries_seen"], "entries_new": counts["entries_new"]}
     finally:
         engine.dispose()
 
 
+def _request_headers(feed_row: Any) -> dict[str, str]:
+    """Conditional validators plus the catalogue's per-source User-Agent and headers."""
+    headers = dict(json.loads(feed_row["extra_headers"] or "{}"))
+    if feed_row["user_agent"]:
+        headers["User-Agent"] = feed_row["user_agent"]
+    if feed_row["etag"]:
+        headers["If-None-Match"] = feed_row["etag"]
+    if feed_row["last_modified"]:
+        headers["If-Modified-Since"] = feed_row["last_modified"]
+    return headers
+
+
+def _schedule(conn: Connection, feed_row: Any, polled_at: datetime, *, failed: bool, fresh: bool,
+              validators: Any = None) -> None:
+    """Update the feed's streaks, validators and next due time after a poll."""
+    failures = feed_row["consecutive_failures"] + 1 if failed else 0
+    unchanged = feed_row["unchanged_polls"] if failed else (0 if fresh else feed_row["unchanged_polls"] + 1)
+    values: dict[str, Any] = {
+        "consecutive_failures": failures, "unchanged_polls": unchanged, "last_polled_at": polled_at,
+        "next_poll_at": next_poll_at(polled_at, failed=failed, consecutive_failures=failures,
+                                     unchanged_polls=unchanged, min_interval_h=feed_row["min_poll_interval_h"]),
+    }
+    if validators is not None:
+        values |= {"etag": validators.get("etag"), "last_modified": validators.get("last-modified")}
+    conn.execute(update(wh.feed).where(wh.feed.c.feed_id == feed_row["feed_id"]).values(**values))
+
+
 def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, limit: int) -> dict[str, int]:
-    if parsed is None:
-        return {"entries_seen": 0, "entries_new": 0}
-    entries = sorted(parsed.entries, key=lambda e: e.published_at or datetime.min.replace(tzinfo=UTC),
-                     reverse=True)[:limit]
+    """Store the feed's newest ``limit`` entries; already known entries are kept as first seen."""
+
+    def stored() -> int:
+        return conn.execute(select(func.count()).select_from(wh.feed_entry)
+                            .where(wh.feed_entry.c.feed_id == feed_id)).scalar_one()
+
+    before = stored()
+    entries = sorted(parsed.entries if parsed else (), reverse=True,
+                     key=lambda e: e.published_at or datetime.min.replace(tzinfo=UTC))[:limit]
     rows = {stable_id(feed_id, e.guid): e for e in entries}
     wh.upsert(conn, wh.feed_entry, [
         {"entry_id": entry_id, "feed_id": feed_id, "guid": e.guid, "url": e.url, "title": e.title,
@@ -157,15 +199,17 @@ def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, li
     ], keys=["entry_id"], update=[])
     new_in_batch = conn.execute(select(func.count()).select_from(wh.feed_entry).where(
         wh.feed_entry.c.feed_id == feed_id, wh.feed_entry.c.first_batch_id == batch.batch_id)).scalar_one()
-    return {"entries_seen": len(parsed.entries), "entries_new": new_in_batch}
+    seen = len(parsed.entries) if parsed else 0
+    return {"entries_seen": seen, "entries_new": new_in_batch, "added": stored() - before}
 
 
-def _record_poll(conn: Connection, batch: Batch, feed_id: str, polled_at: datetime, *, ok: bool,
+def _record_poll(conn: Connection, batch: Batch, feed_id: str, polled_at: datetime, *, outcome: str,
                  http_status: int | None = None, nbytes: int | None = None, elapsed_ms: int | None = None,
                  entries_seen: int = 0, entries_new: int = 0, bozo: str | None = None,
                  error_class: str | None = None, error_message: str | None = None) -> None:
     wh.upsert(conn, wh.feed_poll, [{
-        "batch_id": batch.batch_id, "feed_id": feed_id, "polled_at": polled_at, "ok": ok,
+        "batch_id": batch.batch_id, "feed_id": feed_id, "polled_at": polled_at,
+        "outcome": outcome, "ok": outcome != "failed",
         "http_status": http_status, "bytes": nbytes, "elapsed_ms": elapsed_ms,
         "entries_seen": entries_seen, "entries_new": entries_new, "bozo": bozo,
         "error_class": error_class, "error_message": error_message,

@@ -57,6 +57,7 @@ PARTNERSHIP_TYPES = (
 )
 ROLES = ("provider", "vendor", "academic", "payer", "government", "network", "other")
 BATCH_STATUSES = ("running", "validated", "published", "failed")
+POLL_OUTCOMES = ("fetched", "not_modified", "skipped", "failed")
 
 ID = String(32)
 metadata = MetaData()
@@ -84,7 +85,15 @@ feed = Table(
     Column("language", String(8)),
     Column("etag", String(500), comment="validator from the last 200 answer"),
     Column("last_modified", String(100), comment="validator from the last 200 answer"),
+    Column("user_agent", String(500), comment="per-source User-Agent override from the catalogue"),
+    Column("extra_headers", Text, comment="JSON object of extra request headers from the catalogue"),
+    Column("min_poll_interval_h", Float, nullable=False, server_default="0",
+           comment="never poll more often than this (catalogue setting)"),
     Column("consecutive_failures", Integer, nullable=False, server_default="0"),
+    Column("unchanged_polls", Integer, nullable=False, server_default="0",
+           comment="polls in a row without new entries (drives adaptive polling)"),
+    Column("last_polled_at", DateTime(timezone=True)),
+    Column("next_poll_at", DateTime(timezone=True), comment="not polled before this (backoff / adaptive)"),
     comment="One row per feed in the catalogue.",
 )
 
@@ -115,6 +124,7 @@ feed_poll = Table(
     Column("batch_id", String(10), ForeignKey("pipeline_run.batch_id"), primary_key=True),
     Column("feed_id", ID, ForeignKey("feed.feed_id"), primary_key=True),
     Column("polled_at", DateTime(timezone=True), nullable=False),
+    Column("outcome", String(12), nullable=False, comment="fetched, not_modified, skipped or failed"),
     Column("ok", Boolean, nullable=False),
     Column("http_status", Integer),
     Column("bytes", BigInteger),
@@ -124,6 +134,7 @@ feed_poll = Table(
     Column("bozo", Text, comment="feedparser's reason when the feed was malformed but readable"),
     Column("error_class", String(100)),
     Column("error_message", Text),
+    CheckConstraint(_in("outcome", POLL_OUTCOMES), name="ck_feed_poll_outcome"),
     comment="One row per batch and feed: the outcome of the day's latest poll.",
 )
 
