@@ -28,7 +28,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import Asset, dag, get_current_context, task
+from airflow.sdk import Asset, Param, dag, get_current_context, task
 from news_etl.airflow_support import run_stage
 
 WAREHOUSE_TABLES = ("article", "organization", "partnership", "partnership_participant")
@@ -52,6 +52,7 @@ default_args = {
     max_active_runs=1,
     default_args=default_args,
     tags=["news", "healthcare-it", "etl"],
+    params={"refetch": Param(False, type="boolean", description="download the day's pages again")},
     doc_md=__doc__,
 )
 def healthcare_news_daily():
@@ -66,7 +67,7 @@ def healthcare_news_daily():
 
     @task(trigger_rule="all_done_min_one_success")  # failed feeds do not hold back the others
     def fetch_pages(**context) -> dict:
-        return run_stage("fetch_pages", context)
+        return run_stage("fetch_pages", context, refetch=bool(context["params"]["refetch"]))
 
     @task
     def extract_articles(**context) -> dict:

@@ -123,3 +123,46 @@ def test_unreadable_feed_fails_alone_with_a_reason(tmp_path, fixture_site):
         summary = run_once(settings, Batch.for_day(DAY1, "d1"))
     assert summary["feeds_failed"] == 1 and summary["articles_new"] == 5
     assert summary["feed_failures"][0]["error"].startswith("FeedParseError")
+
+
+def dated_rss(items: list[tuple[str, str, str]]) -> bytes:
+    body = "".join(f"<item><title>{t}</title><link>{link}</link><pubDate>{d}</pubDate></item>"
+                   for t, link, d in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{body}</channel></rss>'.encode()
+
+
+def test_backfill_takes_its_day_and_overlapping_runs_never_duplicate(tmp_path):
+    html = {"Content-Type": "text/html"}
+    routes = {"/old": respond(200, article("Old story"), html), "/new": respond(200, article("New story"), html)}
+    with serve(routes) as base:
+        routes["/feed.xml"] = respond(200, dated_rss([
+            ("Old", f"{base}/old", "Sun, 01 Nov 2026 09:00:00 +0000"),
+            ("New", f"{base}/new", "Mon, 23 Nov 2026 09:00:00 +0000"),
+        ]), {"Content-Type": "application/rss+xml"})
+        settings = settings_for(tmp_path, catalogue(("Feed", f"{base}/feed.xml")))
+        backfill = Batch.for_day(date(2026, 11, 1), "backfill__2026-11-01", backfill=True)
+        assert run_once(settings, backfill)["articles_new"] == 1
+        assert query(settings, "SELECT url FROM article") == [(f"{base}/old",)]
+        assert run_once(settings, Batch.for_day(DAY1, "scheduled"))["articles_new"] == 1
+        run_once(settings, backfill)  # the backfill again, overlapping what is stored
+        run_once(settings, Batch.for_day(date(2026, 11, 23), "backfill__2026-11-23", backfill=True))
+    rows = query(settings, "SELECT url, batch_id FROM article ORDER BY url")
+    assert rows == [(f"{base}/new", "2026-11-23"), (f"{base}/old", "2026-11-01")]
+    assert query(settings, "SELECT count(*) FROM raw_page") == [(2,)]
+
+
+def test_refetch_updates_the_article_but_not_when_it_was_first_seen(tmp_path):
+    html = {"Content-Type": "text/html"}
+    routes = {"/s": respond(200, article("First version"), html)}
+    with serve(routes) as base:
+        routes["/feed.xml"] = respond(200, rss([("S", f"{base}/s")]), {"Content-Type": "application/rss+xml"})
+        settings = settings_for(tmp_path, catalogue(("Feed", f"{base}/feed.xml")))
+        run_once(settings, Batch.for_day(DAY1, "d1"))
+        routes["/s"] = respond(200, article("Corrected version"), html)
+        run_once(settings, Batch.for_day(DAY1, "d1-again"))
+        assert "First version" in query(settings, "SELECT body_text FROM article")[0][0]  # not refetched
+        run_once(settings, Batch.for_day(DAY1, "d1-refetch"), refetch=True)
+    (body, first_seen, batch_id), = query(settings, "SELECT body_text, first_seen_at, batch_id FROM article")
+    assert "Corrected version" in body and "First version" not in body
+    assert batch_id == "2026-11-23" and str(first_seen).startswith("2026-11-23")
+    assert query(settings, "SELECT count(*) FROM article_classification") == [(1,)]

@@ -16,7 +16,7 @@ LOGGER = logging.getLogger(__name__)
 WAREHOUSE_CONN_ID = "news_warehouse"
 
 
-def run_stage(stage: str, context: Any, *args: Any) -> Any:
+def run_stage(stage: str, context: Any, *args: Any, **kwargs: Any) -> Any:
     """Run ``news_etl.pipeline.<stage>`` for the task instance's batch.
 
     Failures that a retry cannot fix (a feed that does not exist, a failed quality
@@ -28,7 +28,7 @@ def run_stage(stage: str, context: Any, *args: Any) -> Any:
     from news_etl import pipeline
 
     try:
-        return getattr(pipeline, stage)(task_settings(), batch_from_context(context), *args)
+        return getattr(pipeline, stage)(task_settings(), batch_from_context(context), *args, **kwargs)
     except pipeline.FeedPollError as exc:
         if exc.retryable:
             raise
@@ -68,8 +68,10 @@ def connection_to_url(conn: Any) -> str:
 
 
 def batch_from_context(context: Any) -> Any:
-    """The batch a task instance works on: the run's logical day (its start for manual runs)."""
+    """The batch a task instance works on: the run's logical day (its start for manual runs);
+    a run created by ``airflow backfill`` is a backfill batch of that day."""
     from news_etl.pipeline import Batch
 
-    day = context.get("logical_date") or context["dag_run"].run_after
-    return Batch.for_day(day, context["run_id"])
+    dag_run = context["dag_run"]
+    day = context.get("logical_date") or dag_run.run_after
+    return Batch.for_day(day, context["run_id"], backfill=str(dag_run.run_type).endswith("backfill"))

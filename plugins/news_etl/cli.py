@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="run every stage in this process (no Airflow)")
     p.add_argument("--date", type=day, default=None)
+    p.add_argument("--backfill", action="store_true", help="a past day: take only the entries dated on it")
+    p.add_argument("--refetch", action="store_true", help="download the day's pages again")
     p.set_defaults(handler=_cmd_run)
 
     p = sub.add_parser("summary", help="print a batch's summary (default: the latest)")
@@ -101,7 +103,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     day = args.date or datetime.now(UTC).date()
-    summary = run_once(settings, Batch.for_day(day, f"cli__{day.isoformat()}"), _progress_printer())
+    batch = Batch.for_day(day, f"cli__{day.isoformat()}", backfill=getattr(args, "backfill", False))
+    summary = run_once(settings, batch, _progress_printer(), refetch=getattr(args, "refetch", False))
     print(format_summary(summary))
     return 0 if summary.get("status") == "published" else 1
 

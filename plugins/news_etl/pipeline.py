@@ -32,6 +32,7 @@ from news_etl.warehouse import stable_id
 
 LOGGER = logging.getLogger(__name__)
 WRITE_CHUNK = 50
+REFRESHED_COLUMNS = ("title", "author", "published_at", "language", "body_text", "word_count", "content_hash")
 MAX_PAGE_FAILURES = 3
 
 
@@ -42,13 +43,24 @@ class Batch:
     batch_id: str
     as_of: datetime
     run_id: str
+    backfill: bool = False
 
     @classmethod
-    def for_day(cls, day: date | datetime, run_id: str) -> Batch:
-        """The batch of a logical date; the day is taken in UTC."""
+    def for_day(cls, day: date | datetime, run_id: str, backfill: bool = False) -> Batch:
+        """The batch of a logical date; the day is taken in UTC.
+
+        A ``backfill`` batch re-reads a past day: it takes only the entries dated on
+        that day, polls without validators and leaves the feeds' schedule alone, so it
+        never competes with (or duplicates) the regular daily runs.
+        """
         if isinstance(day, datetime):
             day = (day.astimezone(UTC) if day.tzinfo else day).date()
-        return cls(day.isoformat(), datetime(day.year, day.month, day.day, tzinfo=UTC), run_id)
+        return cls(day.isoformat(), datetime(day.year, day.month, day.day, tzinfo=UTC), run_id, backfill)
+
+    @property
+    def window(self) -> tuple[datetime, datetime]:
+        """The calendar day (UTC) the batch stands for."""
+        return self.as_of, self.as_of + timedelta(days=1)
 
 
 class FeedPollError(Exception):
@@ -119,13 +131,13 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
                 wh.feed_poll.c.batch_id == batch.batch_id, wh.feed_poll.c.feed_id == feed_id)).scalar()
         polled_at = datetime.now(UTC)
         due = _aware(row["next_poll_at"])
-        if polled_today in (None, "skipped") and due is not None and due > polled_at:
+        if not batch.backfill and polled_today in (None, "skipped") and due is not None and due > polled_at:
             with engine.begin() as conn:
                 _record_poll(conn, batch, feed_id, polled_at, outcome="skipped",
                              error_message=f"not due before {due.isoformat(timespec='minutes')}")
             return {"feed": row["name"], "outcome": "skipped"}
         try:
-            result = fetcher.get(row["url"], kind="feed", headers=_request_headers(row))
+            result = fetcher.get(row["url"], kind="feed", headers=_request_headers(row, batch.backfill))
             parsed = None if result.status == 304 else parse_feed(result.body, result.final_url,
                                                                     result.content_type)
         except (FetchError, FeedParseError) as exc:
@@ -133,7 +145,8 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
                 _record_poll(conn, batch, feed_id, polled_at, outcome="failed",
                              http_status=getattr(exc, "status", None),
                              error_class=type(exc).__name__, error_message=str(exc)[:2000])
-                _schedule(conn, row, polled_at, failed=True, fresh=False)
+                if not batch.backfill:
+                    _schedule(conn, row, polled_at, failed=True, fresh=False)
             raise FeedPollError(f"{row['name']}: {type(exc).__name__}: {exc}",
                                 bool(getattr(exc, "retryable", False))) from None
         if parsed is None and polled_today in ("fetched", "not_modified"):
@@ -146,19 +159,22 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
                          http_status=result.status, nbytes=result.wire_bytes, elapsed_ms=result.elapsed_ms,
                          entries_seen=counts["entries_seen"], entries_new=counts["entries_new"],
                          bozo=parsed.bozo if parsed else None)
-            _schedule(conn, row, polled_at, failed=False, fresh=counts["added"] > 0,
-                      validators=None if result.status == 304 else result.headers)
+            if not batch.backfill:
+                _schedule(conn, row, polled_at, failed=False, fresh=counts["added"] > 0,
+                          validators=None if result.status == 304 else result.headers)
         return {"feed": row["name"], "outcome": "fetched" if parsed else "not_modified",
                 "entries_seen": counts["entries_seen"], "entries_new": counts["entries_new"]}
     finally:
         engine.dispose()
 
 
-def _request_headers(feed_row: Any) -> dict[str, str]:
-    """Conditional validators plus the catalogue's per-source User-Agent and headers."""
+def _request_headers(feed_row: Any, unconditional: bool = False) -> dict[str, str]:
+    """The catalogue's per-source User-Agent and headers, plus the conditional validators."""
     headers = dict(json.loads(feed_row["extra_headers"] or "{}"))
     if feed_row["user_agent"]:
         headers["User-Agent"] = feed_row["user_agent"]
+    if unconditional:
+        return headers
     if feed_row["etag"]:
         headers["If-None-Match"] = feed_row["etag"]
     if feed_row["last_modified"]:
@@ -218,18 +234,22 @@ def _record_poll(conn: Connection, batch: Batch, feed_id: str, polled_at: dateti
 
 # -- stage: fetch pages --------------------------------------------------------------------
 
-def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None) -> dict[str, int]:
+def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None, *,
+                refetch: bool = False) -> dict[str, int]:
     """Fetch every entry page not stored yet (politely, in parallel) into the landing store.
 
-    A page that fails is recorded in ``page_fetch`` with its reason and tried again on
-    later days, up to ``MAX_PAGE_FAILURES`` days. Results are written in chunks: the
-    landing store is a cache, and each chunk is complete and idempotent on its own.
+    A backfill batch takes only entries dated on its day. ``refetch`` also downloads
+    again the pages of the entries this batch first saw (their articles are then
+    re-extracted and reclassified). A page that fails is recorded in ``page_fetch``
+    with its reason and tried again on later days, up to ``MAX_PAGE_FAILURES`` days.
+    Results are written in chunks: the landing store is a cache, and each chunk is
+    complete and idempotent on its own.
     """
     fetcher = fetcher or Fetcher(settings)
     engine = wh.make_engine(settings.warehouse_url)
     try:
         with engine.connect() as conn:
-            urls = _pending_urls(conn, batch)
+            urls = _pending_urls(conn, batch, refetch)
         with ThreadPoolExecutor(max_workers=settings.fetch_concurrency) as pool:
             outcomes = pool.map(lambda u: _fetch_one(fetcher, u), urls)
             for chunk in _chunks(outcomes, WRITE_CHUNK):
@@ -247,8 +267,9 @@ def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None
         engine.dispose()
 
 
-def _pending_urls(conn: Connection, batch: Batch) -> list[str]:
-    """Entry URLs with no stored page and fewer than the allowed failed days (excluding today)."""
+def _pending_urls(conn: Connection, batch: Batch, refetch: bool = False) -> list[str]:
+    """Entry URLs to fetch: no stored page yet (or, with ``refetch``, first seen in this batch),
+    fewer than the allowed failed days (excluding today), dated on the day for a backfill."""
     failures = (
         select(wh.page_fetch.c.url, func.count().label("n"))
         .where(wh.page_fetch.c.ok.is_(False), wh.page_fetch.c.batch_id != batch.batch_id)
@@ -258,10 +279,16 @@ def _pending_urls(conn: Connection, batch: Batch) -> list[str]:
         select(wh.feed_entry.c.url).distinct()
         .outerjoin(wh.raw_page, wh.raw_page.c.url == wh.feed_entry.c.url)
         .outerjoin(failures, failures.c.url == wh.feed_entry.c.url)
-        .where(wh.raw_page.c.page_id.is_(None))
         .where((failures.c.n.is_(None)) | (failures.c.n < MAX_PAGE_FAILURES))
         .order_by(wh.feed_entry.c.url)
     )
+    missing = wh.raw_page.c.page_id.is_(None)
+    if refetch:
+        missing = missing | (wh.feed_entry.c.first_batch_id == batch.batch_id)
+    query = query.where(missing)
+    if batch.backfill:
+        start, end = batch.window
+        query = query.where(wh.feed_entry.c.published_at >= start, wh.feed_entry.c.published_at < end)
     return list(conn.execute(query).scalars())
 
 
@@ -302,7 +329,9 @@ def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
 
     Pages are extracted in a process pool; a page that yields no article keeps its
     status and reason on ``raw_page``. An article already stored under the same
-    canonical URL (another feed, another day) is kept as first stored.
+    canonical URL from another page (another feed's copy) is kept as first stored; the
+    same page fetched again (``refetch``) updates the article's content, never its
+    first-seen time or batch.
     """
     engine = wh.make_engine(settings.warehouse_url)
     try:
@@ -315,18 +344,27 @@ def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
             entries = _entry_context(conn, [p["url"] for p in pending])
         extractions = list(map_ordered(_extract_stored_page, _page_inputs(engine, pending), settings.workers))
         with engine.begin() as conn:
-            known = set(conn.execute(select(wh.article.c.canonical_url)).scalars()) if pending else set()
-            rows: list[dict[str, Any]] = []
+            known = dict(conn.execute(select(wh.article.c.canonical_url, wh.article.c.page_id)).tuples().all()
+                         ) if pending else {}
+            new_rows: list[dict[str, Any]] = []
+            refreshed: list[dict[str, Any]] = []
             for page, extraction in zip(pending, extractions, strict=True):
                 conn.execute(update(wh.raw_page).where(wh.raw_page.c.page_id == page["page_id"]).values(
                     extract_status=extraction.status, extract_reason=extraction.reason))
                 entry = entries.get(page["url"])
                 canonical = extraction.canonical_url or page["final_url"]
-                if extraction.status != "ok" or entry is None or canonical in known:
+                if extraction.status != "ok" or entry is None:
                     continue
-                known.add(canonical)
-                rows.append(_article_row(batch, page, entry, extraction, canonical))
-            wh.upsert(conn, wh.article, rows, keys=["article_id"], update=[])
+                if canonical not in known:
+                    known[canonical] = page["page_id"]
+                    new_rows.append(_article_row(batch, page, entry, extraction, canonical))
+                elif known[canonical] == page["page_id"]:  # the same page fetched again (refetch)
+                    refreshed.append(_article_row(batch, page, entry, extraction, canonical))
+            wh.upsert(conn, wh.article, new_rows, keys=["article_id"], update=[])
+            wh.upsert(conn, wh.article, refreshed, keys=["article_id"], update=REFRESHED_COLUMNS)
+            if refreshed:  # new text, new verdict: the classify stage picks these up again
+                conn.execute(wh.article_classification.delete().where(
+                    wh.article_classification.c.article_id.in_([r["article_id"] for r in refreshed])))
             return _record_stage(conn, batch, "extract")
     finally:
         engine.dispose()
@@ -601,8 +639,8 @@ def batch_summary(engine: Engine, batch_id: str | None = None) -> dict[str, Any]
 
 # -- the whole run, outside Airflow --------------------------------------------------------
 
-def run_once(settings: Settings, batch: Batch,
-             progress: Callable[[str, dict[str, Any]], None] | None = None) -> dict[str, Any]:
+def run_once(settings: Settings, batch: Batch, progress: Callable[[str, dict[str, Any]], None] | None = None,
+             refetch: bool = False) -> dict[str, Any]:
     """Every stage in order, in this process (``news-etl run``: debugging without Airflow).
 
     A failing feed is recorded and the run goes on, as under Airflow; a failed quality
@@ -620,7 +658,7 @@ def run_once(settings: Settings, batch: Batch,
             failed += 1
             LOGGER.warning("feed failed: %s", exc)
     report("poll_feeds", {"feeds_polled": len(feeds), "feeds_failed": failed})
-    report("fetch_pages", fetch_pages(settings, batch, fetcher))
+    report("fetch_pages", fetch_pages(settings, batch, fetcher, refetch=refetch))
     report("extract", extract_articles(settings, batch))
     report("classify", classify_articles(settings, batch))
     report("load", load_partnerships(settings, batch))
