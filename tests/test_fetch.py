@@ -185,3 +185,18 @@ def test_429_with_long_retry_after_is_raised_as_retryable():
     with serve({"/a": respond(429, b"", {"Retry-After": "3600"})}) as base, pytest.raises(HTTPStatusError) as err:
         fetcher().get(f"{base}/a")
     assert err.value.retryable and err.value.retry_after == 3600
+
+
+def test_server_trickling_its_headers_is_cut_off_by_the_time_budget():
+    def trickle_headers(handler):
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for n in range(40):
+            handler.wfile.write(f"X-Slow-{n}: y\r\n".encode())
+            handler.wfile.flush()
+            time.sleep(0.1)
+
+    with serve({"/slow": trickle_headers}) as base:
+        started = time.monotonic()
+        with pytest.raises(NetworkError, match="budget"):
+            fetcher(NEWS_ETL_FETCH_BUDGET_S="1").get(f"{base}/slow")
+        assert time.monotonic() - started < 2

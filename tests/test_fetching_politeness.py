@@ -166,3 +166,19 @@ def test_refetch_updates_the_article_but_not_when_it_was_first_seen(tmp_path):
     assert "Corrected version" in body and "First version" not in body
     assert batch_id == "2026-11-23" and str(first_seen).startswith("2026-11-23")
     assert query(settings, "SELECT count(*) FROM article_classification") == [(1,)]
+
+
+def test_pages_disallowed_by_robots_txt_are_recorded_and_the_rest_fetched(tmp_path):
+    html = {"Content-Type": "text/html"}
+    routes = {
+        "/robots.txt": respond(200, b"User-agent: *\nDisallow: /members/\n", {"Content-Type": "text/plain"}),
+        "/news/open": respond(200, article("Open story"), html),
+        "/members/locked": respond(200, article("Locked story"), html),
+    }
+    with serve(routes) as base:
+        routes["/feed.xml"] = respond(200, rss([("Open", f"{base}/news/open"), ("Locked", f"{base}/members/locked")]),
+                                      {"Content-Type": "application/rss+xml"})
+        settings = settings_for(tmp_path, catalogue(("Feed", f"{base}/feed.xml")))
+        summary = run_once(settings, Batch.for_day(DAY1, "d1"))
+    assert summary["articles_new"] == 1
+    assert query(settings, "SELECT error_class FROM page_fetch WHERE NOT ok") == [("RobotsDisallowedError",)]

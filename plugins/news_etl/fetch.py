@@ -129,8 +129,6 @@ class Fetcher:
         self._robots: dict[str, RobotFileParser | bool] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
-        self.requests = 0
-        self.wire_bytes = 0
 
     def get(
         self, url: str, *, kind: str = "page", headers: Mapping[str, str] | None = None
@@ -249,19 +247,21 @@ class Fetcher:
             "Accept-Language": "en",
             **extra,
         }
-        with self._guard:
-            self.requests += 1
+        watchdog: threading.Timer | None = None
         try:
             conn.request("GET", path, headers=request_headers)
             sock = conn.sock  # getresponse() may detach it from conn when the server closes
             sock.settimeout(min(s.read_timeout_s, max(0.05, deadline - time.monotonic())))
+            # Per-read timeouts cannot stop a server that trickles its headers a byte at a
+            # time; the watchdog shuts the socket down when the fetch's budget is spent.
+            watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _shut_down, (sock,))
+            watchdog.daemon = True
+            watchdog.start()
             resp = conn.getresponse()
             headers = {k.lower(): v for k, v in resp.getheaders()}
             if resp.status in REDIRECT_STATUSES or resp.status == 304 or resp.status >= 300:
                 return resp.status, headers, b"", 0
             body, wire = _read_body(resp, sock, headers, s.max_body_bytes, s.read_timeout_s, deadline)
-            with self._guard:
-                self.wire_bytes += wire
             return resp.status, headers, body, wire
         except FetchError:
             raise
@@ -272,8 +272,12 @@ class Fetcher:
         except ssl.SSLError as exc:
             raise NetworkError(f"TLS error with {host}: {exc}", retryable=False) from None
         except (OSError, http.client.HTTPException) as exc:
+            if time.monotonic() >= deadline - 0.05:
+                raise NetworkError(f"fetch exceeded its time budget of {s.fetch_budget_s:g}s") from None
             raise NetworkError(f"{type(exc).__name__} from {host}: {exc}") from None
         finally:
+            if watchdog is not None:
+                watchdog.cancel()
             conn.close()
 
     def _resolve(self, host: str, port: int) -> str:
@@ -328,6 +332,14 @@ class _PinnedConnection(http.client.HTTPConnection):
         if self._scheme == "https":
             sock = ssl.create_default_context().wrap_socket(sock, server_hostname=self.host)
         self.sock = sock
+
+
+def _shut_down(sock: socket.socket) -> None:
+    """Interrupt any blocked read on ``sock`` (closing alone does not wake a reader)."""
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed: nothing left to interrupt
 
 
 def _is_public(address: str) -> bool:
