@@ -254,7 +254,8 @@ class Fetcher:
             sock.settimeout(min(s.read_timeout_s, max(0.05, deadline - time.monotonic())))
             # Per-read timeouts cannot stop a server that trickles its headers a byte at a
             # time; the watchdog shuts the socket down when the fetch's budget is spent.
-            watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _shut_down, (sock,))
+            expired = threading.Event()
+            watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _shut_down, (sock, expired))
             watchdog.daemon = True
             watchdog.start()
             resp = conn.getresponse()
@@ -262,6 +263,8 @@ class Fetcher:
             if resp.status in REDIRECT_STATUSES or resp.status == 304 or resp.status >= 300:
                 return resp.status, headers, b"", 0
             body, wire = _read_body(resp, sock, headers, s.max_body_bytes, s.read_timeout_s, deadline)
+            if expired.is_set():  # the watchdog's shutdown looks like a normal end of the body
+                raise NetworkError(f"fetch exceeded its time budget of {s.fetch_budget_s:g}s")
             return resp.status, headers, body, wire
         except FetchError:
             raise
@@ -334,8 +337,9 @@ class _PinnedConnection(http.client.HTTPConnection):
         self.sock = sock
 
 
-def _shut_down(sock: socket.socket) -> None:
+def _shut_down(sock: socket.socket, expired: threading.Event) -> None:
     """Interrupt any blocked read on ``sock`` (closing alone does not wake a reader)."""
+    expired.set()
     try:
         sock.shutdown(socket.SHUT_RDWR)
     except OSError:
