@@ -67,3 +67,13 @@ def test_chrome_lines_are_recognised_by_shape():
     assert not is_chrome_line("The trust signed a contract to share patient records with its neighbours.")
     cleaned = clean_body("Headline\nFirst paragraph of the story.\nShare\nSecond paragraph.", title="Headline")
     assert cleaned == "First paragraph of the story.\nSecond paragraph."
+
+
+def test_unspaced_scripts_count_by_character():
+    from news_etl.text_cleanup import count_words
+
+    assert count_words("Hello world, it is 2026.") == 5
+    assert count_words("先日、不正に改造した") == 9
+    text = "<html lang='ja'><body><article>" + "<p>先日、不正に改造したiPhoneを販売したとして逮捕された。</p>" * 3
+    result = extract_page((text + "</article></body></html>").encode(), "https://news.example/ja")
+    assert result.status == "ok" and result.word_count >= 40

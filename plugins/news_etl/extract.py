@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 import trafilatura
 from charset_normalizer import from_bytes
 
-from news_etl.text_cleanup import clean_body
+from news_etl.text_cleanup import clean_body, count_words
 from news_etl.urls import normalize_url
 
 LOGGER = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ class Extraction:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split()) if self.text else 0
+        return count_words(self.text) if self.text else 0
 
     @property
     def content_hash(self) -> str:
@@ -110,8 +110,8 @@ def _extract(html: str, url: str | None) -> Extraction:
     if doc is None or not (doc.text or "").strip():
         return Extraction(status="empty", reason="no main text found")
     text = clean_body(doc.text, title=doc.title)
-    if len(text.split()) < MIN_WORDS:
-        return Extraction(status="not_article", reason=f"only {len(text.split())} words of text")
+    if count_words(text) < MIN_WORDS:
+        return Extraction(status="not_article", reason=f"only {count_words(text)} words of text")
     return Extraction(
         status="ok",
         title=_one_line(doc.title),

@@ -22,9 +22,18 @@ _CHROME_PATTERNS = [
     r"^skip to (main )?content$",
     r"^(share|share this|share on|tweet|print|email)( (article|story|this|on \w+))?$",
     r"^(advertisement|sponsored content|related( articles| stories| content)?|read more)\s*:?$",
-    r"^(copyright|©)\s",
 ]
 _CHROME = [re.compile(p, re.I) for p in _CHROME_PATTERNS]
+
+
+# Scripts written without spaces between words: each character counts as a word.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``, counting Chinese and Japanese characters one by one."""
+    return len(_WORD.findall(text))
 
 
 def clean_body(text: str, title: str | None = None) -> str:
