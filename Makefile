@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run demo test test-fast lint airflow summary constraints clean
+.PHONY: help run demo test lint airflow summary migrate constraints clean
 
 help:
 	@echo "make run      - today's daily run through Airflow into data/warehouse.db, then a summary"
@@ -13,6 +13,7 @@ help:
 	@echo "make demo     - the same run, offline, against the seed fixtures on loopback HTTP"
 	@echo "make airflow  - Airflow standalone with the UI on http://localhost:8080"
 	@echo "make summary  - the latest batch's summary"
+	@echo "make migrate  - create or upgrade the warehouse schema in place (NEWS_ETL_WAREHOUSE_URL)"
 	@echo "make lint     - ruff"
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
@@ -32,6 +33,9 @@ demo: $(STAMP)
 
 summary: $(STAMP)
 	$(BIN)/news-etl summary
+
+migrate: $(STAMP)
+	$(BIN)/news-etl migrate
 
 test: $(STAMP)
 	$(BIN)/pytest

@@ -6,7 +6,7 @@ Commands:
   run           every stage in this process, without Airflow (debugging)
   summary       the latest (or a given) batch's summary
   extract       extraction only, same code path as the DAG, as JSON lines
-  init-db       create the warehouse schema
+  migrate       create or upgrade the warehouse schema in place
 
 Errors a user can fix (bad settings, unreadable feeds file, unreachable warehouse)
 print one line and exit 2; they never end in a traceback.
@@ -91,8 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("airflow-standalone", help="Airflow standalone with the UI on localhost:8080")
     p.set_defaults(handler=_cmd_airflow_standalone)
 
-    p = sub.add_parser("init-db", help="create the warehouse schema")
-    p.set_defaults(handler=_cmd_init_db)
+    p = sub.add_parser("migrate", help="create or upgrade the warehouse schema (and marts) in place")
+    p.set_defaults(handler=_cmd_migrate)
     return parser
 
 
@@ -177,16 +177,19 @@ def _cmd_airflow_standalone(args: argparse.Namespace) -> int:
     return 0  # not reached
 
 
-def _cmd_init_db(args: argparse.Namespace) -> int:
+def _cmd_migrate(args: argparse.Namespace) -> int:
     from news_etl import warehouse as wh
+    from news_etl.schema_migrations import current_version
 
     settings = load_settings()
     engine = wh.make_engine(settings.warehouse_url)
     try:
         wh.ensure_schema(engine)
+        with engine.connect() as conn:
+            version = current_version(conn)
     finally:
         engine.dispose()
-    print(f"Schema ready in {wh.mask_url(settings.warehouse_url)}")
+    print(f"Warehouse {wh.mask_url(settings.warehouse_url)} is at schema version {version}")
     return 0
 
 

@@ -28,6 +28,7 @@ from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
 from news_etl.parallel import map_ordered
 from news_etl.polling import next_poll_at
+from news_etl.schema_migrations import check_version
 from news_etl.warehouse import stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -501,6 +502,7 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
     engine = wh.make_engine(settings.warehouse_url)
     try:
         with engine.begin() as conn:
+            check_version(conn)  # never load into a schema this code was not written for
             verdicts = list(conn.execute(
                 select(wh.article_classification.c.article_id, wh.article_classification.c.findings)
                 .where(wh.article_classification.c.batch_id == batch.batch_id)

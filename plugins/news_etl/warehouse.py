@@ -291,12 +291,17 @@ def make_engine(url: str) -> Engine:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Create missing tables and (re)create the BI mart views. Safe to call on every run."""
+    """Migrate the warehouse to the current schema version and (re)create the BI mart views.
+
+    Safe to call on every run, and from several runs at once: on PostgreSQL an advisory
+    lock serialises them, on SQLite the write transaction does.
+    """
+    from news_etl.schema_migrations import upgrade
+
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
-            # Two runs starting at once must not race on CREATE TABLE.
             conn.execute(text("SELECT pg_advisory_xact_lock(727274)"))
-        metadata.create_all(conn)
+        upgrade(conn)
         for statement in _mart_statements(conn.dialect.name):
             conn.execute(text(statement))
 
