@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 import great_expectations as gx
 import great_expectations.expectations as gxe
 from great_expectations.data_context.types.base import ProgressBarsConfig
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from news_etl.warehouse import PARTNERSHIP_TYPES, ROLES
@@ -28,6 +30,8 @@ logging.getLogger("great_expectations").setLevel(logging.WARNING)
 LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "no", "fi", "he", "ar", "ja", "zh"]
 OLDEST_PLAUSIBLE = "1995-01-01 00:00:00"
 URL_REGEX = r"^https?://[^\s/?#]+[^\s]*$"
+MIN_VOLUME_BASELINE = 5  # mean articles per day below which the volume check stays off
+VOLUME_FLOOR = 0.2  # a day with fewer than this share of the recent mean is flagged
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +88,14 @@ class GateOutcome:
         ]
 
 
-def suites(batch_id: str, as_of: datetime) -> dict[str, tuple[str, list[Any]]]:
-    """Suite name -> (query defining the batch's rows, expectations). Declared once, here."""
+def suites(batch_id: str, as_of: datetime, recent_daily_articles: float | None = None
+           ) -> dict[str, tuple[str, list[Any]]]:
+    """Suite name -> (query defining the batch's rows, expectations). Declared once, here.
+
+    ``recent_daily_articles`` (the mean of the last published batches) arms the volume
+    check: a day with under a fifth of the usual articles is flagged, so a silent feed
+    outage shows up even though every row is valid.
+    """
     b = batch_id.replace("'", "''")
     latest = (as_of + timedelta(days=2)).strftime("%Y-%m-%d %H:%M:%S")
     crit, warn = "critical", "warning"
@@ -105,6 +115,15 @@ def suites(batch_id: str, as_of: datetime) -> dict[str, tuple[str, list[Any]]]:
                 gxe.ExpectColumnValueLengthsToBeBetween(column="body_text", min_value=200,
                                                         max_value=400_000, severity=warn),
                 gxe.ExpectColumnValuesToBeInSet(column="language", value_set=LANGUAGES, severity=warn),
+                gxe.UnexpectedRowsExpectation(
+                    description="no other stored article has the same URL",
+                    unexpected_rows_query=(
+                        "SELECT * FROM {batch} WHERE url IN "
+                        "(SELECT url FROM article GROUP BY url HAVING count(*) > 1)"
+                    ),
+                    severity=crit,
+                ),
+                *_volume_check(recent_daily_articles, warn),
                 gxe.UnexpectedRowsExpectation(
                     description="published_at is neither in the future nor absurdly old",
                     unexpected_rows_query=(
@@ -169,6 +188,24 @@ def suites(batch_id: str, as_of: datetime) -> dict[str, tuple[str, list[Any]]]:
     }
 
 
+def _volume_check(recent_daily_articles: float | None, severity: str) -> list[Any]:
+    if not recent_daily_articles or recent_daily_articles < MIN_VOLUME_BASELINE:
+        return []  # too little history to call a quiet day an outage
+    return [gxe.ExpectTableRowCountToBeBetween(min_value=math.ceil(recent_daily_articles * VOLUME_FLOOR),
+                                               severity=severity)]
+
+
+def recent_daily_articles(engine: Engine, batch_id: str, days: int = 7) -> float | None:
+    """Mean article count of the last ``days`` published batches before ``batch_id``."""
+    with engine.connect() as conn:
+        counts = conn.execute(text(
+            "SELECT count(a.article_id) FROM pipeline_run r LEFT JOIN article a ON a.batch_id = r.batch_id "
+            "WHERE r.status = 'published' AND r.batch_id < :b GROUP BY r.batch_id "
+            "ORDER BY r.batch_id DESC LIMIT :n"
+        ), {"b": batch_id, "n": days}).scalars().all()
+    return sum(counts) / len(counts) if counts else None
+
+
 def run_quality_gate(
     engine: Engine, url: str, batch_id: str, as_of: datetime, docs_dir: Path | None = None
 ) -> GateOutcome:
@@ -183,7 +220,8 @@ def run_quality_gate(
     else:
         source = context.data_sources.add_sql(name="warehouse", connection_string=url)
     outcome = GateOutcome()
-    for suite_name, (query, expectations) in suites(batch_id, as_of).items():
+    baseline = recent_daily_articles(engine, batch_id)
+    for suite_name, (query, expectations) in suites(batch_id, as_of, baseline).items():
         batch_definition = source.add_query_asset(name=suite_name, query=query) \
             .add_batch_definition_whole_table("batch")
         suite = context.suites.add(gx.ExpectationSuite(name=suite_name, expectations=expectations))

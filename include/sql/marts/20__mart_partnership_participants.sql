@@ -1,4 +1,5 @@
--- mart_partnership_participants: one row per party to a published partnership.
+-- mart_partnership_participants: one row per party to a published partnership
+-- (its batch and its article's batch both passed the quality gate).
 select
     pp.partnership_id,
     o.org_id,
@@ -15,3 +16,4 @@ join partnership p on p.partnership_id = pp.partnership_id
 join pipeline_run r on r.batch_id = p.batch_id and r.status = 'published'
 join organization o on o.org_id = pp.org_id
 join article a on a.article_id = p.article_id
+join pipeline_run ar on ar.batch_id = a.batch_id and ar.status = 'published'
