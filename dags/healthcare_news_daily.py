@@ -29,7 +29,7 @@ from datetime import timedelta
 
 import pendulum
 from airflow.sdk import Asset, Param, dag, get_current_context, task
-from news_etl.airflow_support import run_stage
+from news_etl.airflow_support import NewsAlertNotifier, run_stage
 
 WAREHOUSE_TABLES = ("article", "organization", "partnership", "partnership_participant")
 PUBLISHED = [Asset(name=f"news_warehouse.{t}", uri=f"news-warehouse://warehouse/{t}") for t in WAREHOUSE_TABLES]
@@ -60,7 +60,8 @@ def healthcare_news_daily():
     def start_batch(**context) -> list[dict[str, str]]:
         return run_stage("start_batch", context)
 
-    @task(map_index_template="{{ feed_name }}", execution_timeout=timedelta(minutes=5))
+    @task(map_index_template="{{ feed_name }}", execution_timeout=timedelta(minutes=5),
+          on_failure_callback=[NewsAlertNotifier()])
     def poll_feed(feed: dict[str, str], **context) -> dict:
         get_current_context()["feed_name"] = feed["name"]  # shown as the map index in the UI
         return run_stage("poll_feed", context, feed["feed_id"])
@@ -81,7 +82,7 @@ def healthcare_news_daily():
     def load_partnerships(**context) -> dict:
         return run_stage("load_partnerships", context)
 
-    @task
+    @task(on_failure_callback=[NewsAlertNotifier()])
     def validate(**context) -> dict:
         return run_stage("validate_batch", context)
 

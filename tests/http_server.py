@@ -37,6 +37,8 @@ def serve(routes: dict[str, Route]) -> Iterator[str]:
             else:
                 route(self)
 
+        do_POST = do_GET
+
         def log_message(self, *args: object) -> None:
             return
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from http_server import respond, serve
 from news_etl.fixture_site import write_demo_catalogue
 from seed_checks import assert_seed_labels_met, snapshot
 from sqlalchemy import create_engine, text
@@ -85,3 +87,34 @@ def test_failing_feeds_fail_only_their_own_task(dag, airflow_db, monkeypatch, tm
     engine.dispose()
     assert "HTTP 404" in failures["Gone"] and "cannot resolve" in failures["Nowhere"]
     assert articles == 5
+
+
+def test_feed_turning_unhealthy_alerts_the_webhook(dag, airflow_db, monkeypatch, tmp_path, fixture_site):
+    """Through Airflow's notifier: the third failed poll in a row posts one Slack-style message."""
+    received: list[dict] = []
+
+    def receiver(handler):
+        length = int(handler.headers.get("Content-Length", 0))
+        received.append(json.loads(handler.rfile.read(length)))
+        respond(200, b"ok")(handler)
+
+    with serve({"/hook": receiver}) as hook:
+        feeds = tmp_path / "feeds.yaml"
+        feeds.write_text(
+            "feeds:\n"
+            f"  - {{name: Seeds, publisher: Seed fixtures, homepage: {fixture_site.base_url}/,"
+            f" url: {fixture_site.feed_url}, country: GB}}\n"
+            f"  - {{name: Gone, publisher: Gone Media, homepage: {fixture_site.base_url}/,"
+            f" url: {fixture_site.base_url}/missing.xml, country: US}}\n"
+        )
+        for key, value in {"NEWS_ETL_FEEDS": str(feeds), "NEWS_ETL_ALLOW_HOSTS": "127.0.0.1",
+                           "NEWS_ETL_HOST_DELAY_S": "0", "NEWS_ETL_DATA_DIR": str(tmp_path / "data"),
+                           "NEWS_ETL_WAREHOUSE_URL": f"sqlite:///{tmp_path / 'w.db'}",
+                           "NEWS_ETL_ALERT_WEBHOOK_URL": f"{hook}/hook"}.items():
+            monkeypatch.setenv(key, value)
+        for day in (21, 22):
+            assert dag.test(logical_date=datetime(2026, 11, day, tzinfo=UTC)).state == "success"
+            assert received == []
+        assert dag.test(logical_date=LOGICAL_DATE).state == "success"
+    assert len(received) == 1
+    assert "Gone" in received[0]["text"] and "unhealthy" in received[0]["text"]

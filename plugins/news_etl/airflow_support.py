@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from airflow.sdk import BaseNotifier
+
 from news_etl.config import Settings, load_settings, warehouse_url_is_set
 
 LOGGER = logging.getLogger(__name__)
@@ -75,3 +77,35 @@ def batch_from_context(context: Any) -> Any:
     dag_run = context["dag_run"]
     day = context.get("logical_date") or dag_run.run_after
     return Batch.for_day(day, context["run_id"], backfill=str(dag_run.run_type).endswith("backfill"))
+
+
+class NewsAlertNotifier(BaseNotifier):
+    """Airflow notifier (``on_failure_callback``) that posts to ``NEWS_ETL_ALERT_WEBHOOK_URL``.
+
+    On ``validate`` it reports the failed quality gate; on ``poll_feed`` it reports the
+    feeds that this batch's failure made unhealthy (a feed failing once is not news).
+    """
+
+    def notify(self, context: Any) -> None:
+        from news_etl import alerts
+        from news_etl import warehouse as wh
+
+        settings = task_settings()
+        if not settings.alert_webhook_url:
+            return
+        ti = context["ti"]
+        batch = batch_from_context(context)
+        if ti.task_id == "validate":
+            text = alerts.gate_failure_text(ti.dag_id, context["run_id"], batch.batch_id,
+                                            str(context.get("exception") or "quality gate failed"),
+                                            getattr(ti, "log_url", None))
+        else:
+            engine = wh.make_engine(settings.warehouse_url)
+            try:
+                feeds = alerts.newly_unhealthy_feeds(engine, batch.batch_id)
+            finally:
+                engine.dispose()
+            if not feeds:
+                return
+            text = alerts.unhealthy_feeds_text(ti.dag_id, batch.batch_id, feeds)
+        alerts.send_webhook(settings.alert_webhook_url, text)

@@ -42,6 +42,7 @@ class Settings:
     fetch_concurrency: int = 8
     host_concurrency: int = 2
     max_pages_per_feed: int = 100
+    alert_webhook_url: str | None = None
 
     def with_warehouse(self, url: str) -> Settings:
         """A copy pointing at another warehouse (used for the Airflow Connection)."""
@@ -74,6 +75,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         fetch_concurrency=int(_number(env, "NEWS_ETL_FETCH_CONCURRENCY", 8, minimum=1)),
         host_concurrency=int(_number(env, "NEWS_ETL_HOST_CONCURRENCY", 2, minimum=1)),
         max_pages_per_feed=int(_number(env, "NEWS_ETL_MAX_PAGES_PER_FEED", 100, minimum=1)),
+        alert_webhook_url=env.get("NEWS_ETL_ALERT_WEBHOOK_URL") or None,
     )
 
 
