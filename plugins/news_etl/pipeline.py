@@ -561,8 +561,9 @@ def validate_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
 
     engine = wh.make_engine(settings.warehouse_url)
     try:
-        outcome = run_quality_gate(engine, settings.warehouse_url, batch.batch_id, batch.as_of,
-                                   docs_dir=settings.data_dir / "data_docs")
+        docs_dir = settings.data_dir / "data_docs"
+        outcome = run_quality_gate(engine, settings.warehouse_url, batch.batch_id, batch.as_of, docs_dir=docs_dir)
+        LOGGER.info("Data Docs of this validation: %s (Airflow UI: Browse > Data quality)", docs_dir / "index.html")
         with engine.begin() as conn:
             wh.upsert(conn, wh.dq_validation_result, outcome.rows(batch.batch_id), keys=[
                 "batch_id", "suite", "expectation"])
