@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run demo test lint airflow summary migrate constraints clean
+.PHONY: help run demo test lint airflow summary migrate eval constraints clean
 
 help:
 	@echo "make run      - today's daily run through Airflow into data/warehouse.db, then a summary"
@@ -14,6 +14,7 @@ help:
 	@echo "make airflow  - Airflow standalone with the UI on http://localhost:8080"
 	@echo "make summary  - the latest batch's summary"
 	@echo "make migrate  - create or upgrade the warehouse schema in place (NEWS_ETL_WAREHOUSE_URL)"
+	@echo "make eval     - classifier precision/recall/F1 on seeds/ + seeds/devset/ (fails below thresholds)"
 	@echo "make lint     - ruff"
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
@@ -36,6 +37,9 @@ summary: $(STAMP)
 
 migrate: $(STAMP)
 	$(BIN)/news-etl migrate
+
+eval: $(STAMP)
+	$(BIN)/news-etl eval
 
 test: $(STAMP)
 	$(BIN)/pytest

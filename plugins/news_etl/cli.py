@@ -6,6 +6,7 @@ Commands:
   run           every stage in this process, without Airflow (debugging)
   summary       the latest (or a given) batch's summary
   extract       extraction only, same code path as the DAG, as JSON lines
+  eval          score the classifier on the labelled articles (make eval)
   migrate       create or upgrade the warehouse schema in place
 
 Errors a user can fix (bad settings, unreadable feeds file, unreachable warehouse)
@@ -91,6 +92,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("airflow-standalone", help="Airflow standalone with the UI on localhost:8080")
     p.set_defaults(handler=_cmd_airflow_standalone)
 
+    p = sub.add_parser("eval", help="score the partnership classifier on the labelled articles")
+    p.add_argument("--errors", action="store_true", help="list every wrong decision")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_eval)
+
     p = sub.add_parser("migrate", help="create or upgrade the warehouse schema (and marts) in place")
     p.set_defaults(handler=_cmd_migrate)
     return parser
@@ -175,6 +181,30 @@ def _cmd_airflow_standalone(args: argparse.Namespace) -> int:
     print(f"Airflow home {env['AIRFLOW_HOME']}; UI on http://localhost:{env['AIRFLOW__API__PORT']}")
     os.execvpe(airflow_command("standalone")[0], airflow_command("standalone"), env)
     return 0  # not reached
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from news_etl.evaluation import evaluate, failed_thresholds, load_labelled, load_thresholds
+
+    scores = evaluate(load_labelled())
+    figures = {split: s.figures() for split, s in scores.items()}
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        names = list(figures["all"])
+        short = {"articles": "n", "detection_precision": "det P", "detection_recall": "det R",
+                 "detection_f1": "det F1", "type_accuracy": "type acc", "participant_precision": "part P",
+                 "participant_recall": "part R", "participant_f1": "part F1"}
+        print(f"{'split':<9}" + "".join(f"{short.get(n, n):>12}" for n in names))
+        for split, row in sorted(figures.items()):
+            print(f"{split:<9}" + "".join(f"{row[n]:>12.3f}" if isinstance(row[n], float) else f"{row[n]:>12}"
+                                          for n in names))
+    if args.errors:
+        print("\n".join(scores["all"].errors))
+    failures = failed_thresholds(figures["all"], load_thresholds())
+    for line in failures:
+        print(f"below threshold: {line}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def _cmd_migrate(args: argparse.Namespace) -> int:

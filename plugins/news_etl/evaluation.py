@@ -1,0 +1,178 @@
+"""Evaluation of the partnership classifier on labelled articles (``make eval``).
+
+Reads the seed labels and the development set (``seeds/devset/*.jsonl``), classifies
+every article, and scores detection (precision, recall, F1), type accuracy (on
+detected true partnerships; any type the label accepts counts) and participants
+(precision and recall, matching by resolved organisation: a name, an alias the label
+gives, or the gazetteer entry either resolves to; organisations the label lists as
+acceptable extras are not counted against precision).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from news_etl.classify import Classification, classify_article
+from news_etl.config import PROJECT_ROOT
+from news_etl.orgs import Gazetteer, load_gazetteer, org_key
+
+SEEDS = PROJECT_ROOT / "seeds"
+THRESHOLDS_PATH = SEEDS / "devset" / "thresholds.json"
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledArticle:
+    """One article with its gold labels."""
+
+    id: str
+    split: str
+    title: str | None
+    text: str
+    is_partnership: bool
+    types: tuple[str, ...]
+    participants: dict[str, tuple[str, ...]]  # gold name -> aliases
+    acceptable_extra: tuple[str, ...]
+    kind: str | None = None
+
+
+@dataclass(slots=True)
+class Scores:
+    """Counts behind the figures; ``errors`` lists what went wrong, for reading."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    type_ok: int = 0
+    type_total: int = 0
+    part_tp: int = 0
+    part_fp: int = 0
+    part_fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float | int]:
+        precision = _ratio(self.tp, self.tp + self.fp)
+        recall = _ratio(self.tp, self.tp + self.fn)
+        part_p = _ratio(self.part_tp, self.part_tp + self.part_fp)
+        part_r = _ratio(self.part_tp, self.part_tp + self.part_fn)
+        return {
+            "articles": self.tp + self.fp + self.fn + self.tn,
+            "detection_precision": precision, "detection_recall": recall,
+            "detection_f1": _f1(precision, recall),
+            "type_accuracy": _ratio(self.type_ok, self.type_total),
+            "participant_precision": part_p, "participant_recall": part_r,
+            "participant_f1": _f1(part_p, part_r),
+        }
+
+
+def load_labelled(root: Path = SEEDS) -> list[LabelledArticle]:
+    """The seeds (split ``seed``) and every development-set file, in a stable order."""
+    labels = json.loads((root / "labels.json").read_text(encoding="utf-8"))
+    articles = [
+        LabelledArticle(
+            id=Path(seed["file"]).stem, split="seed", title=seed.get("title"),
+            text=(root / seed["file"]).read_text(encoding="utf-8"), is_partnership=seed["is_partnership"],
+            types=tuple(seed["partnership_types"]),
+            participants={p: tuple(seed["aliases"].get(p, ())) for p in seed["participants"]},
+            acceptable_extra=tuple(seed.get("acceptable_extra", ())),
+        )
+        for seed in labels["seeds"]
+    ]
+    for path in sorted((root / "devset").glob("*.jsonl")):
+        articles += list(_read_jsonl(path))
+    return articles
+
+
+def evaluate(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None) -> dict[str, Scores]:
+    """Scores per split and for ``all``."""
+    gazetteer = gazetteer or load_gazetteer()
+    scores: dict[str, Scores] = {"all": Scores()}
+    for article in articles:
+        verdict = classify_article(article.title, article.text, gazetteer)
+        for bucket in (scores["all"], scores.setdefault(article.split, Scores())):
+            _score(bucket, article, verdict, gazetteer)
+    return scores
+
+
+def failed_thresholds(figures: dict[str, float | int], thresholds: dict[str, float]) -> list[str]:
+    """The figures below their thresholds, as readable lines."""
+    return [f"{name} {figures[name]:.3f} < {minimum:.3f}" for name, minimum in thresholds.items()
+            if figures[name] < minimum]
+
+
+def load_thresholds(path: Path = THRESHOLDS_PATH) -> dict[str, float]:
+    """Minimum figures for the ``all`` split (``make eval`` fails below them)."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+def _score(s: Scores, a: LabelledArticle, v: Classification, gazetteer: Gazetteer) -> None:
+    predicted = v.partnerships[0] if v.is_partnership and v.partnerships else None
+    if a.is_partnership and predicted:
+        s.tp += 1
+        s.type_total += 1
+        if predicted.partnership_type in a.types:
+            s.type_ok += 1
+        else:
+            s.errors.append(f"{a.id}: type {predicted.partnership_type}, expected {a.types}")
+    elif a.is_partnership:
+        s.fn += 1
+        s.errors.append(f"{a.id}: missed partnership ({v.reason})")
+    elif predicted:
+        s.fp += 1
+        s.errors.append(f"{a.id}: false partnership ({a.kind or 'negative'}; {v.reason})")
+    else:
+        s.tn += 1
+    gold = {name: _keys([name, *aliases], gazetteer) for name, aliases in a.participants.items()}
+    extra = set().union(*(_keys([x], gazetteer) for x in a.acceptable_extra)) if a.acceptable_extra else set()
+    found: set[str] = set()
+    for p in predicted.participants if predicted else ():
+        keys = _keys([p.name, *p.mentions], gazetteer) | {p.key}
+        match = next((name for name, gold_keys in gold.items() if keys & gold_keys), None)
+        if match:
+            found.add(match)
+        elif not keys & extra:
+            s.part_fp += 1
+            s.errors.append(f"{a.id}: extra participant {p.name!r}")
+    s.part_tp += len(found)
+    s.part_fn += len(gold) - len(found)
+    s.errors += [f"{a.id}: missing participant {name!r}" for name in gold if name not in found]
+
+
+def _keys(names: Iterable[str], gazetteer: Gazetteer) -> set[str]:
+    keys = set()
+    for name in names:
+        keys.add(org_key(name))
+        known = gazetteer.lookup(name)
+        if known:
+            keys.add(org_key(known.name))
+    return keys
+
+
+def _read_jsonl(path: Path) -> Iterator[LabelledArticle]:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        item: dict[str, Any] = json.loads(line)
+        try:
+            yield LabelledArticle(
+                id=item["id"], split=item.get("split", "dev"), title=item.get("title"), text=item["text"],
+                is_partnership=bool(item["is_partnership"]), types=tuple(item.get("partnership_types", ())),
+                participants={p: tuple(item.get("aliases", {}).get(p, ())) for p in item.get("participants", ())},
+                acceptable_extra=tuple(item.get("acceptable_extra", ())), kind=item.get("negative_kind"),
+            )
+        except KeyError as exc:
+            raise ValueError(f"{path}:{number}: missing key {exc}") from None
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
