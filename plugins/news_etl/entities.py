@@ -23,6 +23,7 @@ _CONN = r"(?:of|and|for|the|de|do|da|du|at|upon|on|&)"
 _PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
 _HEADS = re.compile(
     r"\b(hospitals?|clinic|trust|nhs group|group|university|college|institute|cent(er|re)|health|"
+    r"(health|care|healthcare|medical) system|"
     r"healthcare|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers)\b\.?$|\w\.(ai|io|com)$",
