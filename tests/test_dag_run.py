@@ -58,21 +58,7 @@ def test_warehouse_from_the_news_warehouse_connection(dag, pg_server_url, monkey
 
 def test_failing_feeds_fail_only_their_own_task(dag, airflow_db, monkeypatch, tmp_path, fixture_site):
     """A 404 feed and a host that does not exist fail their mapped tasks; the rest is published."""
-    feeds = tmp_path / "feeds.yaml"
-    feeds.write_text(
-        "feeds:\n"
-        f"  - {{name: Seeds, publisher: Seed fixtures, homepage: {fixture_site.base_url}/,"
-        f" url: {fixture_site.feed_url}, country: GB}}\n"
-        f"  - {{name: Gone, publisher: Gone Media, homepage: {fixture_site.base_url}/,"
-        f" url: {fixture_site.base_url}/missing.xml, country: US}}\n"
-        "  - {name: Nowhere, publisher: Nowhere News, homepage: https://nowhere.invalid/,"
-        " url: https://nowhere.invalid/feed, country: US}\n"
-    )
-    url = f"sqlite:///{tmp_path / 'w.db'}"
-    for key, value in {"NEWS_ETL_FEEDS": str(feeds), "NEWS_ETL_ALLOW_HOSTS": "127.0.0.1",
-                       "NEWS_ETL_HOST_DELAY_S": "0", "NEWS_ETL_DATA_DIR": str(tmp_path / "data"),
-                       "NEWS_ETL_WAREHOUSE_URL": url}.items():
-        monkeypatch.setenv(key, value)
+    url = _seeds_and_broken_feeds(monkeypatch, tmp_path, fixture_site, nowhere=True)
     run = dag.test(logical_date=LOGICAL_DATE)
     assert run.state == "success"
     states = {ti.map_index: ti.state for ti in run.get_task_instances() if ti.task_id == "poll_feed"}
@@ -99,22 +85,31 @@ def test_feed_turning_unhealthy_alerts_the_webhook(dag, airflow_db, monkeypatch,
         respond(200, b"ok")(handler)
 
     with serve({"/hook": receiver}) as hook:
-        feeds = tmp_path / "feeds.yaml"
-        feeds.write_text(
-            "feeds:\n"
-            f"  - {{name: Seeds, publisher: Seed fixtures, homepage: {fixture_site.base_url}/,"
-            f" url: {fixture_site.feed_url}, country: GB}}\n"
-            f"  - {{name: Gone, publisher: Gone Media, homepage: {fixture_site.base_url}/,"
-            f" url: {fixture_site.base_url}/missing.xml, country: US}}\n"
-        )
-        for key, value in {"NEWS_ETL_FEEDS": str(feeds), "NEWS_ETL_ALLOW_HOSTS": "127.0.0.1",
-                           "NEWS_ETL_HOST_DELAY_S": "0", "NEWS_ETL_DATA_DIR": str(tmp_path / "data"),
-                           "NEWS_ETL_WAREHOUSE_URL": f"sqlite:///{tmp_path / 'w.db'}",
-                           "NEWS_ETL_ALERT_WEBHOOK_URL": f"{hook}/hook"}.items():
-            monkeypatch.setenv(key, value)
+        _seeds_and_broken_feeds(monkeypatch, tmp_path, fixture_site, NEWS_ETL_ALERT_WEBHOOK_URL=f"{hook}/hook")
         for day in (21, 22):
             assert dag.test(logical_date=datetime(2026, 11, day, tzinfo=UTC)).state == "success"
             assert received == []
         assert dag.test(logical_date=LOGICAL_DATE).state == "success"
     assert len(received) == 1
     assert "Gone" in received[0]["text"] and "unhealthy" in received[0]["text"]
+
+
+def _seeds_and_broken_feeds(monkeypatch, tmp_path, fixture_site, nowhere: bool = False, **extra: str) -> str:
+    """Settings for a catalogue of the seed feed, a feed answering 404 and (optionally) an unknown
+    host; returns the warehouse URL."""
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(
+        "feeds:\n"
+        f"  - {{name: Seeds, publisher: Seed fixtures, homepage: {fixture_site.base_url}/,"
+        f" url: {fixture_site.feed_url}, country: GB}}\n"
+        f"  - {{name: Gone, publisher: Gone Media, homepage: {fixture_site.base_url}/,"
+        f" url: {fixture_site.base_url}/missing.xml, country: US}}\n"
+        + ("  - {name: Nowhere, publisher: Nowhere News, homepage: https://nowhere.invalid/,"
+           " url: https://nowhere.invalid/feed, country: US}\n" if nowhere else "")
+    )
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    env = {"NEWS_ETL_FEEDS": str(feeds), "NEWS_ETL_ALLOW_HOSTS": "127.0.0.1", "NEWS_ETL_HOST_DELAY_S": "0",
+           "NEWS_ETL_DATA_DIR": str(tmp_path / "data"), "NEWS_ETL_WAREHOUSE_URL": url, **extra}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return url
