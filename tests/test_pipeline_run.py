@@ -30,3 +30,27 @@ def test_next_day_adds_nothing_new_and_keeps_first_seen(pipeline_env):
     assert summary["status"] == "published"
     assert summary["articles_new"] == 0 and summary["articles_total"] == 5
     assert summary["pages_fetched"] == 0  # already stored pages are not downloaded again
+
+
+def test_marts_serve_the_published_seed_batch(pipeline_env):
+    from sqlalchemy import create_engine, text
+
+    settings = pipeline_env
+    run_once(settings, Batch.for_day(DAY, "marts"))
+    engine = create_engine(settings.warehouse_url)
+    with engine.connect() as conn:
+        def count(sql: str) -> int:
+            return conn.execute(text(sql)).scalar()
+
+        assert count("SELECT count(*) FROM mart_partnerships") == 5
+        assert count("SELECT min(participant_count) FROM mart_partnerships") >= 2
+        assert count("SELECT count(*) FROM mart_partnership_participants") == count(
+            "SELECT count(*) FROM partnership_participant")
+        # Three of the seed partnerships name at least three parties: at least 3+3+3+1+1 edges.
+        assert count("SELECT count(*) FROM mart_org_partner_edges") >= 11
+        assert count("SELECT max(partnership_count) FROM mart_org_partner_edges") >= 1
+        assert conn.execute(text(
+            "SELECT articles_new, partnerships, feeds_failed, feeds_polled FROM mart_daily_ingestion")).one() == (
+            5, 5, 0, 1)
+        assert count("SELECT count(*) FROM mart_feed_health WHERE is_healthy") == 1
+    engine.dispose()

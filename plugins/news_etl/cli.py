@@ -8,6 +8,7 @@ Commands:
   extract       extraction only, same code path as the DAG, as JSON lines
   eval          score the classifier on the labelled articles (make eval)
   migrate       create or upgrade the warehouse schema in place
+  data-dictionary  write docs/data_dictionary.md from the schema
 
 Errors a user can fix (bad settings, unreadable feeds file, unreachable warehouse)
 print one line and exit 2; they never end in a traceback.
@@ -96,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", action="store_true", help="list every wrong decision")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_cmd_eval)
+
+    p = sub.add_parser("data-dictionary", help="write docs/data_dictionary.md from the schema")
+    p.add_argument("--check", action="store_true", help="only check that the file is current")
+    p.set_defaults(handler=_cmd_data_dictionary)
 
     p = sub.add_parser("migrate", help="create or upgrade the warehouse schema (and marts) in place")
     p.set_defaults(handler=_cmd_migrate)
@@ -205,6 +210,23 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     for line in failures:
         print(f"below threshold: {line}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _cmd_data_dictionary(args: argparse.Namespace) -> int:
+    from news_etl.config import PROJECT_ROOT
+    from news_etl.data_dictionary import render
+
+    path = PROJECT_ROOT / "docs" / "data_dictionary.md"
+    text = render()
+    if args.check:
+        current = path.exists() and path.read_text(encoding="utf-8") == text
+        if not current:
+            print(f"{path} is out of date: run `news-etl data-dictionary`", file=sys.stderr)
+        return 0 if current else 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
 
 
 def _cmd_migrate(args: argparse.Namespace) -> int:

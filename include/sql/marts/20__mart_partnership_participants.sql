@@ -10,6 +10,7 @@ select
     pp.mention,
     p.partnership_type,
     a.published_at,
+    a.first_seen_at,
     p.batch_id
 from partnership_participant pp
 join partnership p on p.partnership_id = pp.partnership_id
