@@ -25,7 +25,7 @@ def render() -> str:
             meaning = (column.comment or "").replace("|", "\\|")
             parts.append(f"| `{column.name}` | {column.type} | {'yes' if column.nullable else 'no'} | {key} "
                          f"| {meaning} |\n")
-        checks = [c.sqltext.text for c in table.constraints if hasattr(c, "sqltext")]
+        checks = sorted(c.sqltext.text for c in table.constraints if hasattr(c, "sqltext"))  # a set: sort it
         if checks:
             parts.append("\nChecks: " + "; ".join(f"`{c}`" for c in checks) + "\n")
     parts.append("\n## BI marts (views)\n")
