@@ -21,7 +21,8 @@ def render() -> str:
         for column in table.columns:
             key = "PK" if column.primary_key else ""
             if column.foreign_keys:
-                key = (key + " " if key else "") + "FK " + ", ".join(sorted(f.target_fullname for f in column.foreign_keys))
+                targets = ", ".join(sorted(f.target_fullname for f in column.foreign_keys))
+                key = (key + " " if key else "") + "FK " + targets
             meaning = (column.comment or "").replace("|", "\\|")
             parts.append(f"| `{column.name}` | {column.type} | {'yes' if column.nullable else 'no'} | {key} "
                          f"| {meaning} |\n")
