@@ -9,6 +9,7 @@ Commands:
   eval          score the classifier on the labelled articles (make eval)
   migrate       create or upgrade the warehouse schema in place
   data-dictionary  write docs/data_dictionary.md from the schema
+  grant-bi-reader  PostgreSQL: the read-only role for BI tools (marts only)
 
 Errors a user can fix (bad settings, unreadable feeds file, unreachable warehouse)
 print one line and exit 2; they never end in a traceback.
@@ -101,6 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("data-dictionary", help="write docs/data_dictionary.md from the schema")
     p.add_argument("--check", action="store_true", help="only check that the file is current")
     p.set_defaults(handler=_cmd_data_dictionary)
+
+    p = sub.add_parser("grant-bi-reader", help="PostgreSQL: create the read-only role bi_reader for BI tools")
+    p.set_defaults(handler=_cmd_grant_bi_reader)
 
     p = sub.add_parser("migrate", help="create or upgrade the warehouse schema (and marts) in place")
     p.set_defaults(handler=_cmd_migrate)
@@ -226,6 +230,22 @@ def _cmd_data_dictionary(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"wrote {path}")
+    return 0
+
+
+def _cmd_grant_bi_reader(args: argparse.Namespace) -> int:
+    from news_etl import warehouse as wh
+
+    password = os.environ.get("NEWS_ETL_BI_READER_PASSWORD")
+    if not password:
+        raise SettingsError("set NEWS_ETL_BI_READER_PASSWORD to the password BI tools will use")
+    settings = load_settings()
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        marts = wh.grant_bi_reader(engine, password)
+    finally:
+        engine.dispose()
+    print(f"bi_reader may read {', '.join(marts)} in {wh.mask_url(settings.warehouse_url)}")
     return 0
 
 

@@ -18,6 +18,9 @@ from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "warehouse_schema_version"
+# Objects that exist on PostgreSQL only and are managed by migrations, not declared in
+# ``warehouse.metadata`` (schema comparisons ignore them).
+POSTGRES_ONLY = {"search_vector", "ix_article_search_vector"}
 
 
 class SchemaVersionError(RuntimeError):

@@ -304,6 +304,30 @@ def ensure_schema(engine: Engine) -> None:
         upgrade(conn)
         for statement in _mart_statements(conn.dialect.name):
             conn.execute(text(statement))
+        if conn.dialect.name == "postgresql" and _role_exists(conn, BI_ROLE):
+            _grant_marts(conn)  # recreated views lose their grants
+
+
+def grant_bi_reader(engine: Engine, password: str) -> list[str]:
+    """Create (or update) the PostgreSQL role ``bi_reader``: it may log in and read the marts,
+    and nothing else (no operational or base table, no writes). Returns the marts granted."""
+    if engine.dialect.name != "postgresql":
+        raise ValueError("the bi_reader role exists on PostgreSQL only")
+    ensure_schema(engine)
+    with engine.begin() as conn:
+        if not _role_exists(conn, BI_ROLE):
+            conn.exec_driver_sql(f"CREATE ROLE {BI_ROLE} LOGIN")
+        raw = conn.connection.dbapi_connection
+        from psycopg import sql
+
+        conn.exec_driver_sql(sql.SQL("ALTER ROLE {} WITH LOGIN PASSWORD {}").format(
+            sql.Identifier(BI_ROLE), sql.Literal(password)).as_string(raw))
+        database = conn.exec_driver_sql("SELECT current_database()").scalar()
+        conn.exec_driver_sql(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+            sql.Identifier(database), sql.Identifier(BI_ROLE)).as_string(raw))
+        conn.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {BI_ROLE}")
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {BI_ROLE}")
+        return _grant_marts(conn)
 
 
 def upsert(
@@ -356,6 +380,25 @@ def _mart_statements(dialect: str) -> list[str]:
         drop = f"DROP VIEW IF EXISTS {name}" + (" CASCADE" if dialect == "postgresql" else "")
         statements += [drop, f"CREATE VIEW {name} AS\n{body}"]
     return statements
+
+
+BI_ROLE = "bi_reader"
+
+
+def mart_names() -> list[str]:
+    """The BI marts (views), in creation order."""
+    return [path.stem.split("__", 1)[-1] for path in sorted(MARTS_DIR.glob("*.sql"))]
+
+
+def _role_exists(conn: Connection, role: str) -> bool:
+    return bool(conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar())
+
+
+def _grant_marts(conn: Connection) -> list[str]:
+    marts = mart_names()
+    for name in marts:
+        conn.exec_driver_sql(f"GRANT SELECT ON {name} TO {BI_ROLE}")
+    return marts
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
