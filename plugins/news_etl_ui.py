@@ -1,5 +1,5 @@
-"""Airflow UI plugin: the Great Expectations Data Docs of the latest validation, served by
-Airflow's API server under ``/news-etl/data-docs/`` and linked from the Browse menu."""
+"""Airflow UI plugin: the Great Expectations Data Docs of the latest validation and the daily
+digest, served by Airflow's API server under ``/news-etl/`` and linked from the Browse menu."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ DOCS_PREFIX = "/news-etl"
 def create_app() -> FastAPI:
     """The plugin's app: the Data Docs folder as static files (404 until the first validation)."""
     app = FastAPI(title="news-etl", docs_url=None, redoc_url=None, openapi_url=None)
-    docs_dir = load_settings().data_dir / "data_docs"
-    app.mount("/data-docs", StaticFiles(directory=docs_dir, html=True, check_dir=False), name="data-docs")
+    data_dir = load_settings().data_dir
+    app.mount("/data-docs", StaticFiles(directory=data_dir / "data_docs", html=True, check_dir=False),
+              name="data-docs")
+    app.mount("/reports", StaticFiles(directory=data_dir / "reports", check_dir=False), name="reports")
 
     @app.get("/", include_in_schema=False)
     def index() -> RedirectResponse:
@@ -37,5 +39,12 @@ class NewsEtlPlugin(AirflowPlugin):
             "destination": "nav",
             "category": "browse",
             "url_route": "news_etl_data_docs",
-        }
+        },
+        {
+            "name": "Daily digest",
+            "href": f"{DOCS_PREFIX}/reports/latest.html",
+            "destination": "nav",
+            "category": "browse",
+            "url_route": "news_etl_digest",
+        },
     ]

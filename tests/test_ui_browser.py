@@ -77,7 +77,7 @@ def test_ui_links_to_the_data_docs_of_the_latest_run(pipeline_env, api_server, t
     with urllib.request.urlopen(f"{api_server}/api/v2/plugins", timeout=10) as response:
         plugins = json.load(response)["plugins"]
     (ours,) = [p for p in plugins if p["name"] == "news_etl"]
-    (view,) = ours["external_views"]
+    view = next(v for v in ours["external_views"] if v["url_route"] == "news_etl_data_docs")
 
     # The UI's page for our menu entry embeds the Data Docs (rendered by the React app).
     page = _dump_dom(f"{api_server}/plugin/{view['url_route']}", tmp_path / "profile-view")

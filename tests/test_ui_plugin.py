@@ -23,5 +23,8 @@ def test_plugin_serves_the_data_docs_of_the_latest_run(pipeline_env, monkeypatch
     index = client.get("/data-docs/index.html")
     assert index.status_code == 200 and "Data Docs" in index.text
     assert client.get("/", follow_redirects=False).headers["location"] == "/news-etl/data-docs/index.html"
-    (link,) = plugin.NewsEtlPlugin.external_views
-    assert link["href"] == "/news-etl/data-docs/index.html" and link["category"] == "browse"
+    docs, digest = plugin.NewsEtlPlugin.external_views
+    assert docs["href"] == "/news-etl/data-docs/index.html" and docs["category"] == "browse"
+    assert digest["href"] == "/news-etl/reports/latest.html"
+    page = client.get("/reports/latest.html")
+    assert page.status_code == 200 and "new-partnerships" in page.text

@@ -28,6 +28,7 @@ from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
 from news_etl.parallel import map_ordered
 from news_etl.polling import next_poll_at
+from news_etl.report import write_digest
 from news_etl.schema_migrations import check_version
 from news_etl.warehouse import stable_id
 
@@ -579,7 +580,7 @@ def validate_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
 
 
 def publish_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
-    """Publish a validated batch to the BI marts and return the run summary."""
+    """Publish a validated batch to the BI marts, write the HTML digest, return the run summary."""
     engine = wh.make_engine(settings.warehouse_url)
     try:
         with engine.begin() as conn:
@@ -590,6 +591,8 @@ def publish_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
             conn.execute(update(wh.pipeline_run).where(wh.pipeline_run.c.batch_id == batch.batch_id)
                          .values(status="published", finished_at=datetime.now(UTC)))
             _record_stage(conn, batch, "publish", {"published": 1})
+        report = write_digest(engine, batch.batch_id, settings.data_dir / "reports")
+        LOGGER.info("daily digest: %s (Airflow UI: Browse > Daily digest)", report)
         return batch_summary(engine, batch.batch_id)
     finally:
         engine.dispose()
