@@ -270,6 +270,29 @@ dq_validation_result = Table(
 )
 
 
+CORRECTION_ACTIONS = (
+    "reject_partnership", "set_type", "add_participant", "remove_participant", "merge_organization",
+)
+
+analyst_correction = Table(
+    "analyst_correction", metadata,
+    Column("correction_id", String(64), primary_key=True, comment="any unique id the analyst chooses"),
+    Column("action", String(30), nullable=False, comment=", ".join(CORRECTION_ACTIONS)),
+    Column("article_id", ID, comment="the story whose partnership is corrected (keys survive reclassification)"),
+    Column("org_id", ID, comment="participant added/removed, or the organisation merged away"),
+    Column("partnership_type", String(30), comment="the type to use (set_type)"),
+    Column("into_org_id", ID, comment="the organisation kept (merge_organization)"),
+    Column("note", Text, comment="why"),
+    Column("created_by", String(100)),
+    Column("created_at", DateTime(timezone=True)),
+    CheckConstraint(_in("action", CORRECTION_ACTIONS), name="ck_correction_action"),
+    CheckConstraint("partnership_type IS NULL OR " + _in("partnership_type", PARTNERSHIP_TYPES),
+                    name="ck_correction_type"),
+    comment="Analysts' corrections, applied by the marts; never touched by the pipeline, so they "
+            "survive reruns, backfills and reclassification.",
+)
+
+
 def stable_id(*parts: str) -> str:
     """A 32-hex id from natural-key parts; the same parts give the same id everywhere."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
@@ -386,8 +409,9 @@ BI_ROLE = "bi_reader"
 
 
 def mart_names() -> list[str]:
-    """The BI marts (views), in creation order."""
-    return [path.stem.split("__", 1)[-1] for path in sorted(MARTS_DIR.glob("*.sql"))]
+    """The BI marts (views named ``mart_*``), in creation order; helper views are left out."""
+    names = [path.stem.split("__", 1)[-1] for path in sorted(MARTS_DIR.glob("*.sql"))]
+    return [name for name in names if name.startswith("mart_")]
 
 
 def _role_exists(conn: Connection, role: str) -> bool:

@@ -1,5 +1,5 @@
 -- mart_partnership_participants: one row per party to a published partnership
--- (its batch and its article's batch both passed the quality gate).
+-- (its batch and its article's batch both passed the quality gate), after analysts' corrections.
 select
     pp.partnership_id,
     o.org_id,
@@ -12,8 +12,8 @@ select
     a.published_at,
     a.first_seen_at,
     p.batch_id
-from partnership_participant pp
-join partnership p on p.partnership_id = pp.partnership_id
+from stg_partnership_party pp
+join stg_partnership_corrected p on p.partnership_id = pp.partnership_id
 join pipeline_run r on r.batch_id = p.batch_id and r.status = 'published'
 join organization o on o.org_id = pp.org_id
 join article a on a.article_id = p.article_id

@@ -27,8 +27,9 @@ def upgrade() -> None:
         "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
         "setweight(to_tsvector('english', coalesce(body_text, '')), 'B')) STORED"
     )
-    op.execute("COMMENT ON COLUMN article.search_vector IS "
-               "'full-text index of title (A) and body (B); PostgreSQL only'")
+    op.execute(
+        "COMMENT ON COLUMN article.search_vector IS 'full-text index of title (A) and body (B); PostgreSQL only'"
+    )
     op.execute("CREATE INDEX ix_article_search_vector ON article USING gin (search_vector)")
 
 
