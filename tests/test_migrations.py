@@ -61,7 +61,7 @@ def test_upgrade_from_the_previous_version_keeps_rows_and_adds_search(warehouse_
                 "6, 'h', '2026-11-23 00:00:00', '2026-11-23')"))
         wh.ensure_schema(engine)
         with engine.connect() as conn:
-            assert current_version(conn) == head_version() == "0002"
+            assert current_version(conn) == head_version()
             assert conn.execute(text("SELECT title FROM article")).scalar() == "Trust signs Cerner deal"
             if conn.dialect.name == "postgresql":
                 hits = conn.execute(text("SELECT article_id FROM article WHERE search_vector @@ "
