@@ -202,11 +202,8 @@ def _schedule(conn: Connection, feed_row: Any, polled_at: datetime, *, failed: b
 def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, limit: int) -> dict[str, int]:
     """Store the feed's newest ``limit`` entries; already known entries are kept as first seen."""
 
-    def stored() -> int:
-        return conn.execute(select(func.count()).select_from(wh.feed_entry)
-                            .where(wh.feed_entry.c.feed_id == feed_id)).scalar_one()
-
-    before = stored()
+    this_feed = wh.feed_entry.c.feed_id == feed_id
+    before = _count(conn, wh.feed_entry, this_feed)
     entries = sorted(parsed.entries if parsed else (), reverse=True,
                      key=lambda e: e.published_at or datetime.min.replace(tzinfo=UTC))[:limit]
     rows = {stable_id(feed_id, e.guid): e for e in entries}
@@ -215,10 +212,10 @@ def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, li
          "author": e.author, "published_at": e.published_at, "first_batch_id": batch.batch_id}
         for entry_id, e in rows.items()
     ], keys=["entry_id"], update=[])
-    new_in_batch = conn.execute(select(func.count()).select_from(wh.feed_entry).where(
-        wh.feed_entry.c.feed_id == feed_id, wh.feed_entry.c.first_batch_id == batch.batch_id)).scalar_one()
+    new_in_batch = _count(conn, wh.feed_entry, this_feed, wh.feed_entry.c.first_batch_id == batch.batch_id)
     seen = len(parsed.entries) if parsed else 0
-    return {"entries_seen": seen, "entries_new": new_in_batch, "added": stored() - before}
+    return {"entries_seen": seen, "entries_new": new_in_batch,
+            "added": _count(conn, wh.feed_entry, this_feed) - before}
 
 
 def _record_poll(conn: Connection, batch: Batch, feed_id: str, polled_at: datetime, *, outcome: str,
@@ -622,8 +619,8 @@ def batch_summary(engine: Engine, batch_id: str | None = None) -> dict[str, Any]
             wh.dq_validation_result.c.batch_id == batch_id).group_by(wh.dq_validation_result.c.success)
         ).tuples().all()
 
-        def count(table, *where):
-            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+        def count(table: Any, *where: Any) -> int:
+            return _count(conn, table, *where)
 
         return {
             "batch_id": batch_id,
@@ -701,7 +698,7 @@ def batch_counts(conn: Connection, batch_id: str, stage: str) -> dict[str, Any]:
     """What the warehouse holds for ``batch_id`` at the end of ``stage``."""
 
     def count(table: Any, *where: Any) -> int:
-        return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+        return _count(conn, table, *where)
 
     if stage == "fetch_pages":
         return {"pages_fetched": count(wh.raw_page, wh.raw_page.c.batch_id == batch_id),
@@ -724,6 +721,11 @@ def batch_counts(conn: Connection, batch_id: str, stage: str) -> dict[str, Any]:
                 "participants": count(wh.partnership_participant,
                                       wh.partnership_participant.c.partnership_id.in_(ids))}
     raise ValueError(f"no batch counts for stage {stage!r}")
+
+
+def _count(conn: Connection, table: Any, *where: Any) -> int:
+    """Rows of ``table`` matching ``where``."""
+    return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
 
 
 def _chunks(items: Any, size: int) -> Iterator[list[Any]]:
