@@ -28,3 +28,14 @@ def test_plugin_serves_the_data_docs_of_the_latest_run(pipeline_env, monkeypatch
     assert digest["href"] == "/news-etl/reports/latest.html"
     page = client.get("/reports/latest.html")
     assert page.status_code == 200 and "new-partnerships" in page.text
+
+
+def test_before_the_first_run_the_menu_pages_explain_instead_of_failing(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWS_ETL_DATA_DIR", str(tmp_path / "never-written"))
+    sys.modules.pop("news_etl_ui", None)
+    plugin = importlib.import_module("news_etl_ui")
+    client = TestClient(plugin.NewsEtlPlugin.fastapi_apps[0]["app"])
+    for path, what in (("/data-docs/index.html", "No Data Docs"), ("/reports/latest.html", "No daily digest")):
+        page = client.get(path)
+        assert page.status_code == 404 and what in page.text, (path, page.text)
+    sys.modules.pop("news_etl_ui", None)
