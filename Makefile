@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run demo test lint airflow summary migrate eval constraints clean
+.PHONY: help run demo test lint airflow summary migrate eval bench-warehouse constraints clean
 
 help:
 	@echo "make run      - today's daily run through Airflow into data/warehouse.db, then a summary"
@@ -16,6 +16,7 @@ help:
 	@echo "make migrate  - create or upgrade the warehouse schema in place (NEWS_ETL_WAREHOUSE_URL)"
 	@echo "make eval     - classifier precision/recall/F1 on seeds/ + seeds/devset/ (fails below thresholds)"
 	@echo "make lint     - ruff"
+	@echo "make bench-warehouse - load rows/s and quality-gate time for 10,000 synthetic articles (SQLite, PostgreSQL)"
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +44,9 @@ eval: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+bench-warehouse: $(STAMP)
+	$(BIN)/news-etl bench-warehouse --articles $${ARTICLES:-10000} --output build/bench/warehouse.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -15,11 +15,11 @@ DAY1, DAY2 = date(2026, 11, 23), date(2026, 11, 24)
 PAGE = "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"
 
 
-def settings_for(tmp_path, feeds_yaml: str, allow: str = "127.0.0.1"):
+def settings_for(tmp_path, feeds_yaml: str, allow: str = "127.0.0.1", warehouse_url: str | None = None):
     feeds = tmp_path / "feeds.yaml"
     feeds.write_text(feeds_yaml, encoding="utf-8")
     return load_settings({
-        "NEWS_ETL_FEEDS": str(feeds), "NEWS_ETL_WAREHOUSE_URL": f"sqlite:///{tmp_path / 'w.db'}",
+        "NEWS_ETL_FEEDS": str(feeds), "NEWS_ETL_WAREHOUSE_URL": warehouse_url or f"sqlite:///{tmp_path / 'w.db'}",
         "NEWS_ETL_ALLOW_HOSTS": allow, "NEWS_ETL_HOST_DELAY_S": "0",
         "NEWS_ETL_DATA_DIR": str(tmp_path / "data"), "NEWS_ETL_WORKERS": "1",
     })
@@ -131,7 +131,7 @@ def dated_rss(items: list[tuple[str, str, str]]) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{body}</channel></rss>'.encode()
 
 
-def test_backfill_takes_its_day_and_overlapping_runs_never_duplicate(tmp_path):
+def test_backfill_takes_its_day_and_overlapping_runs_never_duplicate(tmp_path, warehouse_url):
     html = {"Content-Type": "text/html"}
     routes = {"/old": respond(200, article("Old story"), html), "/new": respond(200, article("New story"), html)}
     with serve(routes) as base:
@@ -139,7 +139,7 @@ def test_backfill_takes_its_day_and_overlapping_runs_never_duplicate(tmp_path):
             ("Old", f"{base}/old", "Sun, 01 Nov 2026 09:00:00 +0000"),
             ("New", f"{base}/new", "Mon, 23 Nov 2026 09:00:00 +0000"),
         ]), {"Content-Type": "application/rss+xml"})
-        settings = settings_for(tmp_path, catalogue(("Feed", f"{base}/feed.xml")))
+        settings = settings_for(tmp_path, catalogue(("Feed", f"{base}/feed.xml")), warehouse_url=warehouse_url)
         backfill = Batch.for_day(date(2026, 11, 1), "backfill__2026-11-01", backfill=True)
         assert run_once(settings, backfill)["articles_new"] == 1
         assert query(settings, "SELECT url FROM article") == [(f"{base}/old",)]
@@ -149,6 +149,8 @@ def test_backfill_takes_its_day_and_overlapping_runs_never_duplicate(tmp_path):
     rows = query(settings, "SELECT url, batch_id FROM article ORDER BY url")
     assert rows == [(f"{base}/new", "2026-11-23"), (f"{base}/old", "2026-11-01")]
     assert query(settings, "SELECT count(*) FROM raw_page") == [(2,)]
+    assert query(settings, "SELECT count(*), count(DISTINCT entry_id) FROM feed_entry") == [(2, 2)]
+    assert query(settings, "SELECT count(*), count(DISTINCT article_id) FROM article_classification") == [(2, 2)]
 
 
 def test_refetch_updates_the_article_but_not_when_it_was_first_seen(tmp_path):

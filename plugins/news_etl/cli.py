@@ -10,6 +10,7 @@ Commands:
   migrate       create or upgrade the warehouse schema in place
   data-dictionary  write docs/data_dictionary.md from the schema
   grant-bi-reader  PostgreSQL: the read-only role for BI tools (marts only)
+  bench-warehouse  load throughput and quality-gate time on synthetic articles (scratch databases)
 
 Errors a user can fix (bad settings, unreadable feeds file, unreachable warehouse)
 print one line and exit 2; they never end in a traceback.
@@ -108,6 +109,17 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("migrate", help="create or upgrade the warehouse schema (and marts) in place")
     p.set_defaults(handler=_cmd_migrate)
+
+    p = sub.add_parser("bench-warehouse", help="load and validation speed on synthetic articles, in scratch databases")
+    p.add_argument("--articles", type=int, default=10_000, help="articles in the synthetic batch")
+    p.add_argument("--dialect", action="append", choices=["sqlite", "postgresql"],
+                   help="repeat for both (default: sqlite and postgresql)")
+    p.add_argument("--pg-admin-url", default=os.environ.get(
+        "NEWS_ETL_BENCH_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"),
+        help="server where a scratch database is created and dropped")
+    p.add_argument("--no-validate", action="store_true", help="skip the quality gate")
+    p.add_argument("--output", type=Path, default=None, help="also write the figures as JSON here")
+    p.set_defaults(handler=_cmd_bench_warehouse)
     return parser
 
 
@@ -263,6 +275,20 @@ def _cmd_migrate(args: argparse.Namespace) -> int:
         engine.dispose()
     print(f"Warehouse {wh.mask_url(settings.warehouse_url)} is at schema version {version}")
     return 0
+
+
+def _cmd_bench_warehouse(args: argparse.Namespace) -> int:
+    from news_etl.warehouse_bench import format_results, run_warehouse_bench, scratch_warehouse
+
+    results = []
+    for dialect in args.dialect or ["sqlite", "postgresql"]:
+        with scratch_warehouse(dialect, args.pg_admin_url) as url:
+            results.append(run_warehouse_bench(url, args.articles, validate=not args.no_validate))
+    print(format_results(results))
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps([r.as_dict() for r in results], indent=2), encoding="utf-8")
+    return 0 if all(r.idempotent and r.validation_passed is not False for r in results) else 1
 
 
 # -- output --------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ the marts' own header comments, so it cannot drift from what the warehouse holds
 from __future__ import annotations
 
 from news_etl import warehouse as wh
+from news_etl.schema_migrations import POSTGRES_ONLY_COLUMNS
 
 HEADER = (
     "# Data dictionary\n\n"
@@ -26,6 +27,9 @@ def render() -> str:
             meaning = (column.comment or "").replace("|", "\\|")
             parts.append(f"| `{column.name}` | {column.type} | {'yes' if column.nullable else 'no'} | {key} "
                          f"| {meaning} |\n")
+        for (table_name, column_name), (kind, meaning) in sorted(POSTGRES_ONLY_COLUMNS.items()):
+            if table_name == table.name:
+                parts.append(f"| `{column_name}` | {kind} | yes |  | {meaning} |\n")
         checks = sorted(c.sqltext.text for c in table.constraints if hasattr(c, "sqltext"))  # a set: sort it
         if checks:
             parts.append("\nChecks: " + "; ".join(f"`{c}`" for c in checks) + "\n")

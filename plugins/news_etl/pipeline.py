@@ -103,14 +103,17 @@ def start_batch(settings: Settings, batch: Batch) -> list[dict[str, str]]:
                 for s in specs
             ], keys=["feed_id"], update=["source_id", "name", "language", "user_agent", "extra_headers",
                                          "min_poll_interval_h"])
-            wh.upsert(conn, wh.pipeline_run, [{
-                "batch_id": batch.batch_id, "as_of": batch.as_of, "run_id": batch.run_id,
-                "status": "running", "started_at": datetime.now(UTC), "finished_at": None, "message": None,
-            }], keys=["batch_id"])
+            wh.upsert(conn, wh.pipeline_run, [start_batch_row(batch)], keys=["batch_id"])
             _record_stage(conn, batch, "start", {"feeds": len(specs)})
     finally:
         engine.dispose()
     return [{"feed_id": stable_id(s.url), "name": s.name, "url": s.url} for s in specs]
+
+
+def start_batch_row(batch: Batch) -> dict[str, Any]:
+    """The ``pipeline_run`` row of a batch being (re)started: running, no verdict yet."""
+    return {"batch_id": batch.batch_id, "as_of": batch.as_of, "run_id": batch.run_id, "status": "running",
+            "started_at": datetime.now(UTC), "finished_at": None, "message": None}
 
 
 # -- stage: poll feeds ---------------------------------------------------------------------
@@ -742,5 +745,5 @@ def _chunks(items: Any, size: int) -> Iterator[list[Any]]:
 __all__ = [
     "Batch", "FeedPollError", "QualityGateError", "batch_summary", "choose_published_at",
     "classify_articles", "extract_articles", "fetch_pages", "load_partnerships", "poll_feed",
-    "publish_batch", "run_once", "start_batch", "validate_batch",
+    "publish_batch", "run_once", "start_batch", "start_batch_row", "validate_batch",
 ]

@@ -18,9 +18,17 @@ from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "warehouse_schema_version"
-# Objects that exist on PostgreSQL only and are managed by migrations, not declared in
-# ``warehouse.metadata`` (schema comparisons ignore them).
-POSTGRES_ONLY = {"search_vector", "ix_article_search_vector"}
+# Columns that exist on PostgreSQL only and are managed by migrations, not declared in
+# ``warehouse.metadata``: (table, column) -> (type, meaning), for the data dictionary.
+POSTGRES_ONLY_COLUMNS = {
+    ("article", "search_vector"): (
+        "TSVECTOR (generated, stored)",
+        "full-text index of title (weight A) and body (weight B), GIN index `ix_article_search_vector`; "
+        "PostgreSQL only. Search with `search_vector @@ websearch_to_tsquery('english', '...')`",
+    ),
+}
+# Every such object by name (schema comparisons ignore them).
+POSTGRES_ONLY = {column for _, column in POSTGRES_ONLY_COLUMNS} | {"ix_article_search_vector"}
 
 
 class SchemaVersionError(RuntimeError):
