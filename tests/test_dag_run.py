@@ -10,6 +10,7 @@ import pytest
 from http_server import respond, serve
 from news_etl.fixture_site import write_demo_catalogue
 from seed_checks import assert_seed_labels_met, snapshot
+from smtp_sink import smtp_sink
 from sqlalchemy import create_engine, text
 
 DAGS = Path(__file__).resolve().parents[1] / "dags"
@@ -75,8 +76,9 @@ def test_failing_feeds_fail_only_their_own_task(dag, airflow_db, monkeypatch, tm
     assert articles == 5
 
 
-def test_feed_turning_unhealthy_alerts_the_webhook(dag, airflow_db, monkeypatch, tmp_path, fixture_site):
-    """Through Airflow's notifier: the third failed poll in a row posts one Slack-style message."""
+def test_feed_turning_unhealthy_alerts_the_webhook_and_email(dag, airflow_db, monkeypatch, tmp_path, fixture_site):
+    """Through Airflow's notifier: the third failed poll in a row posts one Slack-style message
+    and sends one e-mail."""
     received: list[dict] = []
 
     def receiver(handler):
@@ -84,14 +86,18 @@ def test_feed_turning_unhealthy_alerts_the_webhook(dag, airflow_db, monkeypatch,
         received.append(json.loads(handler.rfile.read(length)))
         respond(200, b"ok")(handler)
 
-    with serve({"/hook": receiver}) as hook:
-        _seeds_and_broken_feeds(monkeypatch, tmp_path, fixture_site, NEWS_ETL_ALERT_WEBHOOK_URL=f"{hook}/hook")
+    with serve({"/hook": receiver}) as hook, smtp_sink() as (smtp_port, mails):
+        _seeds_and_broken_feeds(monkeypatch, tmp_path, fixture_site, NEWS_ETL_ALERT_WEBHOOK_URL=f"{hook}/hook",
+                                NEWS_ETL_ALERT_EMAIL_TO="oncall@example.org", NEWS_ETL_SMTP_HOST="127.0.0.1",
+                                NEWS_ETL_SMTP_PORT=str(smtp_port))
         for day in (21, 22):
             assert dag.test(logical_date=datetime(2026, 11, day, tzinfo=UTC)).state == "success"
-            assert received == []
+            assert received == [] and mails == []
         assert dag.test(logical_date=LOGICAL_DATE).state == "success"
     assert len(received) == 1
     assert "Gone" in received[0]["text"] and "unhealthy" in received[0]["text"]
+    (mail,) = mails
+    assert mail["To"] == "oncall@example.org" and "unhealthy" in mail["Subject"] and "Gone" in mail.get_payload()
 
 
 def _seeds_and_broken_feeds(monkeypatch, tmp_path, fixture_site, nowhere: bool = False, **extra: str) -> str:

@@ -80,7 +80,8 @@ def batch_from_context(context: Any) -> Any:
 
 
 class NewsAlertNotifier(BaseNotifier):
-    """Airflow notifier (``on_failure_callback``) that posts to ``NEWS_ETL_ALERT_WEBHOOK_URL``.
+    """Airflow notifier (``on_failure_callback``) that posts to ``NEWS_ETL_ALERT_WEBHOOK_URL``
+    and/or mails ``NEWS_ETL_ALERT_EMAIL_TO``.
 
     On ``validate`` it reports the failed quality gate; on ``poll_feed`` it reports the
     feeds that this batch's failure made unhealthy (a feed failing once is not news).
@@ -91,7 +92,7 @@ class NewsAlertNotifier(BaseNotifier):
         from news_etl import warehouse as wh
 
         settings = task_settings()
-        if not settings.alert_webhook_url:
+        if not (settings.alert_webhook_url or settings.alert_email):
             return
         ti = context["ti"]
         batch = batch_from_context(context)
@@ -108,4 +109,4 @@ class NewsAlertNotifier(BaseNotifier):
             if not feeds:
                 return
             text = alerts.unhealthy_feeds_text(ti.dag_id, batch.batch_id, feeds)
-        alerts.send_webhook(settings.alert_webhook_url, text)
+        alerts.deliver(settings, text)

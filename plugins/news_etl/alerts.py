@@ -1,20 +1,35 @@
-"""Alerts to people: a Slack-compatible webhook message when the quality gate fails or a
-feed turns unhealthy. Plain functions; the Airflow notifier in ``airflow_support`` calls them."""
+"""Alerts to people: a Slack-compatible webhook message and/or an e-mail when the quality gate
+fails or a feed turns unhealthy. Plain functions; the Airflow notifier in ``airflow_support``
+calls them."""
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+import smtplib
 import urllib.error
 import urllib.request
+from email.message import EmailMessage
 
 from sqlalchemy import and_, select
 from sqlalchemy.engine import Engine
 
 from news_etl import warehouse as wh
+from news_etl.config import EmailSettings, Settings
 from news_etl.polling import UNHEALTHY_AFTER_FAILURES
 
 LOGGER = logging.getLogger(__name__)
+
+
+def deliver(settings: Settings, text: str) -> dict[str, bool]:
+    """Send ``text`` through every configured channel; returns channel -> delivered."""
+    sent: dict[str, bool] = {}
+    if settings.alert_webhook_url:
+        sent["webhook"] = send_webhook(settings.alert_webhook_url, text)
+    if settings.alert_email:
+        sent["email"] = send_email(settings.alert_email, text)
+    return sent
 
 
 def send_webhook(url: str, text: str, timeout_s: float = 10.0) -> bool:
@@ -32,6 +47,29 @@ def send_webhook(url: str, text: str, timeout_s: float = 10.0) -> bool:
             return 200 <= response.status < 300
     except (urllib.error.URLError, OSError, ValueError) as exc:
         LOGGER.error("alert webhook failed: %s", exc)
+        return False
+
+
+def send_email(email: EmailSettings, text: str, timeout_s: float = 10.0) -> bool:
+    """Mail ``text`` (its first line is the subject) to ``email.to``; False if it failed.
+
+    Like the webhook, a failed delivery is logged and never raised.
+    """
+    message = EmailMessage()
+    message["From"], message["To"] = email.sender, ", ".join(email.to)
+    first_line = text.splitlines()[0] if text else "news-etl alert"
+    message["Subject"] = re.sub(r"^:[a-z_]+:\s*", "", first_line)[:200]  # Slack's emoji code means nothing in mail
+    message.set_content(text)
+    try:
+        with smtplib.SMTP(email.host, email.port, timeout=timeout_s) as smtp:
+            if email.starttls:
+                smtp.starttls()
+            if email.user:
+                smtp.login(email.user, email.password or "")
+            smtp.send_message(message)
+        return True
+    except (smtplib.SMTPException, OSError) as exc:
+        LOGGER.error("alert e-mail failed: %s", exc)
         return False
 
 

@@ -24,6 +24,19 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class EmailSettings:
+    """Where alert e-mails go and through which SMTP server (``NEWS_ETL_ALERT_EMAIL_TO``, ``NEWS_ETL_SMTP_*``)."""
+
+    to: tuple[str, ...]
+    host: str = "localhost"
+    port: int = 25
+    sender: str = "news-etl@localhost"
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    starttls: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything a stage needs to know about its environment."""
 
@@ -43,6 +56,7 @@ class Settings:
     host_concurrency: int = 2
     max_pages_per_feed: int = 100
     alert_webhook_url: str | None = None
+    alert_email: EmailSettings | None = None
 
     def with_warehouse(self, url: str) -> Settings:
         """A copy pointing at another warehouse (used for the Airflow Connection)."""
@@ -76,6 +90,21 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         host_concurrency=int(_number(env, "NEWS_ETL_HOST_CONCURRENCY", 2, minimum=1)),
         max_pages_per_feed=int(_number(env, "NEWS_ETL_MAX_PAGES_PER_FEED", 100, minimum=1)),
         alert_webhook_url=env.get("NEWS_ETL_ALERT_WEBHOOK_URL") or None,
+        alert_email=_email(env),
+    )
+
+
+def _email(env: Mapping[str, str]) -> EmailSettings | None:
+    """Alert e-mail settings, or None when ``NEWS_ETL_ALERT_EMAIL_TO`` names nobody."""
+    to = tuple(a.strip() for a in env.get("NEWS_ETL_ALERT_EMAIL_TO", "").split(",") if a.strip())
+    if not to:
+        return None
+    return EmailSettings(
+        to=to, host=env.get("NEWS_ETL_SMTP_HOST") or "localhost",
+        port=int(_number(env, "NEWS_ETL_SMTP_PORT", 25, minimum=1)),
+        sender=env.get("NEWS_ETL_SMTP_FROM") or "news-etl@localhost",
+        user=env.get("NEWS_ETL_SMTP_USER") or None, password=env.get("NEWS_ETL_SMTP_PASSWORD") or None,
+        starttls=env.get("NEWS_ETL_SMTP_STARTTLS", "").lower() in ("1", "true", "yes"),
     )
 
 
