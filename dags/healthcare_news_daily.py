@@ -29,7 +29,7 @@ from datetime import timedelta
 
 import pendulum
 from airflow.sdk import Asset, Param, dag, get_current_context, task
-from news_etl.airflow_support import NewsAlertNotifier, run_stage
+from news_etl.airflow_support import NewsAlertNotifier, run_stage, validate_with_docs_link
 
 WAREHOUSE_TABLES = ("article", "organization", "partnership", "partnership_participant")
 PUBLISHED = [Asset(name=f"news_warehouse.{t}", uri=f"news-warehouse://warehouse/{t}") for t in WAREHOUSE_TABLES]
@@ -84,7 +84,7 @@ def healthcare_news_daily():
 
     @task(on_failure_callback=[NewsAlertNotifier()])
     def validate(**context) -> dict:
-        return run_stage("validate_batch", context)
+        return validate_with_docs_link(context)
 
     @task(outlets=PUBLISHED)
     def publish(**context) -> dict:

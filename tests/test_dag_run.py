@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,10 +25,12 @@ def dag(airflow_db):
     return DagBag(dag_folder=str(DAGS)).get_dag("healthcare_news_daily")
 
 
-def test_dag_run_loads_seeds_and_rerun_of_the_day_changes_nothing(dag, pipeline_env, fixture_site):
+def test_dag_run_loads_seeds_and_rerun_of_the_day_changes_nothing(dag, pipeline_env, fixture_site, caplog):
     url = pipeline_env.warehouse_url
-    run = dag.test(logical_date=LOGICAL_DATE)
+    with caplog.at_level(logging.INFO, logger="news_etl"):
+        run = dag.test(logical_date=LOGICAL_DATE)
     assert run.state == "success"
+    assert "Data Docs of this validation: http" in caplog.text  # the validate log links to them
     assert_seed_labels_met(url, fixture_site.base_url)
     before = snapshot(url)
 

@@ -39,6 +39,16 @@ def run_stage(stage: str, context: Any, *args: Any, **kwargs: Any) -> Any:
         raise AirflowFailException(str(exc)) from None
 
 
+def validate_with_docs_link(context: Any) -> Any:
+    """The ``validate`` task: the quality gate, with the task log pointing at its Data Docs page
+    in the Airflow UI (logged first, so a failed gate's log has the link too)."""
+    from airflow.configuration import conf
+
+    base = (conf.get("api", "base_url", fallback=None) or "http://localhost:8080").rstrip("/")
+    LOGGER.info("Data Docs of this validation: %s/news-etl/data-docs/index.html (Browse > Data quality)", base)
+    return run_stage("validate_batch", context)
+
+
 def task_settings() -> Settings:
     """Settings from ``NEWS_ETL_*``; without ``NEWS_ETL_WAREHOUSE_URL`` the warehouse comes from
     the Airflow Connection ``news_warehouse`` when one is defined, else the SQLite default."""
