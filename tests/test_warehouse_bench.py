@@ -16,6 +16,8 @@ def test_bench_loads_twice_without_new_rows_and_passes_the_gate(warehouse_url):
     assert result.table_rows["article"] == 120 and result.table_rows["partnership"] > 10
     assert result.validation_passed and result.validation_expectations >= 30
     assert all(step.rows > 0 for step in result.first_pass)
+    assert result.mart_rows["mart_partnerships"] == result.table_rows["partnership"]
+    assert set(result.mart_read_seconds) == set(result.mart_rows) and "mart_org_partner_edges" in result.mart_rows
 
 
 def test_bench_refuses_a_warehouse_that_holds_articles(warehouse_url):

@@ -7,8 +7,8 @@ gate take over a large batch. It generates one batch of synthetic but valid arti
 (landing pages, articles, classifier verdicts with partnerships), writes them with the
 pipeline's own code (``warehouse.upsert`` in one transaction, the real
 ``load_partnerships`` stage, the real ``run_quality_gate``), writes everything a second
-time to show the loads are idempotent (row counts must not change), and reports the
-figures.
+time to show the loads are idempotent (row counts must not change), publishes the batch
+and reads every BI mart in full, timing each step.
 
 It never touches a real warehouse: each run creates its own scratch database (a
 temporary SQLite file, or a uniquely named PostgreSQL database on the server it is
@@ -83,6 +83,8 @@ class WarehouseBenchResult:
     validation_seconds: float | None = None
     validation_expectations: int | None = None
     validation_passed: bool | None = None
+    mart_read_seconds: dict[str, float] = field(default_factory=dict)
+    mart_rows: dict[str, int] = field(default_factory=dict)
 
     @property
     def idempotent(self) -> bool:
@@ -125,6 +127,8 @@ def run_warehouse_bench(url: str, articles: int, validate: bool = True, seed: in
             result.validation_seconds = round(time.perf_counter() - started, 3)
             result.validation_expectations = len(outcome.results)
             result.validation_passed = outcome.passed
+        if result.validation_passed is not False:
+            _publish_and_read_marts(engine, batch, result)
         return result
     finally:
         engine.dispose()
@@ -168,6 +172,9 @@ def format_results(results: list[WarehouseBenchResult]) -> str:
                 f"{'passed' if r.validation_passed else 'FAILED'}") if r.validation_seconds is not None else "skipped"
         lines.append(f"- {r.dialect}: rerun idempotent: {'yes' if r.idempotent else 'NO'}; "
                      f"rows {json.dumps(r.table_rows, sort_keys=True)}; quality gate: {gate}")
+        if r.mart_read_seconds:
+            lines.append(f"- {r.dialect}: full read of each mart (rows, seconds): " + "; ".join(
+                f"{name} {r.mart_rows[name]} in {seconds:.2f}" for name, seconds in r.mart_read_seconds.items()))
     return "\n".join(lines)
 
 
@@ -273,6 +280,20 @@ def _verdicts(batch: Batch, articles: int, seed: int) -> Iterator[dict[str, Any]
                "is_partnership": bool(partnerships), "batch_id": batch.batch_id,
                "findings": json.dumps({"score": 1.0 if partnerships else 0.0, "reason": "synthetic",
                                        "partnerships": partnerships}, sort_keys=True)}
+
+
+def _publish_and_read_marts(engine: Engine, batch: Batch, result: WarehouseBenchResult) -> None:
+    """Publish the batch, then read every mart in full as a BI tool would, timing each read."""
+    with engine.begin() as conn:
+        conn.execute(wh.pipeline_run.update().where(wh.pipeline_run.c.batch_id == batch.batch_id)
+                     .values(status="published"))
+    for name in wh.mart_names():
+        started = time.perf_counter()
+        with engine.connect() as conn:
+            rows = sum(len(chunk) for chunk in conn.execute(text(f"SELECT * FROM {name}"))  # noqa: S608 - our view names
+                       .partitions(5000))
+        result.mart_read_seconds[name] = round(time.perf_counter() - started, 3)
+        result.mart_rows[name] = rows
 
 
 def _table_rows(engine: Engine) -> dict[str, int]:
