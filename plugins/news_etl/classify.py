@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from news_etl.entities import OrgRef, find_organizations
+from news_etl.entities import OrgRef, announced_parties, find_organizations
 from news_etl.orgs import Gazetteer, load_gazetteer
 
 CLASSIFIER_VERSION = "rules-1.0"
@@ -38,20 +38,41 @@ _POSITIVE = [
     (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b", 3.0),
     (r"\b(selects?|selected|chooses|chose|picks|picked|taps|tapped)\b", 1.5),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
-    (r"\bjoin(s|ed|ing)?\b[^.]{0,80}\b(network|consortium|platform|collaborative|programme|program)\b", 2.0),
+    (r"\b(join(s|ed|ing)?|sign(s|ed)? on (to|as)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
+     r"\b(network|consortium|platform|collaborative|programme|program|exchange|HIE|care record|alliance|"
+     r"initiative|registry|infrastructure)\b", 2.0),
     (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",
      2.0),
     (r"\bwork(s|ing)? (together|with)\b", 1.0),
+    # Joint undertakings: "have launched a joint research study", "begun a research collaboration".
+    (r"\bjoint(ly)? (\w+ ){0,2}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
+     r"research|steering|tumou?r boards?|fellowship|procurement)\b", 2.5),
+    (r"\b(launch(es|ed)?|begin|began|begun|start(s|ed)?|open(s|ed)?|establish(es|ed)?|form(s|ed)?)\b[^.]{0,40}"
+     r"\b(study|trial|consortium|alliance|network|lab|research)\b", 1.5),
+    (r"\b(co-develop\w*|jointly develop\w*|co-design\w*)\b", 2.0),
+    (r"\baward(s|ed|ing)?\b[^.]{0,80}\bcontract\b|\bcontract\b[^.]{0,40}\bawarded\b", 2.0),
+    (r"\b(renew(s|ed|al)?|extend(s|ed)?|extension)\b[^.]{0,60}\b(contract|agreement|deal)\b", 1.0),
+    (r"\bunder (a|an|the) [\w-]+(-year)? (deal|agreement|contract)\b", 1.0),
 ]
 _NEGATIVE = [
-    (r"\b(acquir(e|es|ed|ing)|acquisition|takeover|merg(e|er|es|ed|ing))\b", 3.0),
-    (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
-    (r"\b(ransomware|cyberattack|cyber-attack|data breach|outage|hackers?)\b", 3.0),
-    (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation)\b", 2.0),
-    (r"\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b", 2.0),
-    (r"\b(go(es)?[- ]live|went live|gone live)\b", 2.0),
-    (r"\b(survey|poll|report finds|study finds|according to a (new )?report)\b", 2.0),
-    (r"\b(layoffs?|job cuts|redundanc(y|ies))\b", 3.0),
+    (r"\b(acquir(e|es|ed|ing)|acquisition|takeover|buys|bought|to buy|merg(e|er|es|ed|ing))\b", 3.0),
+    (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
+    (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
+    (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
+     r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
+    (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)", 2.0),
+    (r"\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
+     r"\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b", 2.0),
+    (r"\b(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
+     r"\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b", 2.5),
+    (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b", 2.0),
+    (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
+    (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b", 5.0),
+    (r"\b(final(izes|ises|ized|ised)|publish(es|ed)|propos(es|ed)|sets?)\b[^.]{0,60}"
+     r"\b(rule|regulation|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+", 2.5),
+    # A single company's launch; a joint launch ("X and Y launch a joint study") is no product launch.
+    (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research)\b).*"
+     r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),
 ]
 _TYPE_CUES = {
     "vendor_contract": r"\b(contract|deal|agreement|select(s|ed)?|deploy\w*|implement\w*|roll(ing)? out|"
@@ -111,7 +132,8 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
     lead = prose[:LEAD_SENTENCES]
     document = "\n".join([title, *body_sentences])
-    orgs = find_organizations(document, gazetteer)
+    slots = [n for s in [title, *lead] if _cue_score(s, _POSITIVE) > 0 for n in announced_parties(s)]
+    orgs = find_organizations(document, gazetteer, slots)
 
     score = 2 * _cue_score(title, _POSITIVE) + sum(_cue_score(s, _POSITIVE) for s in lead[:2])
     score += 0.5 * sum(_cue_score(s, _POSITIVE) for s in lead[2:])

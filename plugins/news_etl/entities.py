@@ -14,6 +14,7 @@ the full name they abbreviate, so each organisation is one ``OrgRef`` per articl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
@@ -26,7 +27,10 @@ _HEADS = re.compile(
     r"(health|care|healthcare|medical) system|"
     r"healthcare|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
-    r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers)\b\.?$|\w\.(ai|io|com)$",
+    r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
+    r"care record|exchange|registry|collaborative|authority|umc|mc)\b\.?$|\w\.(ai|io|com)$|"
+    r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center)"
+    r" (of|for)\b",
     re.I,
 )
 # Names that open with their head word, in English and in the languages of the places we cover.
@@ -76,8 +80,13 @@ class OrgRef:
         return not self.spans
 
 
-def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
-    """All organisations the text names, each once, with every span where it is named."""
+def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[str] = ()) -> list[OrgRef]:
+    """All organisations the text names, each once, with every span where it is named.
+
+    ``party_names`` are names found in the slots of announcing sentences (see
+    ``announced_parties``): organisations even when nothing in the name says so
+    ("Cohere", "TriNetX"), added wherever the text names them and nothing else does.
+    """
     refs: dict[str, OrgRef] = {}
     taken: list[tuple[int, int]] = []
 
@@ -115,7 +124,35 @@ def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
                 add(s, s + len(part), part, known)
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
+    for name in dict.fromkeys(party_names):
+        for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-])", text):
+            if not _overlaps(use.start(), use.end(), taken):
+                ref = add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
+                if ref.org_type == "other":
+                    ref.org_type = _type_from_apposition(text, use.start() + len(name)) or "other"
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
+
+
+def announced_parties(sentence: str) -> list[str]:
+    """Names in the party slots of an announcing sentence: its subject list and its object.
+
+    "Unity Health Toronto and Cohere have launched ..." gives both subject names;
+    "... has joined the TriNetX global network" gives "TriNetX". Only fully capitalised
+    chunks count, so "Two more health systems" or "the Massachusetts-based vendor" do not.
+    """
+    sentence = _DATELINE.sub("", sentence.strip())
+    names: list[str] = []
+    verb = _SUBJECT_END.search(sentence)
+    if verb and verb.start() > 0:
+        subject = re.sub(r"\s*\([^)]*\)", "", sentence[:verb.start()])
+        names += [c for c in _subject_chunks(subject) if _is_name_chunk(c)]
+    for slot in _OBJECT_START.finditer(sentence):
+        phrase = _PHRASE.match(sentence, slot.end())
+        if phrase:
+            name = re.sub(r"(’s|'s)$", "", phrase.group(0))
+            if _is_name_chunk(name):
+                names.append(name)
+    return names
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -168,6 +205,64 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         if len(surface) < 3 or surface.isupper() and len(words) > 1:
             continue  # headings in capitals are not names
         yield start, start + len(surface), surface
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*")
+_SUBJECT_END = re.compile(
+    r"\s(?:has|have|had|is|are|will|would|today|this week|said|says|announced|signed|signs|sign|joined|joins|"
+    r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
+    r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
+    r"agrees|to|connects?|connected|extends?|extended|inks?|inked)\b"
+)
+_OBJECT_START = re.compile(
+    r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|"
+    r"members? of|to|connected to|connects to)\s+(?:the\s+)?"
+)
+_NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}
+_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives"}
+
+
+def _subject_chunks(subject: str) -> list[str]:
+    chunks: list[str] = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+&\s+", subject):
+        left, found, right = part.partition(" and ")
+        # "Yorkshire and Humber Care Record" is one name; "Unity Health Toronto and Cohere" two.
+        if found and len(left.split()) > 1:
+            chunks += [left, right]
+        else:
+            chunks.append(part)
+    return [_strip_the(c.strip()) for c in chunks if c.strip()]
+
+
+def _is_name_chunk(chunk: str) -> bool:
+    words = chunk.split()
+    if not words or len(words) > 9 or not words[0][:1].isupper():
+        return False
+    if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
+        return False
+    low = chunk.lower()
+    if low in _PLACE_TO_CODE or low in _NOT_NAMES or low.endswith("-based") or _is_place_possessive(words[-1]):
+        return False
+    return not (len(words) == 1 and low in _GENERIC_FIRST)
+
+
+_APPOSITION_TYPES = (
+    ("vendor", r"\b(company|firm|start-?up|vendor|supplier|developer|maker|provider of)\b"),
+    ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice)\b"),
+    ("academic", r"\b(university|college|institute|school)\b"),
+    ("payer", r"\b(insurer|health plan|health maintenance organi[sz]ation|payer)\b"),
+    ("network", r"\b(network|exchange|consortium|registry|platform)\b"),
+)
+
+
+def _type_from_apposition(text: str, end: int) -> str | None:
+    """"Cohere, the Toronto-based enterprise AI company" -> vendor."""
+    match = re.match(r",\s+(?:an?|the)\s+([^,.;]{0,80})", text[end:end + 100])
+    if not match:
+        return None
+    return next((t for t, pattern in _APPOSITION_TYPES if re.search(pattern, match.group(1), re.I)), None)
 
 
 def _is_org_like(name: str) -> bool:
