@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from news_etl.entities import OrgRef, announced_parties, find_organizations
 from news_etl.orgs import Gazetteer, load_gazetteer
 
-CLASSIFIER_VERSION = "rules-1.0"
+CLASSIFIER_VERSION = "rules-2.0"
 LEAD_SENTENCES = 4
 DETECTION_THRESHOLD = 3.0
 MIN_SENTENCE_WORDS = 6
@@ -44,6 +44,7 @@ _POSITIVE = [
     (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",
      2.0),
     (r"\bwork(s|ing)? (together|with)\b", 1.0),
+    (r"\b(sign(s|ed)? on|become (a )?members?|join(s|ed)? as (a )?members?)\b", 2.0),
     # Joint undertakings: "have launched a joint research study", "begun a research collaboration".
     (r"\bjoint(ly)? (\w+ ){0,2}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
      r"research|steering|tumou?r boards?|fellowship|procurement)\b", 2.5),
@@ -88,6 +89,26 @@ _TYPE_CUES = {
     "research_collaboration": r"\b(research|clinical (study|trial)s?|trials?|scientists|genomic\w*|"
                               r"study|studies|discovery|cohort)\b",
 }
+# Phrases that settle a type on their own (weighed above single cue words).
+_DECISIVE = {
+    "vendor_contract": r"\b(select(s|ed)|picks|picked|taps|tapped|chose|chooses|award(s|ed)?|renew(s|ed|al)?)\b"
+                       r"[^.]{0,80}\b(contract|deal|agreement|system|platform|record|software|EHR|EPR)\b|"
+                       r"\b(supply|procure\w*|tender|licen[cs]e)\b",
+    "strategic_alliance": r"\b(alliance|affiliation|joint venture|clinical partnership|share (surgical |operating )?"
+                          r"(capacity|theatres|staff|waiting lists))\b",
+    "technology_collaboration": r"\b(co-develop\w*|jointly develop\w*|co-design\w*|innovation (partnership|lab|"
+                                r"cent(er|re))|develop\w* (new )?(AI|artificial intelligence|tools|software|"
+                                r"models|technology|algorithms))\b",
+    "data_network": r"\b(join\w*|signed on|sign on|connect\w* to|members? of)\b[^.]{0,80}\b(network|exchange|HIE|"
+                    r"care record|consortium|data platform|infrastructure|registry)\b|\bdata[- ]sharing\b|"
+                    r"\bfederated\b|\bcommon data model\b|\bshared (care )?record\b",
+    "research_collaboration": r"\b(research (collaboration|partnership|agreement|program(me)?|study|studies)|"
+                              r"joint (research|clinical)? ?(study|trial)|clinical (study|trial)|"
+                              r"(launch\w*|begun|began|start\w*) (a |an )?[\w-]* ?[\w-]* ?(study|trial)|"
+                              r"to study\b)",
+}
+_DESCRIPTIVE_SUBJECT = re.compile(
+    r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])|\n+")
 
 
@@ -144,7 +165,7 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     offsets = _sentence_offsets(document, sentences)[: LEAD_SENTENCES + 4]
     announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
                   if _cue_score(sentence, _POSITIVE) > 0]
-    participants = _participants(orgs, announcing, offsets[: LEAD_SENTENCES + 1])
+    participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
     if net < DETECTION_THRESHOLD:
         return Classification(False, net, (), f"cue score {net:.1f} below {DETECTION_THRESHOLD}")
     if len(participants) < 2:
@@ -186,7 +207,7 @@ def _sentence_offsets(document: str, sentences: list[str]) -> list[tuple[int, in
 
 
 def _participants(
-    orgs: list[OrgRef], announcing: list[tuple[int, int]], lead: list[tuple[int, int]]
+    document: str, orgs: list[OrgRef], announcing: list[tuple[int, int]], lead: list[tuple[int, int]]
 ) -> list[Participant]:
     """The parties: organisations of the first announcing sentence that names two or more.
 
@@ -201,6 +222,12 @@ def _participants(
 
     chosen: list[OrgRef] = []
     primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
+    if primary is None:
+        # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
+        primary = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
+        following = [span for span in lead if primary and span[0] > primary[1]][:1]
+        if primary is not None and following:
+            primary = (primary[0], following[0][1])
     if primary is not None:
         chosen = named_in(primary)
         for span in announcing:
@@ -225,23 +252,30 @@ def _participants(
 
 
 def _partnership_type(context: str, participants: list[Participant]) -> str:
+    """The type with the most evidence: distinct cue terms, decisive phrases, and the parties' kinds."""
     # Distinct cue terms, so one word repeated through a story does not outvote the others.
     scores = {
         t: len({m.group(0).lower() for m in re.finditer(p, context, re.I)}) for t, p in _TYPE_CUES.items()
     }
+    for t, pattern in _DECISIVE.items():
+        if re.search(pattern, context, re.I):
+            scores[t] += 3
     kinds = {p.org_type for p in participants}
     has_vendor = "vendor" in kinds
-    care_side = kinds & {"provider", "government", "payer", "academic"}
+    industry = has_vendor or "other" in kinds
+    care_side = kinds & {"provider", "government", "payer", "academic", "network"}
     if has_vendor and care_side:
         scores["vendor_contract"] += 2
         scores["technology_collaboration"] += 1
     else:
         scores["vendor_contract"] = 0
-    if not has_vendor:
+    if not industry:
         scores["strategic_alliance"] += 2
         scores["technology_collaboration"] = max(0, scores["technology_collaboration"] - 2)
-    if re.search(r"\b(MoU|memorandum of understanding|co-develop\w*)\b", context, re.I) and has_vendor:
+    if re.search(r"\b(MoU|memorandum of understanding|co-develop\w*)\b", context, re.I) and industry:
         scores["technology_collaboration"] += 3
     if re.search(r"\bnetwork\b", context, re.I) and re.search(r"\bdata\b", context, re.I):
         scores["data_network"] += 3
+    if "network" in kinds:
+        scores["data_network"] += 2
     return max(scores, key=lambda t: (scores[t], -list(_TYPE_CUES).index(t)))

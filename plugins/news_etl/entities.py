@@ -114,6 +114,13 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
 
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         add(start, end, surface, org, product)
+    for name in sorted(set(party_names), key=len, reverse=True):  # longest first: a name before its parts
+        for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-])", text):
+            inside_longer_name = _NAME_BEFORE.search(text[max(0, use.start() - 30):use.start()])
+            if not inside_longer_name and not _overlaps(use.start(), use.end(), taken):
+                ref = add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
+                if ref.org_type == "other":
+                    ref.org_type = _type_from_apposition(text, use.start() + len(name)) or "other"
     for start, end, surface in _phrases(text, gazetteer):
         if _overlaps(start, end, taken):
             continue
@@ -124,12 +131,6 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                 add(s, s + len(part), part, known)
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
-    for name in dict.fromkeys(party_names):
-        for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-])", text):
-            if not _overlaps(use.start(), use.end(), taken):
-                ref = add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
-                if ref.org_type == "other":
-                    ref.org_type = _type_from_apposition(text, use.start() + len(name)) or "other"
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
 
@@ -145,7 +146,9 @@ def announced_parties(sentence: str) -> list[str]:
     verb = _SUBJECT_END.search(sentence)
     if verb and verb.start() > 0:
         subject = re.sub(r"\s*\([^)]*\)", "", sentence[:verb.start()])
-        names += [c for c in _subject_chunks(subject) if _is_name_chunk(c)]
+        chunks = _subject_chunks(subject)
+        if all(_is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
+            names += chunks
     for slot in _OBJECT_START.finditer(sentence):
         phrase = _PHRASE.match(sentence, slot.end())
         if phrase:
@@ -207,16 +210,17 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         yield start, start + len(surface), surface
 
 
+_NAME_BEFORE = re.compile(r"(?<![Tt]he)(?:\b[A-Z][\w'’.-]*|\bof|\bfor) $")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*")
 _SUBJECT_END = re.compile(
     r"\s(?:has|have|had|is|are|will|would|today|this week|said|says|announced|signed|signs|sign|joined|joins|"
     r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
     r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
-    r"agrees|to|connects?|connected|extends?|extended|inks?|inked)\b"
+    r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
 )
 _OBJECT_START = re.compile(
     r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|"
-    r"members? of|to|connected to|connects to)\s+(?:the\s+)?"
+    r"members? of|connected to|connects to)\s+(?:the\s+)?"
 )
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -228,8 +232,8 @@ def _subject_chunks(subject: str) -> list[str]:
     chunks: list[str] = []
     for part in re.split(r",\s*(?:and\s+)?|\s+&\s+", subject):
         left, found, right = part.partition(" and ")
-        # "Yorkshire and Humber Care Record" is one name; "Unity Health Toronto and Cohere" two.
-        if found and len(left.split()) > 1:
+        # "Yorkshire and Humber Care Record" is one name; "Mater and Calvary" two.
+        if found and (len(left.split()) > 1 or not _is_org_like(part)):
             chunks += [left, right]
         else:
             chunks.append(part)
@@ -243,7 +247,7 @@ def _is_name_chunk(chunk: str) -> bool:
     if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
     low = chunk.lower()
-    if low in _PLACE_TO_CODE or low in _NOT_NAMES or low.endswith("-based") or _is_place_possessive(words[-1]):
+    if low in _PLACE_TO_CODE or low in _NOT_NAMES or "-based" in low or _is_place_possessive(words[-1]):
         return False
     return not (len(words) == 1 and low in _GENERIC_FIRST)
 
