@@ -30,6 +30,7 @@ from news_etl.parallel import map_ordered
 from news_etl.polling import next_poll_at
 from news_etl.report import write_digest
 from news_etl.schema_migrations import check_version
+from news_etl.stories import FINGERPRINT_VERSION, WINDOW_DAYS, assign_stories, decode, encode, fingerprint
 from news_etl.warehouse import stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -438,40 +439,74 @@ def _aware(value: datetime | None) -> datetime | None:
 
 # -- stage: classify -----------------------------------------------------------------------
 
-def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False) -> dict[str, int]:
+def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False,
+                      article_batch: str | None = None) -> dict[str, int]:
     """Classify every article without a verdict from the current classifier version.
 
-    ``reclassify`` re-runs all stored articles (after a classifier change), without fetching.
+    ``reclassify`` re-runs all stored articles (after a classifier change), without fetching;
+    ``article_batch`` narrows that to the articles first stored by that batch. Each
+    classified article is also given its story (``article_story``, see ``stories``).
     """
     engine = wh.make_engine(settings.warehouse_url)
     try:
         with engine.connect() as conn:
-            query = select(wh.article.c.article_id, wh.article.c.title, wh.article.c.body_text).outerjoin(
+            a = wh.article.c
+            query = select(a.article_id, a.title, a.body_text, a.first_seen_at).outerjoin(
                 wh.article_classification,
-                wh.article_classification.c.article_id == wh.article.c.article_id,
-            ).order_by(wh.article.c.article_id)
+                wh.article_classification.c.article_id == a.article_id,
+            ).order_by(a.first_seen_at, a.published_at, a.article_id)
             if not reclassify:
                 query = query.where(
                     (wh.article_classification.c.article_id.is_(None))
                     | (wh.article_classification.c.classifier_version != CLASSIFIER_VERSION)
                 )
+            if article_batch is not None:
+                query = query.where(a.batch_id == article_batch)
             todo = [tuple(r) for r in conn.execute(query)]
-        verdicts = list(map_ordered(_classify_row, [(t, b) for _, t, b in todo], settings.workers))
+        results = list(map_ordered(_classify_row, [(t, b) for _, t, b, _ in todo], settings.workers))
         rows = [
             {"article_id": article_id, "classifier_version": CLASSIFIER_VERSION,
              "is_partnership": verdict.is_partnership, "findings": _findings_json(verdict),
              "batch_id": batch.batch_id}
-            for (article_id, _, _), verdict in zip(todo, verdicts, strict=True)
+            for (article_id, _, _, _), (verdict, _) in zip(todo, results, strict=True)
         ]
         with engine.begin() as conn:
             wh.upsert(conn, wh.article_classification, rows, keys=["article_id"])
+            stories = _story_rows(conn, batch, [(r[0], r[3]) for r in todo], [f for _, f in results])
+            wh.upsert(conn, wh.article_story, stories, keys=["article_id"])
             return _record_stage(conn, batch, "classify")
     finally:
         engine.dispose()
 
 
-def _classify_row(item: tuple[str, str]) -> Classification:
-    return classify_article(item[0], item[1])
+def _classify_row(item: tuple[str, str]) -> tuple[Classification, tuple[int, ...]]:
+    return classify_article(item[0], item[1]), fingerprint(item[0], item[1])
+
+
+def _story_rows(conn: Connection, batch: Batch, articles: list[tuple[str, datetime]],
+                fingerprints: list[tuple[int, ...]]) -> list[dict[str, Any]]:
+    """Story assignments of ``articles`` (oldest first), against stories of the last weeks."""
+    if not articles:
+        return []
+    ids = {article_id for article_id, _ in articles}
+    since = _aware(min(seen for _, seen in articles)) - timedelta(days=WINDOW_DAYS)
+    s = wh.article_story.c
+    known = [
+        (article_id, story_id, decode(stored))
+        for article_id, story_id, stored in conn.execute(
+            select(s.article_id, s.story_id, s.fingerprint)
+            .join(wh.article, wh.article.c.article_id == s.article_id)
+            .where(wh.article.c.first_seen_at >= since, s.fingerprint_version == FINGERPRINT_VERSION)
+            .order_by(wh.article.c.first_seen_at, s.article_id)
+        ).tuples()
+        if article_id not in ids
+    ]
+    assigned = assign_stories([(a, f) for (a, _), f in zip(articles, fingerprints, strict=True)], known)
+    return [
+        {"article_id": x.article_id, "story_id": x.story_id, "similarity": round(x.similarity, 3),
+         "fingerprint": encode(f), "fingerprint_version": FINGERPRINT_VERSION, "batch_id": batch.batch_id}
+        for x, f in zip(assigned, fingerprints, strict=True)
+    ]
 
 
 def _findings_json(verdict: Classification) -> str:

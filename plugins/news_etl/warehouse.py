@@ -6,7 +6,7 @@ Tables come in three groups:
   ``organization_alias``, ``partnership``, ``partnership_participant``), keyed by
   natural keys so that a rerun overwrites instead of duplicating;
 * what the pipeline did (``pipeline_run``, ``stage_run``, ``feed_poll``,
-  ``feed_entry``, ``raw_page``, ``page_fetch``, ``article_classification``,
+  ``feed_entry``, ``raw_page``, ``page_fetch``, ``article_classification``, ``article_story``,
   ``dq_validation_result``);
 * BI marts (views in ``include/sql/marts``) that only show published batches.
 
@@ -212,6 +212,19 @@ article_classification = Table(
     Column("findings", Text, nullable=False, comment="JSON: partnerships with participants"),
     Column("batch_id", String(10), nullable=False, comment="batch that classified it"),
     comment="Staging: the classifier's verdict per article, loaded into partnership tables.",
+)
+
+article_story = Table(
+    "article_story", metadata,
+    Column("article_id", ID, ForeignKey("article.article_id"), primary_key=True),
+    Column("story_id", ID, nullable=False,
+           comment="article_id of the story's first article: copies, syndications and rewrites share it"),
+    Column("similarity", Float, nullable=False, comment="estimated overlap with the article it matched (1 = founder)"),
+    Column("fingerprint", Text, nullable=False, comment="MinHash signature of word 5-shingles and their count (hex)"),
+    Column("fingerprint_version", String(20), nullable=False),
+    Column("batch_id", String(10), nullable=False, comment="batch that assigned it"),
+    Index("ix_article_story_story", "story_id"),
+    comment="One row per article: the story (one announcement, however many outlets carry it) it belongs to.",
 )
 
 organization = Table(

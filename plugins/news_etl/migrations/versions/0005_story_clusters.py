@@ -1,0 +1,51 @@
+"""story clusters
+
+Revision ID: 0005
+Revises: 0003
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "article_story",
+        sa.Column("article_id", sa.String(length=32), nullable=False),
+        sa.Column(
+            "story_id",
+            sa.String(length=32),
+            nullable=False,
+            comment="article_id of the story's first article: copies, syndications and rewrites share it",
+        ),
+        sa.Column(
+            "similarity",
+            sa.Float(),
+            nullable=False,
+            comment="estimated overlap with the article it matched (1 = founder)",
+        ),
+        sa.Column(
+            "fingerprint",
+            sa.Text(),
+            nullable=False,
+            comment="MinHash signature of word 5-shingles and their count (hex)",
+        ),
+        sa.Column("fingerprint_version", sa.String(length=20), nullable=False),
+        sa.Column("batch_id", sa.String(length=10), nullable=False, comment="batch that assigned it"),
+        sa.ForeignKeyConstraint(["article_id"], ["article.article_id"]),
+        sa.PrimaryKeyConstraint("article_id"),
+        comment="One row per article: the story (one announcement, however many outlets carry it) it belongs to.",
+    )
+    op.create_index("ix_article_story_story", "article_story", ["story_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_article_story_story", table_name="article_story")
+    op.drop_table("article_story")
