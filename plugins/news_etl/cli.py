@@ -99,6 +99,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_cmd_eval)
 
+    p = sub.add_parser("reclassify", help="classify stored articles again, then load, validate, publish (no fetching)")
+    p.add_argument("--since", type=day, default=None, help="first batch day (default: the oldest)")
+    p.add_argument("--until", type=day, default=None, help="last batch day (default: the newest)")
+    p.set_defaults(handler=_cmd_reclassify)
+
     p = sub.add_parser("data-dictionary", help="write docs/data_dictionary.md from the schema")
     p.add_argument("--check", action="store_true", help="only check that the file is current")
     p.set_defaults(handler=_cmd_data_dictionary)
@@ -215,6 +220,28 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     for line in failures:
         print(f"below threshold: {line}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _cmd_reclassify(args: argparse.Namespace) -> int:
+    from news_etl.pipeline import QualityGateError, finished_batches, reclassify_batch
+
+    settings = load_settings()
+    batches = finished_batches(settings, args.since, args.until)
+    if not batches:
+        print("no finished batches in that range: nothing to reclassify")
+        return 0
+    run_id = f"reclassify__{datetime.now(UTC):%Y-%m-%dT%H:%M:%S}"
+    failed = 0
+    for batch_id in batches:
+        try:
+            done = reclassify_batch(settings, batch_id, run_id)
+        except QualityGateError as exc:
+            failed += 1
+            print(f"{batch_id}: quality gate failed, batch left unpublished: {exc}", file=sys.stderr)
+            continue
+        print(f"{batch_id}: {done['articles']} articles classified by {done['classifier_version']}, "
+              f"{done['partnerships']} partnerships, {done['status']}")
+    return 1 if failed else 0
 
 
 def _cmd_data_dictionary(args: argparse.Namespace) -> int:

@@ -675,6 +675,43 @@ def batch_summary(engine: Engine, batch_id: str | None = None) -> dict[str, Any]
         }
 
 
+# -- reclassification of stored articles ----------------------------------------------------
+
+def finished_batches(settings: Settings, since: date | None = None, until: date | None = None) -> list[str]:
+    """Batches whose run has finished (published, validated or failed) in [since, until], oldest first.
+
+    A batch still ``running`` is left to its own run, which classifies and publishes it.
+    """
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        r = wh.pipeline_run.c
+        query = select(r.batch_id).where(r.status != "running").order_by(r.batch_id)
+        if since is not None:
+            query = query.where(r.batch_id >= since.isoformat())
+        if until is not None:
+            query = query.where(r.batch_id <= until.isoformat())
+        with engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+    finally:
+        engine.dispose()
+
+
+def reclassify_batch(settings: Settings, batch_id: str, run_id: str) -> dict[str, Any]:
+    """Classify the articles a batch stored again with the current classifier, then load,
+    validate and publish that batch, without fetching anything.
+
+    Idempotent like the daily stages it reuses. A failing quality gate raises
+    ``QualityGateError`` and leaves the batch unpublished (out of the marts) until fixed.
+    """
+    batch = Batch.for_day(date.fromisoformat(batch_id), run_id)
+    classified = classify_articles(settings, batch, reclassify=True, article_batch=batch_id)
+    loaded = load_partnerships(settings, batch)
+    validate_batch(settings, batch)
+    summary = publish_batch(settings, batch)
+    return {"batch_id": batch_id, "classifier_version": CLASSIFIER_VERSION, "articles": classified["articles"],
+            "partnerships": loaded["partnerships"], "status": summary["status"]}
+
+
 # -- the whole run, outside Airflow --------------------------------------------------------
 
 def run_once(settings: Settings, batch: Batch, progress: Callable[[str, dict[str, Any]], None] | None = None,
@@ -776,6 +813,6 @@ def _chunks(items: Any, size: int) -> Iterator[list[Any]]:
 
 __all__ = [
     "Batch", "FeedPollError", "QualityGateError", "batch_summary", "choose_published_at",
-    "classify_articles", "extract_articles", "fetch_pages", "load_partnerships", "poll_feed",
-    "publish_batch", "run_once", "start_batch", "validate_batch",
+    "classify_articles", "extract_articles", "fetch_pages", "finished_batches", "load_partnerships", "poll_feed",
+    "publish_batch", "reclassify_batch", "run_once", "start_batch", "validate_batch",
 ]
