@@ -70,7 +70,9 @@ _NEGATIVE = [
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
     (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b", 5.0),
     (r"\b(final(izes|ises|ized|ised)|publish(es|ed)|propos(es|ed)|sets?)\b[^.]{0,60}"
-     r"\b(rule|regulation|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+", 2.5),
+     r"\b(rule|regulation|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+|"
+     r"\b(publish(es|ed)|final(izes|ises|ized|ised)|issu(es|ed)|releas(es|ed))\b (an? |the )?"
+     r"(updated|new|draft|final|revised)\b", 2.5),
     # A single company's launch; a joint launch ("X and Y launch a joint study") is no product launch.
     (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research)\b).*"
      r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),
@@ -109,7 +111,11 @@ _DECISIVE = {
 }
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])|\n+")
+# Not after titles and abbreviations that end in a full stop ("Dr. Keane", "St. Louis").
+_SENTENCE = re.compile(
+    r"(?<=[.!?”\"])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\bNo\.)"
+    r"(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bU\.S\.)\s+(?=[“\"A-Z0-9])|\n+"
+)
 
 
 @dataclass(frozen=True, slots=True)

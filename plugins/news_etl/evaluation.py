@@ -11,6 +11,7 @@ acceptable extras are not counted against precision).
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 from news_etl.classify import Classification, classify_article
 from news_etl.config import PROJECT_ROOT
 from news_etl.orgs import Gazetteer, load_gazetteer, org_key
+from news_etl.stories import fingerprint
 
 SEEDS = PROJECT_ROOT / "seeds"
 THRESHOLDS_PATH = SEEDS / "devset" / "thresholds.json"
@@ -96,6 +98,21 @@ def evaluate(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = 
         for bucket in (scores["all"], scores.setdefault(article.split, Scores())):
             _score(bucket, article, verdict, gazetteer)
     return scores
+
+
+def classification_speed(articles: list[LabelledArticle], repeat: int = 3) -> dict[str, float]:
+    """Articles per second of what the classify stage does per article (classification and
+    story fingerprint), in this one process, after one warm-up article (gazetteer loaded)."""
+    gazetteer = load_gazetteer()
+    classify_article(articles[0].title, articles[0].text, gazetteer)
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for a in articles:
+            classify_article(a.title, a.text, gazetteer)
+            fingerprint(a.title, a.text)
+    seconds = time.perf_counter() - started
+    count = repeat * len(articles)
+    return {"articles": count, "seconds": round(seconds, 3), "articles_per_second": round(count / seconds, 1)}
 
 
 def failed_thresholds(figures: dict[str, float | int], thresholds: dict[str, float]) -> list[str]:
