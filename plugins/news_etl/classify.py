@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from news_etl.entities import OrgRef, announced_parties, find_organizations
 from news_etl.orgs import Gazetteer, load_gazetteer
+from news_etl.quotes import Quote, find_quotes
 
 CLASSIFIER_VERSION = "rules-2.0"
 LEAD_SENTENCES = 4
@@ -77,6 +78,8 @@ _NEGATIVE = [
     (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research)\b).*"
      r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),
 ]
+_POSITIVE = [(re.compile(p, re.I), w) for p, w in _POSITIVE]
+_NEGATIVE = [(re.compile(p, re.I), w) for p, w in _NEGATIVE]
 _TYPE_CUES = {
     "vendor_contract": r"\b(contract|deal|agreement|select(s|ed)?|deploy\w*|implement\w*|roll(ing)? out|"
                        r"EHR|EPR|electronic (health|patient) record|PACS|system|procure\w*|tender|licen[cs]e|"
@@ -148,6 +151,7 @@ class Classification:
     score: float
     partnerships: tuple[Partnership, ...]
     reason: str
+    quotes: tuple[Quote, ...] = ()
 
 
 def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None) -> Classification:
@@ -161,6 +165,7 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     document = "\n".join([title, *body_sentences])
     slots = [n for s in [title, *lead] if _cue_score(s, _POSITIVE) > 0 for n in announced_parties(s)]
     orgs = find_organizations(document, gazetteer, slots)
+    quotes = tuple(find_quotes(text, orgs))  # the body as written: quotes run by paragraph
 
     score = 2 * _cue_score(title, _POSITIVE) + sum(_cue_score(s, _POSITIVE) for s in lead[:2])
     score += 0.5 * sum(_cue_score(s, _POSITIVE) for s in lead[2:])
@@ -173,9 +178,9 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
                   if _cue_score(sentence, _POSITIVE) > 0]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
     if net < DETECTION_THRESHOLD:
-        return Classification(False, net, (), f"cue score {net:.1f} below {DETECTION_THRESHOLD}")
+        return Classification(False, net, (), f"cue score {net:.1f} below {DETECTION_THRESHOLD}", quotes)
     if len(participants) < 2:
-        return Classification(False, net, (), "fewer than two named parties in the announcement")
+        return Classification(False, net, (), "fewer than two named parties in the announcement", quotes)
 
     evidence_spans = announcing[:2] or offsets[:1]
     evidence = " ".join(document[s:e].strip() for s, e in evidence_spans)
@@ -187,6 +192,7 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
         net,
         (Partnership(partnership_type, min(confidence, 0.99), evidence[:2000], tuple(participants)),),
         f"cue score {net:.1f}",
+        quotes,
     )
 
 
@@ -197,8 +203,8 @@ def split_sentences(text: str) -> list[str]:
 
 # -- helpers -------------------------------------------------------------------------------
 
-def _cue_score(sentence: str, cues: list[tuple[str, float]]) -> float:
-    return sum(weight for pattern, weight in cues if re.search(pattern, sentence, re.I))
+def _cue_score(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
+    return sum(weight for pattern, weight in cues if pattern.search(sentence))
 
 
 def _sentence_offsets(document: str, sentences: list[str]) -> list[tuple[int, int]]:

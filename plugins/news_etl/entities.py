@@ -161,26 +161,29 @@ def announced_parties(sentence: str) -> list[str]:
 # -- helpers -------------------------------------------------------------------------------
 
 def _gazetteer_hits(text: str, gazetteer: Gazetteer):
-    pattern = _gazetteer_pattern(gazetteer)
-    if pattern is None:
+    compiled = _gazetteer_pattern(gazetteer)
+    if compiled is None:
         return
-    forms = {form: (org, product) for form, org, product in reversed(gazetteer.surface_forms())}
+    pattern, forms = compiled
     for match in pattern.finditer(text):
         surface = match.group(0)
         org, product = forms[surface]
         yield match.start(), match.end(), surface, org, product
 
 
-_PATTERN_CACHE: dict[int, re.Pattern[str] | None] = {}
+_PATTERN_CACHE: dict[int, tuple[re.Pattern[str], dict[str, tuple[KnownOrg, bool]]] | None] = {}
 
 
-def _gazetteer_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
+def _gazetteer_pattern(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[KnownOrg, bool]]] | None:
+    """One alternation of every surface form (longest first), and what each form denotes."""
     cached = _PATTERN_CACHE.get(id(gazetteer), False)
     if cached is not False:
         return cached
-    forms = sorted({f for f, _, _ in gazetteer.surface_forms() if len(f) > 1}, key=len, reverse=True)
+    surface = gazetteer.surface_forms()
+    denotes = {form: (org, product) for form, org, product in reversed(surface)}
+    forms = sorted({f for f, _, _ in surface if len(f) > 1}, key=len, reverse=True)
     pattern = (
-        re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w]|\.\w)")
+        (re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w]|\.\w)"), denotes)
         if forms else None
     )
     _PATTERN_CACHE[id(gazetteer)] = pattern

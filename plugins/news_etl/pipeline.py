@@ -26,6 +26,7 @@ from news_etl.config import Settings
 from news_etl.extract import Extraction, extract_page
 from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
+from news_etl.orgs import org_key
 from news_etl.parallel import map_ordered
 from news_etl.polling import next_poll_at
 from news_etl.report import write_digest
@@ -521,6 +522,11 @@ def _findings_json(verdict: Classification) -> str:
              ]}
             for p in verdict.partnerships
         ],
+        "quotes": [
+            {"name": q.name, "title": q.title, "org_key": q.org_key, "org_name": q.org_name,
+             "org_type": q.org_type, "country": q.country, "text": q.text}
+            for q in verdict.quotes
+        ],
     }, sort_keys=True)
 
 
@@ -548,11 +554,15 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
                 conn.execute(wh.partnership_participant.delete().where(
                     wh.partnership_participant.c.partnership_id.in_(old)))
                 conn.execute(wh.partnership.delete().where(wh.partnership.c.article_id.in_(ids)))
+                conn.execute(wh.quote.delete().where(wh.quote.c.article_id.in_(ids)))
             orgs, aliases, partnerships, participants = _partnership_rows(batch, verdicts)
+            people, quotes = _quote_rows(batch, verdicts, orgs)
             wh.upsert(conn, wh.organization, list(orgs.values()), keys=["org_id"], update=[])
             wh.upsert(conn, wh.organization_alias, aliases, keys=["alias", "org_id"], update=[])
             wh.upsert(conn, wh.partnership, partnerships, keys=["partnership_id"])
             wh.upsert(conn, wh.partnership_participant, participants, keys=["partnership_id", "org_id"])
+            wh.upsert(conn, wh.person, people, keys=["person_id"])
+            wh.upsert(conn, wh.quote, quotes, keys=["quote_id"])
             return _record_stage(conn, batch, "load")
     finally:
         engine.dispose()
@@ -581,6 +591,27 @@ def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]]):
                 participants.append({"partnership_id": partnership_id, "org_id": org_id, "role": x["role"],
                                      "mention": (x["mentions"] or [x["name"]])[0][:300]})
     return orgs, list(aliases.values()), partnerships, participants
+
+
+def _quote_rows(batch: Batch, verdicts: list[tuple[str, str]], orgs: dict[str, dict[str, Any]]):
+    """People and quotes of the verdicts; their organisations join ``orgs``. One row per id."""
+    people: dict[str, dict[str, Any]] = {}
+    quotes: dict[str, dict[str, Any]] = {}
+    for article_id, findings in verdicts:  # in article order: a person keeps the last title seen
+        for q in json.loads(findings).get("quotes", []):
+            org_id = stable_id("org", q["org_key"]) if q["org_key"] else None
+            if org_id:
+                orgs.setdefault(org_id, {"org_id": org_id, "name": q["org_name"][:300],
+                                         "org_type": q["org_type"] or "other", "country_code": q["country"]})
+            person_id = stable_id("person", org_key(q["name"]), q["org_key"] or "")
+            people[person_id] = {"person_id": person_id, "name": q["name"][:200], "org_id": org_id,
+                                 "title": (q["title"] or "")[:300] or None}
+            if q["text"]:
+                quote_id = stable_id(article_id, person_id, q["text"])
+                quotes[quote_id] = {"quote_id": quote_id, "article_id": article_id, "person_id": person_id,
+                                    "title": (q["title"] or "")[:300] or None, "quote_text": q["text"],
+                                    "batch_id": batch.batch_id}
+    return list(people.values()), list(quotes.values())
 
 
 # -- stage: validate and publish -----------------------------------------------------------

@@ -269,6 +269,28 @@ partnership_participant = Table(
     comment="One row per party to a partnership.",
 )
 
+person = Table(
+    "person", metadata,
+    Column("person_id", ID, primary_key=True, comment="hash of the normalised name and the organisation key"),
+    Column("name", String(200), nullable=False),
+    Column("org_id", ID, ForeignKey("organization.org_id"), comment="the organisation the news gives them"),
+    Column("title", String(300), comment="their title in the latest article that quoted them"),
+    comment="One row per person quoted in the news (a name at an organisation).",
+)
+
+quote = Table(
+    "quote", metadata,
+    Column("quote_id", ID, primary_key=True, comment="hash of article, person and words"),
+    Column("article_id", ID, ForeignKey("article.article_id"), nullable=False),
+    Column("person_id", ID, ForeignKey("person.person_id"), nullable=False),
+    Column("title", String(300), comment="the speaker's title as this article gave it"),
+    Column("quote_text", Text, nullable=False, comment="the words quoted"),
+    Column("batch_id", String(10), nullable=False, comment="batch that loaded it"),
+    Index("ix_quote_article", "article_id"),
+    Index("ix_quote_person", "person_id"),
+    comment="One row per quoted statement in an article.",
+)
+
 dq_validation_result = Table(
     "dq_validation_result", metadata,
     Column("batch_id", String(10), ForeignKey("pipeline_run.batch_id"), primary_key=True),
