@@ -234,12 +234,12 @@ def _participants(
 
     chosen: list[OrgRef] = []
     primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
-    if primary is None:
-        # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
-        primary = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
-        following = [span for span in lead if primary and span[0] > primary[1]][:1]
-        if primary is not None and following:
-            primary = (primary[0], following[0][1])
+    # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
+    described = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
+    if described is not None and (primary is None or described[0] <= primary[0]):
+        following = [span for span in lead if span[0] > described[1]][:1]
+        if following:
+            primary = (described[0], following[0][1])
     if primary is not None:
         chosen = named_in(primary)
         for span in announcing:

@@ -221,8 +221,9 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         for split, row in sorted(figures.items()):
             print(f"{split:<9}" + "".join(f"{row[n]:>12.3f}" if isinstance(row[n], float) else f"{row[n]:>12}"
                                           for n in names))
-        print(f"speed: {speed['articles_per_second']:.1f} articles/s in one process "
-              f"({speed['articles']} classifications with story fingerprints in {speed['seconds']:.2f} s)")
+        print(f"speed: {speed['articles_per_cpu_second']:.1f} articles per CPU second in one process "
+              f"({speed['articles']} articles in {speed['cpu_seconds']:.2f} s CPU; "
+              f"{speed['articles_per_wall_second']:.1f}/s wall clock)")
     if args.errors:  # never the holdout's: rules are tuned on what is printed here
         print("\n".join(e for split, s in sorted(scores.items()) if split not in ("all", "holdout")
                         for e in s.errors))

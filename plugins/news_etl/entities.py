@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 
@@ -47,18 +48,43 @@ _GENERIC_FIRST = {"university", "royal", "national", "london", "new", "north", "
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
 PLACES = {
     "US": ["U.S.", "US", "United States", "America", "American", "Missouri", "Minnesota", "Chicago",
-           "California", "Texas", "New York", "Florida", "Ohio", "Boston", "Massachusetts"],
+           "California", "Texas", "New York", "Florida", "Ohio", "Boston", "Massachusetts", "Michigan",
+           "Wisconsin", "Illinois", "Pennsylvania", "Philadelphia", "Virginia", "Georgia", "Atlanta",
+           "Washington", "Seattle", "Oregon", "Utah", "Colorado", "Denver", "Arizona", "Tennessee",
+           "Nashville", "Kentucky", "Indiana", "Iowa", "Kansas", "Nebraska", "Louisiana", "Maryland",
+           "Baltimore", "Connecticut", "New Jersey", "North Carolina", "South Carolina", "Alabama",
+           "Houston", "Dallas", "Los Angeles", "San Francisco", "Cleveland", "Pittsburgh", "Detroit",
+           "Milwaukee", "Minneapolis", "St. Louis", "Kansas City", "Columbus", "Miami", "Oklahoma",
+           "Arkansas", "Mississippi", "Nevada", "New Mexico", "Idaho", "Montana", "Dakota", "Maine",
+           "Vermont", "New Hampshire", "Rhode Island", "Delaware", "Hawaii", "Alaska", "West Virginia"],
     "GB": ["UK", "U.K.", "United Kingdom", "Britain", "British", "England", "English", "Scotland",
-           "Scottish", "Wales", "Welsh", "London", "Northern Ireland"],
-    "IL": ["Israel", "Israeli"], "BR": ["Brazil", "Brazilian"], "CA": ["Canada", "Canadian", "Toronto"],
-    "AU": ["Australia", "Australian"], "IN": ["India", "Indian"], "DE": ["Germany", "German"],
-    "FR": ["France", "French"], "IE": ["Ireland", "Irish"], "NL": ["Netherlands", "Dutch"],
+           "Scottish", "Wales", "Welsh", "London", "Northern Ireland", "Manchester", "Birmingham", "Leeds",
+           "Liverpool", "Sheffield", "Bristol", "Newcastle", "Nottingham", "Leicester", "Oxford",
+           "Cambridge", "Edinburgh", "Glasgow", "Cardiff", "Belfast", "Yorkshire", "Lancashire", "Kent",
+           "Devon", "Cornwall", "Norfolk", "Suffolk", "Essex", "Surrey", "Sussex", "Hampshire"],
+    "IL": ["Israel", "Israeli", "Tel Aviv", "Jerusalem", "Haifa"], "BR": ["Brazil", "Brazilian", "São Paulo"],
+    "CA": ["Canada", "Canadian", "Toronto", "Ontario", "Quebec", "Québec", "Montreal", "Vancouver",
+           "British Columbia", "Alberta", "Nova Scotia", "Manitoba", "Saskatchewan", "Ottawa", "Calgary"],
+    "AU": ["Australia", "Australian", "Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Queensland",
+           "Victoria", "New South Wales", "NSW", "Tasmania"],
+    "IN": ["India", "Indian", "Delhi", "New Delhi", "Mumbai", "Bengaluru", "Chennai", "Hyderabad"],
+    "DE": ["Germany", "German", "Berlin", "Munich", "Hamburg", "Heidelberg", "Cologne"],
+    "FR": ["France", "French", "Paris"], "IE": ["Ireland", "Irish", "Dublin"],
+    "NL": ["Netherlands", "Dutch", "Amsterdam", "Rotterdam", "Utrecht"], "DK": ["Denmark", "Danish", "Copenhagen"],
+    "KE": ["Kenya", "Kenyan", "Nairobi"], "ZA": ["South Africa", "South African"], "NO": ["Norway", "Norwegian"],
+    "FI": ["Finland", "Finnish"], "CH": ["Switzerland", "Swiss"], "BE": ["Belgium", "Belgian"],
     "SG": ["Singapore"], "AE": ["UAE", "United Arab Emirates", "Abu Dhabi", "Dubai"],
     "JP": ["Japan", "Japanese"], "CN": ["China", "Chinese"], "NZ": ["New Zealand"],
     "SE": ["Sweden", "Swedish"], "ES": ["Spain", "Spanish"], "IT": ["Italy", "Italian"],
     "SA": ["Saudi Arabia", "Saudi"], "KR": ["South Korea", "Korean"],
 }
 _PLACE_TO_CODE = {name.lower(): code for code, names in PLACES.items() for name in names}
+# Places that name a country's place when seen in running text; ambiguous ones ("US" the
+# pronoun in capitals, "Victoria", "Georgia", "Washington") are left to the other signals.
+_AMBIGUOUS_PLACES = {"US", "Victoria", "Georgia", "Washington", "English"}
+_PLACE_IN_TEXT = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(
+    (re.escape(n) for names in PLACES.values() for n in names if n not in _AMBIGUOUS_PLACES),
+    key=len, reverse=True)) + r")(?!\w)")
 
 
 @dataclass(slots=True)
@@ -109,7 +135,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.spans.append((start, end))
         taken.append((start, end))
         if ref.country is None:
-            ref.country = _country_near(text, start, end)
+            ref.country = _country_in_name(name) or _country_near(text, start, end)
         return ref
 
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
@@ -131,6 +157,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                 add(s, s + len(part), part, known)
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
+    _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
 
@@ -146,7 +173,7 @@ def announced_parties(sentence: str) -> list[str]:
     verb = _SUBJECT_END.search(sentence)
     if verb and verb.start() > 0:
         subject = re.sub(r"\s*\([^)]*\)", "", sentence[:verb.start()])
-        chunks = _subject_chunks(subject)
+        chunks = [c for c in _subject_chunks(subject) if c.lower() not in _PLACE_TO_CODE]
         if all(_is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
             names += chunks
     for slot in _OBJECT_START.finditer(sentence):
@@ -213,7 +240,7 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         yield start, start + len(surface), surface
 
 
-_NAME_BEFORE = re.compile(r"(?<![Tt]he)(?:\b[A-Z][\w'’.-]*|\bof|\bfor) $")
+_NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*")
 _SUBJECT_END = re.compile(
     r"\s(?:has|have|had|is|are|will|would|today|this week|said|says|announced|signed|signs|sign|joined|joins|"
@@ -318,7 +345,7 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
     firsts: dict[str, list[OrgRef]] = {}
     for ref in refs.values():
         first = ref.name.split()[0].lower()
-        if len(ref.name.split()) > 1 and first not in _GENERIC_FIRST:
+        if len(ref.name.split()) > 1 and first not in _GENERIC_FIRST and first not in _PLACE_TO_CODE:
             firsts.setdefault(first, []).append(ref)
     for key, ref in list(refs.items()):
         # A shorter unknown ref that is the leading words of a longer one is the same org.
@@ -339,6 +366,31 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
                 owner.mentions.add(word)
                 owner.spans.append((use.start(), use.end()))
                 taken.append((use.start(), use.end()))
+
+
+@lru_cache(maxsize=8192)
+def _country_in_name(name: str) -> str | None:
+    """"Unity Health Toronto" -> CA, "Pennine Care NHS Foundation Trust" -> GB."""
+    if re.search(r"\bNHS\b", name):
+        return "GB"
+    for match in _PLACE_IN_TEXT.finditer(name):
+        return _PLACE_TO_CODE[match.group(0).lower()]
+    return None
+
+
+def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
+    """Care, public and academic bodies without a country take the story's country when the
+    places it names point to one country (at least two mentions, three in four of them).
+    Vendors do not: they are often from elsewhere."""
+    codes = [_PLACE_TO_CODE[m.group(0).lower()] for m in _PLACE_IN_TEXT.finditer(text)]
+    if len(codes) < 2:
+        return
+    top = max(set(codes), key=codes.count)
+    if codes.count(top) * 4 < len(codes) * 3:
+        return
+    for ref in refs:
+        if ref.country is None and ref.org_type in ("provider", "government", "academic", "payer"):
+            ref.country = top
 
 
 def _country_near(text: str, start: int, end: int) -> str | None:
