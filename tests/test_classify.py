@@ -95,3 +95,19 @@ def test_org_key_folds_variants(a, b):
 )
 def test_infer_org_type(name, kind):
     assert infer_org_type(name) == kind
+
+
+def test_a_second_partnership_in_the_story_is_its_own_row():
+    verdict = classify_article(
+        "Lakeshore Regional Health picks Brightwell Health Systems for nurse scheduling",
+        "Lakeshore Regional Health has signed a five-year agreement with Brightwell Health Systems to deploy "
+        "its nurse scheduling platform across six hospitals.\n\nThe rollout starts in the spring.\n\n"
+        "Separately, Lakeshore Regional Health signed a research agreement with Grand Valley State University "
+        "to study nurse retention.\n\nCompetitors Acme Technologies and Zenith Systems have signed similar "
+        "agreements with several health systems.",
+    )
+    parties = [sorted(p.name for p in x.participants) for x in verdict.partnerships]
+    assert parties[0] == ["Brightwell Health Systems", "Lakeshore Regional Health"]
+    assert parties[1:] == [["Grand Valley State University", "Lakeshore Regional Health"]]
+    assert verdict.partnerships[1].confidence < verdict.partnerships[0].confidence
+    assert "Grand Valley" in verdict.partnerships[1].evidence

@@ -112,6 +112,12 @@ _DECISIVE = {
                               r"(launch\w*|begun|began|start\w*) (a |an )?[\w-]* ?[\w-]* ?(study|trial)|"
                               r"to study\b)",
 }
+_DEAL_EVENT = re.compile(
+    r"\b(signed|inked|agreed|formed|joined|selected|awarded|partnered|teamed up|renewed|extended)\b[^.]{0,80}"
+    r"\b(agreement|contract|deal|partnership|alliance|collaboration|memorandum|MoU|network|consortium|"
+    r"joint venture|with)\b", re.I)
+MAX_OTHER_PARTNERSHIPS = 3
+_ANOTHER_DEAL = re.compile(r"\b(separate(ly)?|another|a second|earlier this year|last year|previously)\b", re.I)
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
 # Not after titles and abbreviations that end in a full stop ("Dr. Keane", "St. Louis").
@@ -186,14 +192,10 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     evidence = " ".join(document[s:e].strip() for s, e in evidence_spans)
     context = " ".join([title, *lead, evidence])
     partnership_type = _partnership_type(context, participants)
-    confidence = round(1 / (1 + math.exp(-(net - DETECTION_THRESHOLD) / 2.0)) * 0.5 + 0.45, 3)
-    return Classification(
-        True,
-        net,
-        (Partnership(partnership_type, min(confidence, 0.99), evidence[:2000], tuple(participants)),),
-        f"cue score {net:.1f}",
-        quotes,
-    )
+    confidence = min(round(1 / (1 + math.exp(-(net - DETECTION_THRESHOLD) / 2.0)) * 0.5 + 0.45, 3), 0.99)
+    main = Partnership(partnership_type, confidence, evidence[:2000], tuple(participants))
+    others = _other_partnerships(document, orgs, _sentence_offsets(document, sentences), main)
+    return Classification(True, net, (main, *others), f"cue score {net:.1f}", quotes)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -244,6 +246,8 @@ def _participants(
         chosen = named_in(primary)
         for span in announcing:
             named = named_in(span)
+            if _ANOTHER_DEAL.search(document[span[0]:span[1]]):
+                continue  # "Separately, X signed ... with Z": another partnership, not more parties
             if span != primary and any(r in chosen for r in named):
                 chosen += [r for r in named if r not in chosen]
     for ref in orgs:
@@ -261,6 +265,39 @@ def _participants(
         )
         for r in chosen
     ]
+
+
+def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int, int]],
+                        main: Partnership) -> list[Partnership]:
+    """Further partnerships the story reports ("X separately signed an agreement with Y").
+
+    A sentence counts when an organisation is its subject, it reports a concluded deal
+    (``_DEAL_EVENT``), it carries no hard-negative cue, and it names two or more
+    organisations that are not all parties to a partnership already found. Less certain
+    than the main one, so its confidence is lower.
+    """
+    found: list[Partnership] = []
+    seen = [frozenset(p.key for p in main.participants)]
+    for start, end in spans:
+        sentence = document[start:end]
+        deal = _DEAL_EVENT.search(sentence)
+        if not deal or _cue_score(sentence, _NEGATIVE) or not announced_parties(sentence):
+            continue
+        named = [r for r in orgs if any(start <= a and b <= end for a, b in r.spans) and not r.via_product]
+        keys = frozenset(r.key for r in named)
+        verb = start + deal.start()
+        # One party on each side of the deal ("X signed an agreement with Y"), not "X and Y signed
+        # similar deals with several health systems".
+        positions = [a for r in named for a, _ in r.spans if start <= a < end]
+        one_each_side = any(a < verb for a in positions) and any(a > verb for a in positions)
+        if len(keys) < 2 or not one_each_side or any(keys <= earlier for earlier in seen):
+            continue
+        seen.append(keys)
+        parties = [Participant(r.key, r.name, r.org_type, r.org_type, r.country, tuple(sorted(r.mentions)))
+                   for r in named]
+        found.append(Partnership(_partnership_type(sentence, parties), round(main.confidence * 0.8, 3),
+                                 sentence.strip()[:2000], tuple(parties)))
+    return found[:MAX_OTHER_PARTNERSHIPS]
 
 
 def _partnership_type(context: str, participants: list[Participant]) -> str:

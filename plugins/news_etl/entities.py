@@ -168,7 +168,7 @@ def announced_parties(sentence: str) -> list[str]:
     "... has joined the TriNetX global network" gives "TriNetX". Only fully capitalised
     chunks count, so "Two more health systems" or "the Massachusetts-based vendor" do not.
     """
-    sentence = _DATELINE.sub("", sentence.strip())
+    sentence = _OPENER.sub("", _DATELINE.sub("", sentence.strip()))
     names: list[str] = []
     verb = _SUBJECT_END.search(sentence)
     if verb and verb.start() > 0:
@@ -252,6 +252,9 @@ _OBJECT_START = re.compile(
     r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|"
     r"members? of|connected to|connects to)\s+(?:the\s+)?"
 )
+# "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
+_OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
+                     r"Last|This|Next|On \w+day)(?: [a-z]+){0,3},\s+")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
