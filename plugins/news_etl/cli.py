@@ -216,7 +216,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         names = list(figures["all"])
         short = {"articles": "n", "detection_precision": "det P", "detection_recall": "det R",
                  "detection_f1": "det F1", "type_accuracy": "type acc", "participant_precision": "part P",
-                 "participant_recall": "part R", "participant_f1": "part F1"}
+                 "participant_recall": "part R", "participant_f1": "part F1",
+                 "role_accuracy": "role acc", "country_accuracy": "ctry acc"}
         print(f"{'split':<9}" + "".join(f"{short.get(n, n):>12}" for n in names))
         for split, row in sorted(figures.items()):
             print(f"{split:<9}" + "".join(f"{row[n]:>12.3f}" if isinstance(row[n], float) else f"{row[n]:>12}"
