@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from news_etl import warehouse as wh
 from news_etl.classify import CLASSIFIER_VERSION
 from news_etl.cli import main
 from news_etl.pipeline import Batch, run_once
@@ -18,6 +19,7 @@ from sqlalchemy import create_engine, text
 
 DAY = date(2026, 11, 23)
 DAGS = Path(__file__).resolve().parents[1] / "dags"
+STORED_ARTICLE_COLUMNS = [c.name for c in wh.article.columns if c.computed is None]
 
 
 def _forget_verdicts(url: str) -> None:
@@ -78,3 +80,34 @@ def test_reclassify_dag_rebuilds_each_stored_batch(pipeline_env, airflow_db):
                    run_conf={"since": DAY.isoformat(), "until": DAY.isoformat()})
     assert run.state == "success"
     assert snapshot(url) == before
+
+
+def test_a_syndicated_copy_joins_the_story_and_the_announcement_counts_once(pipeline_env):
+    url = pipeline_env.warehouse_url
+    assert run_once(pipeline_env, Batch.for_day(DAY, "daily"))["status"] == "published"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        stories_before = conn.execute(text("SELECT count(*) FROM mart_partnership_stories")).scalar_one()
+        original = conn.execute(text(
+            "SELECT a.* FROM article a JOIN partnership p ON p.article_id = a.article_id "
+            "ORDER BY a.article_id LIMIT 1")).mappings().one()
+        copy = {**{k: original[k] for k in STORED_ARTICLE_COLUMNS}, "article_id": "c" * 32,
+                "url": original["url"] + "-syndicated",
+                "canonical_url": original["canonical_url"] + "-syndicated",
+                "title": "Reprinted: " + original["title"],
+                "body_text": original["body_text"] + "\n\nThis story first appeared on a partner site."}
+        conn.execute(text(f"INSERT INTO article ({', '.join(copy)}) VALUES ({', '.join(':' + k for k in copy)})"),
+                     copy)
+    engine.dispose()
+
+    assert main(["reclassify", "--since", DAY.isoformat()]) == 0
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        story = conn.execute(text("SELECT story_id FROM article_story WHERE article_id = :a"),
+                             {"a": "c" * 32}).scalar_one()
+        rows = conn.execute(text("SELECT story_id, article_count FROM mart_partnership_stories")).all()
+        partnerships = conn.execute(text("SELECT count(DISTINCT article_id) FROM mart_partnerships")).scalar_one()
+    engine.dispose()
+    assert story == original["article_id"]
+    assert len(rows) == stories_before and partnerships == stories_before + 1
+    assert dict(rows)[story] == 2
