@@ -95,3 +95,49 @@ def test_org_key_folds_variants(a, b):
 )
 def test_infer_org_type(name, kind):
     assert infer_org_type(name) == kind
+
+
+def test_a_second_partnership_in_the_story_is_its_own_row():
+    verdict = classify_article(
+        "Lakeshore Regional Health picks Brightwell Health Systems for nurse scheduling",
+        "Lakeshore Regional Health has signed a five-year agreement with Brightwell Health Systems to deploy "
+        "its nurse scheduling platform across six hospitals.\n\nThe rollout starts in the spring.\n\n"
+        "Separately, Lakeshore Regional Health signed a research agreement with Grand Valley State University "
+        "to study nurse retention.\n\nCompetitors Acme Technologies and Zenith Systems have signed similar "
+        "agreements with several health systems.",
+    )
+    parties = [sorted(p.name for p in x.participants) for x in verdict.partnerships]
+    assert parties[0] == ["Brightwell Health Systems", "Lakeshore Regional Health"]
+    assert parties[1:] == [["Grand Valley State University", "Lakeshore Regional Health"]]
+    assert verdict.partnerships[1].confidence < verdict.partnerships[0].confidence
+    assert "Grand Valley" in verdict.partnerships[1].evidence
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Cerner", "Oracle Health"),
+    ("Allscripts", "Veradigm"),
+    ("The Hillingdon Hospitals NHS Foundation Trust", "Hillingdon Hospitals NHS Trust"),
+    ("University Hospitals of Leicester NHS Trust (UHL)", "University Hospitals of Leicester NHS Foundation Trust"),
+])
+def test_one_organisation_key_across_articles(first, second):
+    """Variants and renames in different stories resolve to one key, hence one organization row."""
+
+    def parties(name: str) -> dict[str, str]:
+        verdict = classify_article(
+            f"Harbor Valley Health signs EHR agreement with {name}",
+            f"Harbor Valley Health has signed a ten-year agreement with {name} to deploy a new electronic "
+            "health record across its hospitals, the health system said.",
+        )
+        return {p.key: p.name for p in verdict.partnerships[0].participants}
+
+    assert set(parties(first)) == set(parties(second))
+
+
+def test_a_defined_acronym_is_the_same_party():
+    verdict = classify_article(
+        "Leicester trust teams up with Microsoft on AI",
+        "University Hospitals of Leicester NHS Trust (UHL) has signed a memorandum of understanding with "
+        "Microsoft to explore AI tools. UHL said the work would start in the spring.",
+    )
+    (leicester,) = [p for p in verdict.partnerships[0].participants if "Leicester" in p.name]
+    assert "UHL" in leicester.mentions and leicester.country == "GB" and leicester.role == "provider"

@@ -46,6 +46,16 @@ def test_dag_shape_and_operational_settings(dagbag):
     assert dag.get_task("fetch_pages").trigger_rule == "all_done_min_one_success"
 
 
+def test_reclassify_dag_is_manual_and_thin(dagbag):
+    dag = dagbag.get_dag("healthcare_news_reclassify")
+    assert dag.schedule is None or str(dag.timetable.summary).lower() in ("none", "never")
+    assert set(dag.params) == {"since", "until"}
+    assert set(dag.task_ids) == {"finished_batches", "reclassify"}
+    for task in dag.tasks:
+        assert task.retries >= 1 and task.execution_timeout is not None and task.owner == "news-etl"
+    assert dag.get_task("reclassify").max_active_tis_per_dagrun == 1
+
+
 def test_parsing_opens_no_database_connection_or_socket(monkeypatch, airflow_db):
     from airflow.dag_processing.dagbag import DagBag
 
@@ -63,7 +73,8 @@ def test_parsing_opens_no_database_connection_or_socket(monkeypatch, airflow_db)
     event.listen(Engine, "connect", on_connect)
     try:
         bag = DagBag(dag_folder=str(DAGS), collect_dags=False)
-        bag.process_file(str(DAGS / "healthcare_news_daily.py"))
+        for path in sorted(DAGS.glob("*.py")):
+            bag.process_file(str(path))
     finally:
         event.remove(Engine, "connect", on_connect)
     assert opened == []

@@ -49,6 +49,18 @@ def validate_with_docs_link(context: Any) -> Any:
     return run_stage("validate_batch", context)
 
 
+def run_reclassify(batch_id: str, context: Any) -> dict[str, Any]:
+    """Reclassify one stored batch (``pipeline.reclassify_batch``); a failed gate fails the task at once."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from news_etl import pipeline
+
+    try:
+        return pipeline.reclassify_batch(task_settings(), batch_id, context["run_id"])
+    except pipeline.QualityGateError as exc:
+        raise AirflowFailException(str(exc)) from None
+
+
 def task_settings() -> Settings:
     """Settings from ``NEWS_ETL_*``; without ``NEWS_ETL_WAREHOUSE_URL`` the warehouse comes from
     the Airflow Connection ``news_warehouse`` when one is defined, else the SQLite default."""

@@ -20,10 +20,11 @@ import math
 import re
 from dataclasses import dataclass
 
-from news_etl.entities import OrgRef, find_organizations
+from news_etl.entities import OrgRef, announced_parties, find_organizations
 from news_etl.orgs import Gazetteer, load_gazetteer
+from news_etl.quotes import Quote, find_quotes
 
-CLASSIFIER_VERSION = "rules-1.0"
+CLASSIFIER_VERSION = "rules-2.0"
 LEAD_SENTENCES = 4
 DETECTION_THRESHOLD = 3.0
 MIN_SENTENCE_WORDS = 6
@@ -38,21 +39,47 @@ _POSITIVE = [
     (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b", 3.0),
     (r"\b(selects?|selected|chooses|chose|picks|picked|taps|tapped)\b", 1.5),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
-    (r"\bjoin(s|ed|ing)?\b[^.]{0,80}\b(network|consortium|platform|collaborative|programme|program)\b", 2.0),
+    (r"\b(join(s|ed|ing)?|sign(s|ed)? on (to|as)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
+     r"\b(network|consortium|platform|collaborative|programme|program|exchange|HIE|care record|alliance|"
+     r"initiative|registry|infrastructure)\b", 2.0),
     (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",
      2.0),
     (r"\bwork(s|ing)? (together|with)\b", 1.0),
+    (r"\b(sign(s|ed)? on|become (a )?members?|join(s|ed)? as (a )?members?)\b", 2.0),
+    # Joint undertakings: "have launched a joint research study", "begun a research collaboration".
+    (r"\bjoint(ly)? (\w+ ){0,2}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
+     r"research|steering|tumou?r boards?|fellowship|procurement)\b", 2.5),
+    (r"\b(launch(es|ed)?|begin|began|begun|start(s|ed)?|open(s|ed)?|establish(es|ed)?|form(s|ed)?)\b[^.]{0,40}"
+     r"\b(study|trial|consortium|alliance|network|lab|research)\b", 1.5),
+    (r"\b(co-develop\w*|jointly develop\w*|co-design\w*)\b", 2.0),
+    (r"\baward(s|ed|ing)?\b[^.]{0,80}\bcontract\b|\bcontract\b[^.]{0,40}\bawarded\b", 2.0),
+    (r"\b(renew(s|ed|al)?|extend(s|ed)?|extension)\b[^.]{0,60}\b(contract|agreement|deal)\b", 1.0),
+    (r"\bunder (a|an|the) [\w-]+(-year)? (deal|agreement|contract)\b", 1.0),
 ]
 _NEGATIVE = [
-    (r"\b(acquir(e|es|ed|ing)|acquisition|takeover|merg(e|er|es|ed|ing))\b", 3.0),
-    (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
-    (r"\b(ransomware|cyberattack|cyber-attack|data breach|outage|hackers?)\b", 3.0),
-    (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation)\b", 2.0),
-    (r"\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b", 2.0),
-    (r"\b(go(es)?[- ]live|went live|gone live)\b", 2.0),
-    (r"\b(survey|poll|report finds|study finds|according to a (new )?report)\b", 2.0),
-    (r"\b(layoffs?|job cuts|redundanc(y|ies))\b", 3.0),
+    (r"\b(acquir(e|es|ed|ing)|acquisition|takeover|buys|bought|to buy|merg(e|er|es|ed|ing))\b", 3.0),
+    (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
+    (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
+    (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
+     r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
+    (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)", 2.0),
+    (r"\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
+     r"\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b", 2.0),
+    (r"\b(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
+     r"\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b", 2.5),
+    (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b", 2.0),
+    (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
+    (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b", 5.0),
+    (r"\b(final(izes|ises|ized|ised)|publish(es|ed)|propos(es|ed)|sets?)\b[^.]{0,60}"
+     r"\b(rule|regulation|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+|"
+     r"\b(publish(es|ed)|final(izes|ises|ized|ised)|issu(es|ed)|releas(es|ed))\b (an? |the )?"
+     r"(updated|new|draft|final|revised)\b", 2.5),
+    # A single company's launch; a joint launch ("X and Y launch a joint study") is no product launch.
+    (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research)\b).*"
+     r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),
 ]
+_POSITIVE = [(re.compile(p, re.I), w) for p, w in _POSITIVE]
+_NEGATIVE = [(re.compile(p, re.I), w) for p, w in _NEGATIVE]
 _TYPE_CUES = {
     "vendor_contract": r"\b(contract|deal|agreement|select(s|ed)?|deploy\w*|implement\w*|roll(ing)? out|"
                        r"EHR|EPR|electronic (health|patient) record|PACS|system|procure\w*|tender|licen[cs]e|"
@@ -67,7 +94,37 @@ _TYPE_CUES = {
     "research_collaboration": r"\b(research|clinical (study|trial)s?|trials?|scientists|genomic\w*|"
                               r"study|studies|discovery|cohort)\b",
 }
-_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])|\n+")
+# Phrases that settle a type on their own (weighed above single cue words).
+_DECISIVE = {
+    "vendor_contract": r"\b(select(s|ed)|picks|picked|taps|tapped|chose|chooses|award(s|ed)?|renew(s|ed|al)?)\b"
+                       r"[^.]{0,80}\b(contract|deal|agreement|system|platform|record|software|EHR|EPR)\b|"
+                       r"\b(supply|procure\w*|tender|licen[cs]e)\b",
+    "strategic_alliance": r"\b(alliance|affiliation|joint venture|clinical partnership|share (surgical |operating )?"
+                          r"(capacity|theatres|staff|waiting lists))\b",
+    "technology_collaboration": r"\b(co-develop\w*|jointly develop\w*|co-design\w*|innovation (partnership|lab|"
+                                r"cent(er|re))|develop\w* (new )?(AI|artificial intelligence|tools|software|"
+                                r"models|technology|algorithms))\b",
+    "data_network": r"\b(join\w*|signed on|sign on|connect\w* to|members? of)\b[^.]{0,80}\b(network|exchange|HIE|"
+                    r"care record|consortium|data platform|infrastructure|registry)\b|\bdata[- ]sharing\b|"
+                    r"\bfederated\b|\bcommon data model\b|\bshared (care )?record\b",
+    "research_collaboration": r"\b(research (collaboration|partnership|agreement|program(me)?|study|studies)|"
+                              r"joint (research|clinical)? ?(study|trial)|clinical (study|trial)|"
+                              r"(launch\w*|begun|began|start\w*) (a |an )?[\w-]* ?[\w-]* ?(study|trial)|"
+                              r"to study\b)",
+}
+_DEAL_EVENT = re.compile(
+    r"\b(signed|inked|agreed|formed|joined|selected|awarded|partnered|teamed up|renewed|extended)\b[^.]{0,80}"
+    r"\b(agreement|contract|deal|partnership|alliance|collaboration|memorandum|MoU|network|consortium|"
+    r"joint venture|with)\b", re.I)
+MAX_OTHER_PARTNERSHIPS = 3
+_ANOTHER_DEAL = re.compile(r"\b(separate(ly)?|another|a second|earlier this year|last year|previously)\b", re.I)
+_DESCRIPTIVE_SUBJECT = re.compile(
+    r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
+# Not after titles and abbreviations that end in a full stop ("Dr. Keane", "St. Louis").
+_SENTENCE = re.compile(
+    r"(?<=[.!?”\"])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\bNo\.)"
+    r"(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bU\.S\.)\s+(?=[“\"A-Z0-9])|\n+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +157,7 @@ class Classification:
     score: float
     partnerships: tuple[Partnership, ...]
     reason: str
+    quotes: tuple[Quote, ...] = ()
 
 
 def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None) -> Classification:
@@ -111,7 +169,9 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
     lead = prose[:LEAD_SENTENCES]
     document = "\n".join([title, *body_sentences])
-    orgs = find_organizations(document, gazetteer)
+    slots = [n for s in [title, *lead] if _cue_score(s, _POSITIVE) > 0 for n in announced_parties(s)]
+    orgs = find_organizations(document, gazetteer, slots)
+    quotes = tuple(find_quotes(text, orgs))  # the body as written: quotes run by paragraph
 
     score = 2 * _cue_score(title, _POSITIVE) + sum(_cue_score(s, _POSITIVE) for s in lead[:2])
     score += 0.5 * sum(_cue_score(s, _POSITIVE) for s in lead[2:])
@@ -122,23 +182,20 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     offsets = _sentence_offsets(document, sentences)[: LEAD_SENTENCES + 4]
     announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
                   if _cue_score(sentence, _POSITIVE) > 0]
-    participants = _participants(orgs, announcing, offsets[: LEAD_SENTENCES + 1])
+    participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
     if net < DETECTION_THRESHOLD:
-        return Classification(False, net, (), f"cue score {net:.1f} below {DETECTION_THRESHOLD}")
+        return Classification(False, net, (), f"cue score {net:.1f} below {DETECTION_THRESHOLD}", quotes)
     if len(participants) < 2:
-        return Classification(False, net, (), "fewer than two named parties in the announcement")
+        return Classification(False, net, (), "fewer than two named parties in the announcement", quotes)
 
     evidence_spans = announcing[:2] or offsets[:1]
     evidence = " ".join(document[s:e].strip() for s, e in evidence_spans)
     context = " ".join([title, *lead, evidence])
     partnership_type = _partnership_type(context, participants)
-    confidence = round(1 / (1 + math.exp(-(net - DETECTION_THRESHOLD) / 2.0)) * 0.5 + 0.45, 3)
-    return Classification(
-        True,
-        net,
-        (Partnership(partnership_type, min(confidence, 0.99), evidence[:2000], tuple(participants)),),
-        f"cue score {net:.1f}",
-    )
+    confidence = min(round(1 / (1 + math.exp(-(net - DETECTION_THRESHOLD) / 2.0)) * 0.5 + 0.45, 3), 0.99)
+    main = Partnership(partnership_type, confidence, evidence[:2000], tuple(participants))
+    others = _other_partnerships(document, orgs, _sentence_offsets(document, sentences), main)
+    return Classification(True, net, (main, *others), f"cue score {net:.1f}", quotes)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -148,8 +205,8 @@ def split_sentences(text: str) -> list[str]:
 
 # -- helpers -------------------------------------------------------------------------------
 
-def _cue_score(sentence: str, cues: list[tuple[str, float]]) -> float:
-    return sum(weight for pattern, weight in cues if re.search(pattern, sentence, re.I))
+def _cue_score(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
+    return sum(weight for pattern, weight in cues if pattern.search(sentence))
 
 
 def _sentence_offsets(document: str, sentences: list[str]) -> list[tuple[int, int]]:
@@ -164,7 +221,7 @@ def _sentence_offsets(document: str, sentences: list[str]) -> list[tuple[int, in
 
 
 def _participants(
-    orgs: list[OrgRef], announcing: list[tuple[int, int]], lead: list[tuple[int, int]]
+    document: str, orgs: list[OrgRef], announcing: list[tuple[int, int]], lead: list[tuple[int, int]]
 ) -> list[Participant]:
     """The parties: organisations of the first announcing sentence that names two or more.
 
@@ -179,10 +236,18 @@ def _participants(
 
     chosen: list[OrgRef] = []
     primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
+    # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
+    described = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
+    if described is not None and (primary is None or described[0] <= primary[0]):
+        following = [span for span in lead if span[0] > described[1]][:1]
+        if following:
+            primary = (described[0], following[0][1])
     if primary is not None:
         chosen = named_in(primary)
         for span in announcing:
             named = named_in(span)
+            if _ANOTHER_DEAL.search(document[span[0]:span[1]]):
+                continue  # "Separately, X signed ... with Z": another partnership, not more parties
             if span != primary and any(r in chosen for r in named):
                 chosen += [r for r in named if r not in chosen]
     for ref in orgs:
@@ -202,24 +267,64 @@ def _participants(
     ]
 
 
+def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int, int]],
+                        main: Partnership) -> list[Partnership]:
+    """Further partnerships the story reports ("X separately signed an agreement with Y").
+
+    A sentence counts when an organisation is its subject, it reports a concluded deal
+    (``_DEAL_EVENT``), it carries no hard-negative cue, and it names two or more
+    organisations that are not all parties to a partnership already found. Less certain
+    than the main one, so its confidence is lower.
+    """
+    found: list[Partnership] = []
+    seen = [frozenset(p.key for p in main.participants)]
+    for start, end in spans:
+        sentence = document[start:end]
+        deal = _DEAL_EVENT.search(sentence)
+        if not deal or _cue_score(sentence, _NEGATIVE) or not announced_parties(sentence):
+            continue
+        named = [r for r in orgs if any(start <= a and b <= end for a, b in r.spans) and not r.via_product]
+        keys = frozenset(r.key for r in named)
+        verb = start + deal.start()
+        # One party on each side of the deal ("X signed an agreement with Y"), not "X and Y signed
+        # similar deals with several health systems".
+        positions = [a for r in named for a, _ in r.spans if start <= a < end]
+        one_each_side = any(a < verb for a in positions) and any(a > verb for a in positions)
+        if len(keys) < 2 or not one_each_side or any(keys <= earlier for earlier in seen):
+            continue
+        seen.append(keys)
+        parties = [Participant(r.key, r.name, r.org_type, r.org_type, r.country, tuple(sorted(r.mentions)))
+                   for r in named]
+        found.append(Partnership(_partnership_type(sentence, parties), round(main.confidence * 0.8, 3),
+                                 sentence.strip()[:2000], tuple(parties)))
+    return found[:MAX_OTHER_PARTNERSHIPS]
+
+
 def _partnership_type(context: str, participants: list[Participant]) -> str:
+    """The type with the most evidence: distinct cue terms, decisive phrases, and the parties' kinds."""
     # Distinct cue terms, so one word repeated through a story does not outvote the others.
     scores = {
         t: len({m.group(0).lower() for m in re.finditer(p, context, re.I)}) for t, p in _TYPE_CUES.items()
     }
+    for t, pattern in _DECISIVE.items():
+        if re.search(pattern, context, re.I):
+            scores[t] += 3
     kinds = {p.org_type for p in participants}
     has_vendor = "vendor" in kinds
-    care_side = kinds & {"provider", "government", "payer", "academic"}
+    industry = has_vendor or "other" in kinds
+    care_side = kinds & {"provider", "government", "payer", "academic", "network"}
     if has_vendor and care_side:
         scores["vendor_contract"] += 2
         scores["technology_collaboration"] += 1
     else:
         scores["vendor_contract"] = 0
-    if not has_vendor:
+    if not industry:
         scores["strategic_alliance"] += 2
         scores["technology_collaboration"] = max(0, scores["technology_collaboration"] - 2)
-    if re.search(r"\b(MoU|memorandum of understanding|co-develop\w*)\b", context, re.I) and has_vendor:
+    if re.search(r"\b(MoU|memorandum of understanding|co-develop\w*)\b", context, re.I) and industry:
         scores["technology_collaboration"] += 3
     if re.search(r"\bnetwork\b", context, re.I) and re.search(r"\bdata\b", context, re.I):
         scores["data_network"] += 3
+    if "network" in kinds:
+        scores["data_network"] += 2
     return max(scores, key=lambda t: (scores[t], -list(_TYPE_CUES).index(t)))

@@ -14,7 +14,9 @@ the full name they abbreviate, so each organisation is one ``OrgRef`` per articl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 
@@ -26,7 +28,10 @@ _HEADS = re.compile(
     r"(health|care|healthcare|medical) system|"
     r"healthcare|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
-    r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers)\b\.?$|\w\.(ai|io|com)$",
+    r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
+    r"care record|exchange|registry|collaborative|authority|umc|mc)\b\.?$|\w\.(ai|io|com)$|"
+    r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center)"
+    r" (of|for)\b",
     re.I,
 )
 # Names that open with their head word, in English and in the languages of the places we cover.
@@ -43,18 +48,43 @@ _GENERIC_FIRST = {"university", "royal", "national", "london", "new", "north", "
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
 PLACES = {
     "US": ["U.S.", "US", "United States", "America", "American", "Missouri", "Minnesota", "Chicago",
-           "California", "Texas", "New York", "Florida", "Ohio", "Boston", "Massachusetts"],
+           "California", "Texas", "New York", "Florida", "Ohio", "Boston", "Massachusetts", "Michigan",
+           "Wisconsin", "Illinois", "Pennsylvania", "Philadelphia", "Virginia", "Georgia", "Atlanta",
+           "Washington", "Seattle", "Oregon", "Utah", "Colorado", "Denver", "Arizona", "Tennessee",
+           "Nashville", "Kentucky", "Indiana", "Iowa", "Kansas", "Nebraska", "Louisiana", "Maryland",
+           "Baltimore", "Connecticut", "New Jersey", "North Carolina", "South Carolina", "Alabama",
+           "Houston", "Dallas", "Los Angeles", "San Francisco", "Cleveland", "Pittsburgh", "Detroit",
+           "Milwaukee", "Minneapolis", "St. Louis", "Kansas City", "Columbus", "Miami", "Oklahoma",
+           "Arkansas", "Mississippi", "Nevada", "New Mexico", "Idaho", "Montana", "Dakota", "Maine",
+           "Vermont", "New Hampshire", "Rhode Island", "Delaware", "Hawaii", "Alaska", "West Virginia"],
     "GB": ["UK", "U.K.", "United Kingdom", "Britain", "British", "England", "English", "Scotland",
-           "Scottish", "Wales", "Welsh", "London", "Northern Ireland"],
-    "IL": ["Israel", "Israeli"], "BR": ["Brazil", "Brazilian"], "CA": ["Canada", "Canadian", "Toronto"],
-    "AU": ["Australia", "Australian"], "IN": ["India", "Indian"], "DE": ["Germany", "German"],
-    "FR": ["France", "French"], "IE": ["Ireland", "Irish"], "NL": ["Netherlands", "Dutch"],
+           "Scottish", "Wales", "Welsh", "London", "Northern Ireland", "Manchester", "Birmingham", "Leeds",
+           "Liverpool", "Sheffield", "Bristol", "Newcastle", "Nottingham", "Leicester", "Oxford",
+           "Cambridge", "Edinburgh", "Glasgow", "Cardiff", "Belfast", "Yorkshire", "Lancashire", "Kent",
+           "Devon", "Cornwall", "Norfolk", "Suffolk", "Essex", "Surrey", "Sussex", "Hampshire"],
+    "IL": ["Israel", "Israeli", "Tel Aviv", "Jerusalem", "Haifa"], "BR": ["Brazil", "Brazilian", "São Paulo"],
+    "CA": ["Canada", "Canadian", "Toronto", "Ontario", "Quebec", "Québec", "Montreal", "Vancouver",
+           "British Columbia", "Alberta", "Nova Scotia", "Manitoba", "Saskatchewan", "Ottawa", "Calgary"],
+    "AU": ["Australia", "Australian", "Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Queensland",
+           "Victoria", "New South Wales", "NSW", "Tasmania"],
+    "IN": ["India", "Indian", "Delhi", "New Delhi", "Mumbai", "Bengaluru", "Chennai", "Hyderabad"],
+    "DE": ["Germany", "German", "Berlin", "Munich", "Hamburg", "Heidelberg", "Cologne"],
+    "FR": ["France", "French", "Paris"], "IE": ["Ireland", "Irish", "Dublin"],
+    "NL": ["Netherlands", "Dutch", "Amsterdam", "Rotterdam", "Utrecht"], "DK": ["Denmark", "Danish", "Copenhagen"],
+    "KE": ["Kenya", "Kenyan", "Nairobi"], "ZA": ["South Africa", "South African"], "NO": ["Norway", "Norwegian"],
+    "FI": ["Finland", "Finnish"], "CH": ["Switzerland", "Swiss"], "BE": ["Belgium", "Belgian"],
     "SG": ["Singapore"], "AE": ["UAE", "United Arab Emirates", "Abu Dhabi", "Dubai"],
     "JP": ["Japan", "Japanese"], "CN": ["China", "Chinese"], "NZ": ["New Zealand"],
     "SE": ["Sweden", "Swedish"], "ES": ["Spain", "Spanish"], "IT": ["Italy", "Italian"],
     "SA": ["Saudi Arabia", "Saudi"], "KR": ["South Korea", "Korean"],
 }
 _PLACE_TO_CODE = {name.lower(): code for code, names in PLACES.items() for name in names}
+# Places that name a country's place when seen in running text; ambiguous ones ("US" the
+# pronoun in capitals, "Victoria", "Georgia", "Washington") are left to the other signals.
+_AMBIGUOUS_PLACES = {"US", "Victoria", "Georgia", "Washington", "English"}
+_PLACE_IN_TEXT = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(
+    (re.escape(n) for names in PLACES.values() for n in names if n not in _AMBIGUOUS_PLACES),
+    key=len, reverse=True)) + r")(?!\w)")
 
 
 @dataclass(slots=True)
@@ -76,8 +106,13 @@ class OrgRef:
         return not self.spans
 
 
-def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
-    """All organisations the text names, each once, with every span where it is named."""
+def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[str] = ()) -> list[OrgRef]:
+    """All organisations the text names, each once, with every span where it is named.
+
+    ``party_names`` are names found in the slots of announcing sentences (see
+    ``announced_parties``): organisations even when nothing in the name says so
+    ("Cohere", "TriNetX"), added wherever the text names them and nothing else does.
+    """
     refs: dict[str, OrgRef] = {}
     taken: list[tuple[int, int]] = []
 
@@ -100,11 +135,18 @@ def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
             ref.spans.append((start, end))
         taken.append((start, end))
         if ref.country is None:
-            ref.country = _country_near(text, start, end)
+            ref.country = _country_in_name(name) or _country_near(text, start, end)
         return ref
 
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         add(start, end, surface, org, product)
+    for name in sorted(set(party_names), key=len, reverse=True):  # longest first: a name before its parts
+        for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-])", text):
+            inside_longer_name = _NAME_BEFORE.search(text[max(0, use.start() - 30):use.start()])
+            if not inside_longer_name and not _overlaps(use.start(), use.end(), taken):
+                ref = add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
+                if ref.org_type == "other":
+                    ref.org_type = _type_from_apposition(text, use.start() + len(name)) or "other"
     for start, end, surface in _phrases(text, gazetteer):
         if _overlaps(start, end, taken):
             continue
@@ -115,32 +157,60 @@ def find_organizations(text: str, gazetteer: Gazetteer) -> list[OrgRef]:
                 add(s, s + len(part), part, known)
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
+    _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
+
+
+def announced_parties(sentence: str) -> list[str]:
+    """Names in the party slots of an announcing sentence: its subject list and its object.
+
+    "Unity Health Toronto and Cohere have launched ..." gives both subject names;
+    "... has joined the TriNetX global network" gives "TriNetX". Only fully capitalised
+    chunks count, so "Two more health systems" or "the Massachusetts-based vendor" do not.
+    """
+    sentence = _OPENER.sub("", _DATELINE.sub("", sentence.strip()))
+    names: list[str] = []
+    verb = _SUBJECT_END.search(sentence)
+    if verb and verb.start() > 0:
+        subject = re.sub(r"\s*\([^)]*\)", "", sentence[:verb.start()])
+        chunks = [c for c in _subject_chunks(subject) if c.lower() not in _PLACE_TO_CODE]
+        if all(_is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
+            names += chunks
+    for slot in _OBJECT_START.finditer(sentence):
+        phrase = _PHRASE.match(sentence, slot.end())
+        if phrase:
+            name = re.sub(r"(’s|'s)$", "", phrase.group(0))
+            if _is_name_chunk(name):
+                names.append(name)
+    return names
 
 
 # -- helpers -------------------------------------------------------------------------------
 
 def _gazetteer_hits(text: str, gazetteer: Gazetteer):
-    pattern = _gazetteer_pattern(gazetteer)
-    if pattern is None:
+    compiled = _gazetteer_pattern(gazetteer)
+    if compiled is None:
         return
-    forms = {form: (org, product) for form, org, product in reversed(gazetteer.surface_forms())}
+    pattern, forms = compiled
     for match in pattern.finditer(text):
         surface = match.group(0)
         org, product = forms[surface]
         yield match.start(), match.end(), surface, org, product
 
 
-_PATTERN_CACHE: dict[int, re.Pattern[str] | None] = {}
+_PATTERN_CACHE: dict[int, tuple[re.Pattern[str], dict[str, tuple[KnownOrg, bool]]] | None] = {}
 
 
-def _gazetteer_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
+def _gazetteer_pattern(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[KnownOrg, bool]]] | None:
+    """One alternation of every surface form (longest first), and what each form denotes."""
     cached = _PATTERN_CACHE.get(id(gazetteer), False)
     if cached is not False:
         return cached
-    forms = sorted({f for f, _, _ in gazetteer.surface_forms() if len(f) > 1}, key=len, reverse=True)
+    surface = gazetteer.surface_forms()
+    denotes = {form: (org, product) for form, org, product in reversed(surface)}
+    forms = sorted({f for f, _, _ in surface if len(f) > 1}, key=len, reverse=True)
     pattern = (
-        re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w]|\.\w)")
+        (re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w]|\.\w)"), denotes)
         if forms else None
     )
     _PATTERN_CACHE[id(gazetteer)] = pattern
@@ -168,6 +238,68 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         if len(surface) < 3 or surface.isupper() and len(words) > 1:
             continue  # headings in capitals are not names
         yield start, start + len(surface), surface
+
+
+_NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*")
+_SUBJECT_END = re.compile(
+    r"\s(?:has|have|had|is|are|will|would|today|this week|said|says|announced|signed|signs|sign|joined|joins|"
+    r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
+    r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
+    r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
+)
+_OBJECT_START = re.compile(
+    r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|"
+    r"members? of|connected to|connects to)\s+(?:the\s+)?"
+)
+# "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
+_OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
+                     r"Last|This|Next|On \w+day)(?: [a-z]+){0,3},\s+")
+_NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}
+_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives"}
+
+
+def _subject_chunks(subject: str) -> list[str]:
+    chunks: list[str] = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+&\s+", subject):
+        left, found, right = part.partition(" and ")
+        # "Yorkshire and Humber Care Record" is one name; "Mater and Calvary" two.
+        if found and (len(left.split()) > 1 or not _is_org_like(part)):
+            chunks += [left, right]
+        else:
+            chunks.append(part)
+    return [_strip_the(c.strip()) for c in chunks if c.strip()]
+
+
+def _is_name_chunk(chunk: str) -> bool:
+    words = chunk.split()
+    if not words or len(words) > 9 or not words[0][:1].isupper():
+        return False
+    if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
+        return False
+    low = chunk.lower()
+    if low in _PLACE_TO_CODE or low in _NOT_NAMES or "-based" in low or _is_place_possessive(words[-1]):
+        return False
+    return not (len(words) == 1 and low in _GENERIC_FIRST)
+
+
+_APPOSITION_TYPES = (
+    ("vendor", r"\b(company|firm|start-?up|vendor|supplier|developer|maker|provider of)\b"),
+    ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice)\b"),
+    ("academic", r"\b(university|college|institute|school)\b"),
+    ("payer", r"\b(insurer|health plan|health maintenance organi[sz]ation|payer)\b"),
+    ("network", r"\b(network|exchange|consortium|registry|platform)\b"),
+)
+
+
+def _type_from_apposition(text: str, end: int) -> str | None:
+    """"Cohere, the Toronto-based enterprise AI company" -> vendor."""
+    match = re.match(r",\s+(?:an?|the)\s+([^,.;]{0,80})", text[end:end + 100])
+    if not match:
+        return None
+    return next((t for t, pattern in _APPOSITION_TYPES if re.search(pattern, match.group(1), re.I)), None)
 
 
 def _is_org_like(name: str) -> bool:
@@ -216,7 +348,7 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
     firsts: dict[str, list[OrgRef]] = {}
     for ref in refs.values():
         first = ref.name.split()[0].lower()
-        if len(ref.name.split()) > 1 and first not in _GENERIC_FIRST:
+        if len(ref.name.split()) > 1 and first not in _GENERIC_FIRST and first not in _PLACE_TO_CODE:
             firsts.setdefault(first, []).append(ref)
     for key, ref in list(refs.items()):
         # A shorter unknown ref that is the leading words of a longer one is the same org.
@@ -237,6 +369,31 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
                 owner.mentions.add(word)
                 owner.spans.append((use.start(), use.end()))
                 taken.append((use.start(), use.end()))
+
+
+@lru_cache(maxsize=8192)
+def _country_in_name(name: str) -> str | None:
+    """"Unity Health Toronto" -> CA, "Pennine Care NHS Foundation Trust" -> GB."""
+    if re.search(r"\bNHS\b", name):
+        return "GB"
+    for match in _PLACE_IN_TEXT.finditer(name):
+        return _PLACE_TO_CODE[match.group(0).lower()]
+    return None
+
+
+def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
+    """Care, public and academic bodies without a country take the story's country when the
+    places it names point to one country (at least two mentions, three in four of them).
+    Vendors do not: they are often from elsewhere."""
+    codes = [_PLACE_TO_CODE[m.group(0).lower()] for m in _PLACE_IN_TEXT.finditer(text)]
+    if len(codes) < 2:
+        return
+    top = max(set(codes), key=codes.count)
+    if codes.count(top) * 4 < len(codes) * 3:
+        return
+    for ref in refs:
+        if ref.country is None and ref.org_type in ("provider", "government", "academic", "payer"):
+            ref.country = top
 
 
 def _country_near(text: str, start: int, end: int) -> str | None:

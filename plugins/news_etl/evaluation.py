@@ -11,14 +11,16 @@ acceptable extras are not counted against precision).
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from news_etl.classify import Classification, classify_article
+from news_etl.classify import Classification, Participant, classify_article
 from news_etl.config import PROJECT_ROOT
 from news_etl.orgs import Gazetteer, load_gazetteer, org_key
+from news_etl.stories import fingerprint
 
 SEEDS = PROJECT_ROOT / "seeds"
 THRESHOLDS_PATH = SEEDS / "devset" / "thresholds.json"
@@ -37,6 +39,8 @@ class LabelledArticle:
     participants: dict[str, tuple[str, ...]]  # gold name -> aliases
     acceptable_extra: tuple[str, ...]
     kind: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)  # gold name -> role, where labelled
+    countries: dict[str, str] = field(default_factory=dict)  # gold name -> ISO country, where labelled
 
 
 @dataclass(slots=True)
@@ -52,6 +56,10 @@ class Scores:
     part_tp: int = 0
     part_fp: int = 0
     part_fn: int = 0
+    role_ok: int = 0
+    role_total: int = 0
+    country_ok: int = 0
+    country_total: int = 0
     errors: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float | int]:
@@ -66,6 +74,8 @@ class Scores:
             "type_accuracy": _ratio(self.type_ok, self.type_total),
             "participant_precision": part_p, "participant_recall": part_r,
             "participant_f1": _f1(part_p, part_r),
+            "role_accuracy": _ratio(self.role_ok, self.role_total),
+            "country_accuracy": _ratio(self.country_ok, self.country_total),
         }
 
 
@@ -96,6 +106,26 @@ def evaluate(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = 
         for bucket in (scores["all"], scores.setdefault(article.split, Scores())):
             _score(bucket, article, verdict, gazetteer)
     return scores
+
+
+def classification_speed(articles: list[LabelledArticle], repeat: int = 3) -> dict[str, float]:
+    """Articles per CPU second of what the classify stage does per article (classification,
+    quotes and story fingerprint), in this one process, after one warm-up article.
+
+    CPU time, not wall time, so that the per-core figure does not depend on what else the
+    machine is running; the wall-clock rate is given beside it.
+    """
+    gazetteer = load_gazetteer()
+    classify_article(articles[0].title, articles[0].text, gazetteer)
+    cpu, wall = time.process_time(), time.perf_counter()
+    for _ in range(repeat):
+        for a in articles:
+            classify_article(a.title, a.text, gazetteer)
+            fingerprint(a.title, a.text)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    count = repeat * len(articles)
+    return {"articles": count, "cpu_seconds": round(cpu, 3), "articles_per_cpu_second": round(count / cpu, 1),
+            "articles_per_wall_second": round(count / wall, 1)}
 
 
 def failed_thresholds(figures: dict[str, float | int], thresholds: dict[str, float]) -> list[str]:
@@ -136,12 +166,27 @@ def _score(s: Scores, a: LabelledArticle, v: Classification, gazetteer: Gazettee
         match = next((name for name, gold_keys in gold.items() if keys & gold_keys), None)
         if match:
             found.add(match)
+            _score_attributes(s, a, match, p)
         elif not keys & extra:
             s.part_fp += 1
             s.errors.append(f"{a.id}: extra participant {p.name!r}")
     s.part_tp += len(found)
     s.part_fn += len(gold) - len(found)
     s.errors += [f"{a.id}: missing participant {name!r}" for name in gold if name not in found]
+
+
+def _score_attributes(s: Scores, a: LabelledArticle, gold_name: str, p: Participant) -> None:
+    """Role and country of a matched participant, where the label gives them."""
+    if gold_name in a.roles:
+        s.role_total += 1
+        s.role_ok += p.role == a.roles[gold_name]
+        if p.role != a.roles[gold_name]:
+            s.errors.append(f"{a.id}: role of {gold_name!r} {p.role}, expected {a.roles[gold_name]}")
+    if gold_name in a.countries:
+        s.country_total += 1
+        s.country_ok += p.country == a.countries[gold_name]
+        if p.country != a.countries[gold_name]:
+            s.errors.append(f"{a.id}: country of {gold_name!r} {p.country}, expected {a.countries[gold_name]}")
 
 
 def _keys(names: Iterable[str], gazetteer: Gazetteer) -> set[str]:
@@ -165,6 +210,7 @@ def _read_jsonl(path: Path) -> Iterator[LabelledArticle]:
                 is_partnership=bool(item["is_partnership"]), types=tuple(item.get("partnership_types", ())),
                 participants={p: tuple(item.get("aliases", {}).get(p, ())) for p in item.get("participants", ())},
                 acceptable_extra=tuple(item.get("acceptable_extra", ())), kind=item.get("negative_kind"),
+                roles=dict(item.get("roles") or {}), countries=dict(item.get("countries") or {}),
             )
         except KeyError as exc:
             raise ValueError(f"{path}:{number}: missing key {exc}") from None

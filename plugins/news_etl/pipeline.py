@@ -26,10 +26,12 @@ from news_etl.config import Settings
 from news_etl.extract import Extraction, extract_page
 from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
+from news_etl.orgs import org_key
 from news_etl.parallel import map_ordered
 from news_etl.polling import next_poll_at
 from news_etl.report import write_digest
 from news_etl.schema_migrations import check_version
+from news_etl.stories import FINGERPRINT_VERSION, WINDOW_DAYS, assign_stories, decode, encode, fingerprint
 from news_etl.warehouse import stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -441,40 +443,74 @@ def _aware(value: datetime | None) -> datetime | None:
 
 # -- stage: classify -----------------------------------------------------------------------
 
-def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False) -> dict[str, int]:
+def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False,
+                      article_batch: str | None = None) -> dict[str, int]:
     """Classify every article without a verdict from the current classifier version.
 
-    ``reclassify`` re-runs all stored articles (after a classifier change), without fetching.
+    ``reclassify`` re-runs all stored articles (after a classifier change), without fetching;
+    ``article_batch`` narrows that to the articles first stored by that batch. Each
+    classified article is also given its story (``article_story``, see ``stories``).
     """
     engine = wh.make_engine(settings.warehouse_url)
     try:
         with engine.connect() as conn:
-            query = select(wh.article.c.article_id, wh.article.c.title, wh.article.c.body_text).outerjoin(
+            a = wh.article.c
+            query = select(a.article_id, a.title, a.body_text, a.first_seen_at).outerjoin(
                 wh.article_classification,
-                wh.article_classification.c.article_id == wh.article.c.article_id,
-            ).order_by(wh.article.c.article_id)
+                wh.article_classification.c.article_id == a.article_id,
+            ).order_by(a.first_seen_at, a.published_at, a.article_id)
             if not reclassify:
                 query = query.where(
                     (wh.article_classification.c.article_id.is_(None))
                     | (wh.article_classification.c.classifier_version != CLASSIFIER_VERSION)
                 )
+            if article_batch is not None:
+                query = query.where(a.batch_id == article_batch)
             todo = [tuple(r) for r in conn.execute(query)]
-        verdicts = list(map_ordered(_classify_row, [(t, b) for _, t, b in todo], settings.workers))
+        results = list(map_ordered(_classify_row, [(t, b) for _, t, b, _ in todo], settings.workers))
         rows = [
             {"article_id": article_id, "classifier_version": CLASSIFIER_VERSION,
              "is_partnership": verdict.is_partnership, "findings": _findings_json(verdict),
              "batch_id": batch.batch_id}
-            for (article_id, _, _), verdict in zip(todo, verdicts, strict=True)
+            for (article_id, _, _, _), (verdict, _) in zip(todo, results, strict=True)
         ]
         with engine.begin() as conn:
             wh.upsert(conn, wh.article_classification, rows, keys=["article_id"])
+            stories = _story_rows(conn, batch, [(r[0], r[3]) for r in todo], [f for _, f in results])
+            wh.upsert(conn, wh.article_story, stories, keys=["article_id"])
             return _record_stage(conn, batch, "classify")
     finally:
         engine.dispose()
 
 
-def _classify_row(item: tuple[str, str]) -> Classification:
-    return classify_article(item[0], item[1])
+def _classify_row(item: tuple[str, str]) -> tuple[Classification, tuple[int, ...]]:
+    return classify_article(item[0], item[1]), fingerprint(item[0], item[1])
+
+
+def _story_rows(conn: Connection, batch: Batch, articles: list[tuple[str, datetime]],
+                fingerprints: list[tuple[int, ...]]) -> list[dict[str, Any]]:
+    """Story assignments of ``articles`` (oldest first), against stories of the last weeks."""
+    if not articles:
+        return []
+    ids = {article_id for article_id, _ in articles}
+    since = _aware(min(seen for _, seen in articles)) - timedelta(days=WINDOW_DAYS)
+    s = wh.article_story.c
+    known = [
+        (article_id, story_id, decode(stored))
+        for article_id, story_id, stored in conn.execute(
+            select(s.article_id, s.story_id, s.fingerprint)
+            .join(wh.article, wh.article.c.article_id == s.article_id)
+            .where(wh.article.c.first_seen_at >= since, s.fingerprint_version == FINGERPRINT_VERSION)
+            .order_by(wh.article.c.first_seen_at, s.article_id)
+        ).tuples()
+        if article_id not in ids
+    ]
+    assigned = assign_stories([(a, f) for (a, _), f in zip(articles, fingerprints, strict=True)], known)
+    return [
+        {"article_id": x.article_id, "story_id": x.story_id, "similarity": round(x.similarity, 3),
+         "fingerprint": encode(f), "fingerprint_version": FINGERPRINT_VERSION, "batch_id": batch.batch_id}
+        for x, f in zip(assigned, fingerprints, strict=True)
+    ]
 
 
 def _findings_json(verdict: Classification) -> str:
@@ -488,6 +524,11 @@ def _findings_json(verdict: Classification) -> str:
                  for x in p.participants
              ]}
             for p in verdict.partnerships
+        ],
+        "quotes": [
+            {"name": q.name, "title": q.title, "org_key": q.org_key, "org_name": q.org_name,
+             "org_type": q.org_type, "country": q.country, "text": q.text}
+            for q in verdict.quotes
         ],
     }, sort_keys=True)
 
@@ -516,11 +557,15 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
                 conn.execute(wh.partnership_participant.delete().where(
                     wh.partnership_participant.c.partnership_id.in_(old)))
                 conn.execute(wh.partnership.delete().where(wh.partnership.c.article_id.in_(ids)))
+                conn.execute(wh.quote.delete().where(wh.quote.c.article_id.in_(ids)))
             orgs, aliases, partnerships, participants = _partnership_rows(batch, verdicts)
+            people, quotes = _quote_rows(batch, verdicts, orgs)
             wh.upsert(conn, wh.organization, list(orgs.values()), keys=["org_id"], update=[])
             wh.upsert(conn, wh.organization_alias, aliases, keys=["alias", "org_id"], update=[])
             wh.upsert(conn, wh.partnership, partnerships, keys=["partnership_id"])
             wh.upsert(conn, wh.partnership_participant, participants, keys=["partnership_id", "org_id"])
+            wh.upsert(conn, wh.person, people, keys=["person_id"])
+            wh.upsert(conn, wh.quote, quotes, keys=["quote_id"])
             return _record_stage(conn, batch, "load")
     finally:
         engine.dispose()
@@ -549,6 +594,27 @@ def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]]):
                 participants.append({"partnership_id": partnership_id, "org_id": org_id, "role": x["role"],
                                      "mention": (x["mentions"] or [x["name"]])[0][:300]})
     return orgs, list(aliases.values()), partnerships, participants
+
+
+def _quote_rows(batch: Batch, verdicts: list[tuple[str, str]], orgs: dict[str, dict[str, Any]]):
+    """People and quotes of the verdicts; their organisations join ``orgs``. One row per id."""
+    people: dict[str, dict[str, Any]] = {}
+    quotes: dict[str, dict[str, Any]] = {}
+    for article_id, findings in verdicts:  # in article order: a person keeps the last title seen
+        for q in json.loads(findings).get("quotes", []):
+            org_id = stable_id("org", q["org_key"]) if q["org_key"] else None
+            if org_id:
+                orgs.setdefault(org_id, {"org_id": org_id, "name": q["org_name"][:300],
+                                         "org_type": q["org_type"] or "other", "country_code": q["country"]})
+            person_id = stable_id("person", org_key(q["name"]), q["org_key"] or "")
+            people[person_id] = {"person_id": person_id, "name": q["name"][:200], "org_id": org_id,
+                                 "title": (q["title"] or "")[:300] or None}
+            if q["text"]:
+                quote_id = stable_id(article_id, person_id, q["text"])
+                quotes[quote_id] = {"quote_id": quote_id, "article_id": article_id, "person_id": person_id,
+                                    "title": (q["title"] or "")[:300] or None, "quote_text": q["text"],
+                                    "batch_id": batch.batch_id}
+    return list(people.values()), list(quotes.values())
 
 
 # -- stage: validate and publish -----------------------------------------------------------
@@ -641,6 +707,43 @@ def batch_summary(engine: Engine, batch_id: str | None = None) -> dict[str, Any]
             "expectations_passed": sum(n for ok, n in dq if ok),
             "expectations_failed": sum(n for ok, n in dq if not ok),
         }
+
+
+# -- reclassification of stored articles ----------------------------------------------------
+
+def finished_batches(settings: Settings, since: date | None = None, until: date | None = None) -> list[str]:
+    """Batches whose run has finished (published, validated or failed) in [since, until], oldest first.
+
+    A batch still ``running`` is left to its own run, which classifies and publishes it.
+    """
+    engine = wh.make_engine(settings.warehouse_url)
+    try:
+        r = wh.pipeline_run.c
+        query = select(r.batch_id).where(r.status != "running").order_by(r.batch_id)
+        if since is not None:
+            query = query.where(r.batch_id >= since.isoformat())
+        if until is not None:
+            query = query.where(r.batch_id <= until.isoformat())
+        with engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+    finally:
+        engine.dispose()
+
+
+def reclassify_batch(settings: Settings, batch_id: str, run_id: str) -> dict[str, Any]:
+    """Classify the articles a batch stored again with the current classifier, then load,
+    validate and publish that batch, without fetching anything.
+
+    Idempotent like the daily stages it reuses. A failing quality gate raises
+    ``QualityGateError`` and leaves the batch unpublished (out of the marts) until fixed.
+    """
+    batch = Batch.for_day(date.fromisoformat(batch_id), run_id)
+    classified = classify_articles(settings, batch, reclassify=True, article_batch=batch_id)
+    loaded = load_partnerships(settings, batch)
+    validate_batch(settings, batch)
+    summary = publish_batch(settings, batch)
+    return {"batch_id": batch_id, "classifier_version": CLASSIFIER_VERSION, "articles": classified["articles"],
+            "partnerships": loaded["partnerships"], "status": summary["status"]}
 
 
 # -- the whole run, outside Airflow --------------------------------------------------------
@@ -744,6 +847,6 @@ def _chunks(items: Any, size: int) -> Iterator[list[Any]]:
 
 __all__ = [
     "Batch", "FeedPollError", "QualityGateError", "batch_summary", "choose_published_at",
-    "classify_articles", "extract_articles", "fetch_pages", "load_partnerships", "poll_feed",
-    "publish_batch", "run_once", "start_batch", "start_batch_row", "validate_batch",
+    "classify_articles", "extract_articles", "fetch_pages", "finished_batches", "load_partnerships", "poll_feed",
+    "publish_batch", "reclassify_batch", "run_once", "start_batch", "start_batch_row", "validate_batch",
 ]

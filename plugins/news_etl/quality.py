@@ -176,6 +176,33 @@ def suites(batch_id: str, as_of: datetime, recent_daily_articles: float | None =
                 ),
             ],
         ),
+        "article_story": (
+            f"SELECT * FROM article_story WHERE batch_id = '{b}'",  # noqa: S608
+            [
+                gxe.ExpectColumnValuesToNotBeNull(column="story_id", severity=crit),
+                gxe.ExpectColumnValuesToBeBetween(column="similarity", min_value=0, max_value=1, severity=crit),
+                gxe.UnexpectedRowsExpectation(
+                    description="every story is named after a stored article",
+                    unexpected_rows_query=(
+                        "SELECT * FROM {batch} WHERE story_id NOT IN (SELECT article_id FROM article)"
+                    ),
+                    severity=crit,
+                ),
+            ],
+        ),
+        "quote": (
+            f"SELECT * FROM quote WHERE batch_id = '{b}'",  # noqa: S608
+            [
+                gxe.ExpectColumnValueLengthsToBeBetween(column="quote_text", min_value=1, severity=crit),
+                gxe.UnexpectedRowsExpectation(
+                    description="every quote has its speaker in person",
+                    unexpected_rows_query=(
+                        "SELECT * FROM {batch} WHERE person_id NOT IN (SELECT person_id FROM person)"
+                    ),
+                    severity=crit,
+                ),
+            ],
+        ),
         "organization": (
             "SELECT * FROM organization",
             [

@@ -6,7 +6,7 @@ Tables come in three groups:
   ``organization_alias``, ``partnership``, ``partnership_participant``), keyed by
   natural keys so that a rerun overwrites instead of duplicating;
 * what the pipeline did (``pipeline_run``, ``stage_run``, ``feed_poll``,
-  ``feed_entry``, ``raw_page``, ``page_fetch``, ``article_classification``,
+  ``feed_entry``, ``raw_page``, ``page_fetch``, ``article_classification``, ``article_story``,
   ``dq_validation_result``);
 * BI marts (views in ``include/sql/marts``) that only show published batches.
 
@@ -214,6 +214,19 @@ article_classification = Table(
     comment="Staging: the classifier's verdict per article, loaded into partnership tables.",
 )
 
+article_story = Table(
+    "article_story", metadata,
+    Column("article_id", ID, ForeignKey("article.article_id"), primary_key=True),
+    Column("story_id", ID, nullable=False,
+           comment="article_id of the story's first article: copies, syndications and rewrites share it"),
+    Column("similarity", Float, nullable=False, comment="estimated overlap with the article it matched (1 = founder)"),
+    Column("fingerprint", Text, nullable=False, comment="MinHash signature of word 5-shingles and their count (hex)"),
+    Column("fingerprint_version", String(20), nullable=False),
+    Column("batch_id", String(10), nullable=False, comment="batch that assigned it"),
+    Index("ix_article_story_story", "story_id"),
+    comment="One row per article: the story (one announcement, however many outlets carry it) it belongs to.",
+)
+
 organization = Table(
     "organization", metadata,
     Column("org_id", ID, primary_key=True, comment="hash of the resolved organisation key"),
@@ -254,6 +267,28 @@ partnership_participant = Table(
     Column("mention", String(300), comment="how the article named the party"),
     CheckConstraint(_in("role", ROLES), name="ck_participant_role"),
     comment="One row per party to a partnership.",
+)
+
+person = Table(
+    "person", metadata,
+    Column("person_id", ID, primary_key=True, comment="hash of the normalised name and the organisation key"),
+    Column("name", String(200), nullable=False),
+    Column("org_id", ID, ForeignKey("organization.org_id"), comment="the organisation the news gives them"),
+    Column("title", String(300), comment="their title in the latest article that quoted them"),
+    comment="One row per person quoted in the news (a name at an organisation).",
+)
+
+quote = Table(
+    "quote", metadata,
+    Column("quote_id", ID, primary_key=True, comment="hash of article, person and words"),
+    Column("article_id", ID, ForeignKey("article.article_id"), nullable=False),
+    Column("person_id", ID, ForeignKey("person.person_id"), nullable=False),
+    Column("title", String(300), comment="the speaker's title as this article gave it"),
+    Column("quote_text", Text, nullable=False, comment="the words quoted"),
+    Column("batch_id", String(10), nullable=False, comment="batch that loaded it"),
+    Index("ix_quote_article", "article_id"),
+    Index("ix_quote_person", "person_id"),
+    comment="One row per quoted statement in an article.",
 )
 
 dq_validation_result = Table(

@@ -1,0 +1,130 @@
+"""Story clusters: one story id for one announcement, however many outlets carry it.
+
+Press-release copies, syndicated stories and light rewrites share long runs of words
+even when their URLs, headlines, chrome and first lines differ. Each article gets a
+MinHash fingerprint of its word 5-shingles (64 hash functions) plus its shingle count,
+stored in ``article_story``; together they estimate the share of the shorter article's
+shingles found in the other (containment). Candidates are found by LSH banding (one
+band per hash value) instead of comparing every pair.
+
+An article whose estimated containment in or of an earlier article reaches
+``SIMILARITY_THRESHOLD`` joins that article's story; otherwise it founds a story named
+after itself. Why 0.25 (figures from tests/test_stories.py and the dev set): a verbatim
+press-release copy with other chrome scores about 0.95, a trimmed syndicated copy about
+0.8, a rewrite that keeps the release's quote and key sentence about 0.27; a different
+release by the same company scores 0 once its "About" paragraph is left out, and among
+the 154 distinct dev-set stories the highest pair (two stories on one agency that share
+its long name) scores 0.18.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+FINGERPRINT_VERSION = "minhash-5w-64"
+SHINGLE_WORDS = 5
+NUM_HASHES = 64
+BANDS = 64
+SIMILARITY_THRESHOLD = 0.25
+WINDOW_DAYS = 14  # an announcement is re-published within days, not months
+
+_PRIME = (1 << 31) - 1
+_RNG = np.random.default_rng(20261127)  # fixed: fingerprints must be comparable across runs and machines
+_A = _RNG.integers(1, _PRIME, size=NUM_HASHES, dtype=np.uint64)
+_B = _RNG.integers(0, _PRIME, size=NUM_HASHES, dtype=np.uint64)
+_WORD = re.compile(r"[^\W_]+")
+_BOILERPLATE = re.compile(r"\n\s*(?:About [A-Z][^\n]{0,80}|Media contacts?|Press contacts?|Contacts?|"
+                          r"Forward-looking statements)\s*:?\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """The story an article belongs to, and how similar it is to the article it matched."""
+
+    article_id: str
+    story_id: str
+    similarity: float
+
+
+def fingerprint(title: str | None, text: str) -> tuple[int, ...]:
+    """MinHash signature of the article's word shingles (headline included), then the shingle count.
+
+    A press release's closing "About <company>" and contact paragraphs are left out: they
+    are the same in every release a company issues, so they say nothing about which
+    announcement an article carries.
+    """
+    text = _BOILERPLATE.split(text, maxsplit=1)[0]
+    words = _WORD.findall(f"{title or ''} {text}".lower())
+    if len(words) < SHINGLE_WORDS:
+        words = words + [""] * (SHINGLE_WORDS - len(words))
+    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    hashes = np.fromiter((zlib.crc32(s.encode()) & _PRIME for s in shingles), dtype=np.uint64,
+                         count=len(shingles))
+    minima = ((np.outer(_A, hashes) + _B[:, None]) % _PRIME).min(axis=1)
+    return (*(int(v) for v in minima), len(shingles))
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated share of the shorter article's shingles that the other one also has.
+
+    Containment rather than Jaccard similarity, so that an outlet's trimmed copy of a
+    long release still scores as high as a full copy. From the MinHash estimate J of
+    the Jaccard similarity and the set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
+    """
+    jaccard = sum(x == y for x, y in zip(a[:NUM_HASHES], b[:NUM_HASHES], strict=True)) / NUM_HASHES
+    shared = jaccard * (a[NUM_HASHES] + b[NUM_HASHES]) / (1 + jaccard)
+    return min(1.0, shared / max(1, min(a[NUM_HASHES], b[NUM_HASHES])))
+
+
+def encode(signature: Sequence[int]) -> str:
+    """The signature as fixed-width hex, for storage."""
+    return "".join(f"{v:08x}" for v in signature)
+
+
+def decode(stored: str) -> tuple[int, ...]:
+    """The signature ``encode`` stored."""
+    return tuple(int(stored[i:i + 8], 16) for i in range(0, len(stored), 8))
+
+
+def assign_stories(
+    new: Iterable[tuple[str, tuple[int, ...]]],
+    known: Iterable[tuple[str, str, tuple[int, ...]]],
+) -> list[StoryAssignment]:
+    """Stories for ``new`` articles (given oldest first), matching ``known`` ones and each other.
+
+    ``known`` holds (article_id, story_id, signature) of articles already assigned. The
+    result depends only on its inputs and their order, so a rerun assigns the same ids.
+    """
+    buckets: dict[tuple[int, bytes], list[int]] = {}
+    members: list[tuple[str, str, tuple[int, ...]]] = []
+
+    def index(article_id: str, story_id: str, signature: tuple[int, ...]) -> None:
+        members.append((article_id, story_id, signature))
+        for band in _bands(signature):
+            buckets.setdefault(band, []).append(len(members) - 1)
+
+    for article_id, story_id, signature in known:
+        index(article_id, story_id, signature)
+    assignments: list[StoryAssignment] = []
+    for article_id, signature in new:
+        candidates = {i for band in _bands(signature) for i in buckets.get(band, ())}
+        scored = sorted(((similarity(signature, members[i][2]), members[i][0], members[i][1]) for i in candidates
+                         if members[i][0] != article_id), key=lambda c: (-c[0], c[1]))
+        best = scored[0] if scored and scored[0][0] >= SIMILARITY_THRESHOLD else None
+        story_id = best[2] if best else article_id
+        assignments.append(StoryAssignment(article_id, story_id, best[0] if best else 1.0))
+        index(article_id, story_id, signature)
+    return assignments
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+def _bands(signature: Sequence[int]) -> Iterable[tuple[int, bytes]]:
+    rows = NUM_HASHES // BANDS
+    for band in range(BANDS):
+        yield band, np.asarray(signature[band * rows:(band + 1) * rows], dtype=np.uint64).tobytes()
