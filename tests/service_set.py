@@ -78,6 +78,7 @@ class ServiceSet:
         self.log_dir = log_dir
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.services: dict[str, Service] = {}
+        self.killed: set[str] = set()
 
     def start(self, name: str, argv: list[str], env: dict[str, str], cwd: Path | None = None) -> Service:
         """Start ``argv`` as service ``name`` in a new session, output to ``<log_dir>/<name>.log``."""
@@ -104,14 +105,15 @@ class ServiceSet:
             time.sleep(1)
 
     def check_alive(self) -> None:
-        """Raise with the log's tail of the first service that died unexpectedly."""
+        """Raise with the log's tail of the first service that died without being killed on purpose."""
         for service in self.services.values():
-            if not service.alive() and service.proc.returncode != -signal.SIGKILL:
+            if not service.alive() and service.name not in self.killed:
                 raise ServiceError(f"{service.name} exited with code {service.proc.returncode}\n{service.tail()}")
 
     def kill(self, name: str) -> list[int]:
         """SIGKILL every process of service ``name`` at once (a machine dying); returns their pids."""
         service = self.services[name]
+        self.killed.add(name)
         procs = service.processes()
         for proc in procs:
             _signal(proc, signal.SIGKILL)

@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-ELEMENT = "element-6066-11e4-a52e-4f713d89e5f0"  # the W3C key of an element reference
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"  # the W3C key of an element reference
 
 
 class WebDriverError(RuntimeError):
