@@ -65,13 +65,12 @@ class Stack:
     """The running service set and what the tests need to talk to it."""
 
     services: ServiceSet
-    api: AirflowApi
     site: FixtureSite
-    base_url: str
     airflow_home: Path
     warehouse_url: str
-    env: dict[str, str]
     admin_password: str
+    api: AirflowApi | None = None  # set once the api-server runs
+    base_url: str = ""
     report: dict[str, Any] = field(default_factory=dict)
 
 
@@ -94,8 +93,8 @@ def stack() -> Iterator[Stack]:
         broker_url = _empty_redis_database(cleanup)
         site = cleanup.enter_context(serve_fixture_site())
         services = ServiceSet(BUILD / "logs")
-        stack = Stack(services=services, api=None, site=site, base_url="", airflow_home=BUILD / "airflow_home",
-                      warehouse_url=warehouse_url, env={}, admin_password=secrets.token_urlsafe(16))
+        stack = Stack(services=services, site=site, airflow_home=BUILD / "airflow_home",
+                      warehouse_url=warehouse_url, admin_password=secrets.token_urlsafe(16))
         cleanup.callback(_write_report, stack)
         cleanup.callback(_stop_services, services)
         _start(stack, meta_url, broker_url, queue=f"news-e2e-{suffix}")
@@ -140,7 +139,7 @@ def test_both_workers_took_tasks_of_the_run(stack: Stack, first_run: dict[str, A
     stack.report["tasks_per_worker"] = {w: sorted(f"{t}[{m}] try {n}" for t, m, n in ran[w]) for w in WORKERS}
     assert all(ran.values()), f"a worker ran no task of {RUN1}: {stack.report['tasks_per_worker']}"
     assert not ran[WORKERS[0]] & ran[WORKERS[1]], "a task try ran on both workers"
-    assert ran[WORKERS[0]] | ran[WORKERS[1]] == expected, (ran, expected)
+    assert expected <= ran[WORKERS[0]] | ran[WORKERS[1]], (ran, expected)  # every task's last try, on a worker
 
 
 def test_the_ui_grid_shows_the_successful_run(stack: Stack, first_run: dict[str, Any]) -> None:
@@ -229,7 +228,7 @@ def _start(stack: Stack, meta_url: str, broker_url: str, queue: str) -> None:
     passwords.write_text(json.dumps({ADMIN: stack.admin_password}), encoding="utf-8")
     catalogue = write_demo_catalogue(stack.site, BUILD / "feeds.yaml")
     airflow_meta = meta_url.replace("postgresql+psycopg://", "postgresql+psycopg2://")
-    stack.env = env = {
+    env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "NEWS_ETL_"))},
         "PYTHONUNBUFFERED": "1",
         "AIRFLOW_HOME": str(stack.airflow_home),
