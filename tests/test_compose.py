@@ -121,3 +121,10 @@ def test_the_image_is_the_pinned_airflow_with_our_constraints() -> None:
     assert re.search(rf"^FROM apache/airflow:{re.escape(pinned)}-python3\.11$", dockerfile, re.M)
     assert "-r /opt/news-etl/requirements.txt -c /opt/news-etl/constraints.txt" in dockerfile
     assert COMPOSE["x-airflow-common"]["build"] == "."
+
+
+@pytest.mark.parametrize("script", sorted((ROOT / "include" / "docker").glob("*.sh")), ids=lambda p: p.name)
+def test_the_container_scripts_are_valid_bash(script: Path) -> None:
+    result = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert script.stat().st_mode & 0o111, f"{script.name} must be executable"
