@@ -4,12 +4,14 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
-.PHONY: help run demo test lint airflow summary migrate eval bench-warehouse constraints clean
+.PHONY: help run demo test e2e lint airflow summary migrate eval bench-warehouse constraints clean
 
 help:
 	@echo "make run      - today's daily run through Airflow into data/warehouse.db, then a summary"
 	@echo "make test     - the test suite (SQLite and PostgreSQL, real Airflow DAG runs)"
+	@echo "make e2e      - the CeleryExecutor deployment end to end on loopback (two workers, a worker killed, UI)"
 	@echo "make demo     - the same run, offline, against the seed fixtures on loopback HTTP"
 	@echo "make airflow  - Airflow standalone with the UI on http://localhost:8080"
 	@echo "make summary  - the latest batch's summary"
@@ -25,7 +27,12 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-venv: $(STAMP)
+# dclint ships the Compose Specification's JSON schema that tests/test_compose.py validates against.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+venv: $(STAMP) $(NODE_STAMP)
 
 run: $(STAMP)
 	$(BIN)/news-etl airflow-run
@@ -42,11 +49,14 @@ migrate: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/news-etl eval
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
 bench-warehouse: $(STAMP)
 	$(BIN)/news-etl bench-warehouse --articles $${ARTICLES:-10000} --output build/bench/warehouse.json
+
+e2e: $(STAMP)
+	$(BIN)/pytest tests/test_e2e_celery.py --e2e -s -p no:cacheprovider
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -62,4 +72,4 @@ constraints:
 	 /tmp/news-etl-constraints/bin/pip freeze --exclude-editable) > constraints.txt
 
 clean:
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) node_modules build .pytest_cache

@@ -106,6 +106,20 @@ def pipeline_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fixture_site: 
     return load_settings()
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--e2e", action="store_true",
+                     help="run the end-to-end test of the distributed deployment (make e2e)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``make test`` leaves the minutes-long end-to-end test to ``make e2e`` (``--e2e``), and vice versa."""
+    wanted = config.getoption("--e2e")
+    keep = [item for item in items if (item.get_closest_marker("e2e") is not None) == wanted]
+    if len(keep) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+        items[:] = keep
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Remove the session's private Airflow home."""
     import shutil

@@ -10,34 +10,21 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, browser
 from news_etl.pipeline import Batch, run_once
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from service_set import free_port
 
 
 def _dump_dom(url: str, profile: Path) -> str:
@@ -51,26 +38,9 @@ def _dump_dom(url: str, profile: Path) -> str:
     return result.stdout
 
 
-@contextmanager
-def browser(profile: Path) -> Iterator[webdriver.Chrome]:
-    """Headless Chromium driven through Debian's chromedriver (Selenium never downloads one)."""
-    assert CHROMIUM and CHROMEDRIVER, "Chromium and chromedriver are required (Debian 'chromium', 'chromium-driver')"
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900",
-                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                 f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
 @pytest.fixture
 def api_server(airflow_db, pipeline_env, tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "AIRFLOW_HOME": str(airflow_db), "AIRFLOW__API__PORT": str(port),
            "AIRFLOW__API__BASE_URL": f"http://127.0.0.1:{port}",
            "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True"}
