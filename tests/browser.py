@@ -10,7 +10,6 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -36,6 +35,6 @@ def browser(profile: Path, size: tuple[int, int] = (1400, 900)) -> Iterator[webd
 
 
 def page_text(driver: webdriver.Chrome) -> str:
-    """The visible text of the whole page ('' while it has no body yet)."""
-    bodies = driver.find_elements(By.TAG_NAME, "body")
-    return bodies[0].text if bodies else ""
+    """The visible text of the whole page ('' while it has no body yet), read in one script call
+    so a single-page app re-rendering its body cannot leave us a stale element."""
+    return driver.execute_script("return document.body ? document.body.innerText : ''") or ""
