@@ -103,8 +103,8 @@ def is_chrome_line(line: str) -> bool:
         return True
     if words > MAX_CHROME_WORDS:
         return False
-    if words <= 10 and _CLOCK_AND_YEAR.search(line):
-        return True  # a timestamp line: a date and a time and little else
+    if words <= 10 and _CLOCK_AND_YEAR.search(line) and not line.endswith((".", "!", "?")):
+        return True  # a timestamp line: a date and a time and little else, not a sentence
     return any(p.search(line) for p in _CHROME)
 
 
