@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run demo test lint airflow summary migrate eval constraints clean
+.PHONY: help run demo test lint airflow summary migrate eval bench bench-smoke constraints clean
 
 help:
 	@echo "make run      - today's daily run through Airflow into data/warehouse.db, then a summary"
@@ -16,6 +16,8 @@ help:
 	@echo "make migrate  - create or upgrade the warehouse schema in place (NEWS_ETL_WAREHOUSE_URL)"
 	@echo "make eval     - classifier precision/recall/F1 on seeds/ + seeds/devset/ (fails below thresholds)"
 	@echo "make lint     - ruff"
+	@echo "make bench    - benchmarks: extraction F1 and speed, pipeline throughput at N=100/1,000/10,000, peers"
+	@echo "make bench-smoke - the same at N=100 on a few benchmark pages (CI): checks every figure is produced"
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +45,12 @@ eval: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/news-etl bench --sizes 100,1000,10000
+
+bench-smoke: $(STAMP)
+	$(BIN)/news-etl bench --smoke --out build/bench-smoke
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
