@@ -10,7 +10,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from functools import partial
 from itertools import chain, islice
 from typing import TypeVar
 
@@ -40,14 +41,25 @@ def map_ordered(func: Callable[[T], R], items: Iterable[T], workers: int) -> Ite
         return
     context = multiprocessing.get_context("forkserver")
     chunks = chunked(chain(head, iterator), CHUNK)
-    in_flight: deque[Future[list[R]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk in chunks:
-            in_flight.append(pool.submit(_apply, func, chunk))
-            if len(in_flight) >= workers * TASKS_PER_WORKER:
-                yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+        for results in bounded_map(pool, partial(_apply, func), chunks, workers * TASKS_PER_WORKER):
+            yield from results
+
+
+def bounded_map(executor: Executor, func: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
+    """``executor.map(func, items)`` with at most ``window`` tasks in flight.
+
+    ``Executor.map`` submits every item at once and keeps every result until it is
+    read; this reads ``items`` lazily and never holds more than ``window`` results,
+    so a slow consumer (a database write) bounds memory instead of the input's size.
+    """
+    in_flight: deque[Future[R]] = deque()
+    for item in items:
+        in_flight.append(executor.submit(func, item))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
 
 
 def _apply(func: Callable[[T], R], chunk: list[T]) -> list[R]:

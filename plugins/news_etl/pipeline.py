@@ -26,7 +26,7 @@ from news_etl.config import Settings
 from news_etl.extract import Extraction, extract_page
 from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
-from news_etl.parallel import chunked, map_ordered
+from news_etl.parallel import bounded_map, chunked, map_ordered
 from news_etl.polling import next_poll_at
 from news_etl.report import write_digest
 from news_etl.schema_migrations import check_version
@@ -40,6 +40,9 @@ REFRESHED_COLUMNS = ("title", "title_source", "author", "author_source", "publis
 # A page date this long before its feed entry is a stale or template date, not the story's.
 MAX_DATE_LAG = timedelta(days=30)
 MAX_PAGE_FAILURES = 3
+# Level 1 compresses news pages to ~23% (level 6: ~19%) at a tenth of the CPU (1.6 vs 18 ms
+# for a median benchmark page), and compression sits on the fetch stage's hot path.
+LANDING_GZIP_LEVEL = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +257,7 @@ def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None
         with engine.connect() as conn:
             urls = _pending_urls(conn, batch, refetch)
         with ThreadPoolExecutor(max_workers=settings.fetch_concurrency) as pool:
-            outcomes = pool.map(lambda u: _fetch_one(fetcher, u), urls)
+            outcomes = bounded_map(pool, lambda u: _fetch_one(fetcher, u), urls, 4 * settings.fetch_concurrency)
             for chunk in chunked(outcomes, WRITE_CHUNK):
                 with engine.begin() as conn:
                     pages, logs = [], []
@@ -309,7 +312,7 @@ def _page_row(batch: Batch, url: str, result: FetchResult) -> dict[str, Any]:
     return {
         "page_id": stable_id(url), "url": url, "final_url": result.final_url,
         "http_status": result.status, "content_type": result.content_type,
-        "body_gz": gzip.compress(result.body, compresslevel=6, mtime=0), "encoding": result.charset,
+        "body_gz": gzip.compress(result.body, compresslevel=LANDING_GZIP_LEVEL, mtime=0), "encoding": result.charset,
         "batch_id": batch.batch_id, "extract_status": None, "extract_reason": None,
     }
 
