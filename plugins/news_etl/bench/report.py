@@ -77,7 +77,7 @@ def missing_figures(report: dict[str, Any]) -> list[str]:
     missing = []
     for name in ("news_etl", "trafilatura_default", "trafilatura_precision"):
         result = report.get("extraction", {}).get("results", {}).get(name, {})
-        missing += [f"extraction.{name}.{key}" for key in ("pages_per_s",) if not result.get(key)]
+        missing += [f"extraction.{name}.{key}" for key in ("pages_per_s", "pages_per_cpu_s") if not result.get(key)]
         missing += [f"extraction.{name}.all.{key}" for key in ("f1", "precision", "recall")
                     if result.get("all", {}).get(key) is None]
     if not report.get("throughput"):
@@ -140,7 +140,8 @@ def _goals(report: dict[str, Any]) -> dict[str, Any]:
     plain = report["extraction"]["results"]["trafilatura_default"]
     goals: dict[str, Any] = {
         "extraction_f1_at_least_0.970": ours["all"]["f1"] >= 0.970,
-        "extraction_not_slower_than_trafilatura_default": ours["pages_per_s"] >= plain["pages_per_s"],
+        "extraction_not_slower_than_trafilatura_default (wall and CPU)": (
+            ours["pages_per_s"] >= plain["pages_per_s"] and ours["pages_per_cpu_s"] >= plain["pages_per_cpu_s"]),
     }
     largest = max(report["throughput"], key=int, default=None)
     if largest:
@@ -160,15 +161,18 @@ def render_markdown(report: dict[str, Any]) -> str:
              f"Command: `{report['command']}`  ", f"Machine: {report['machine']}  ",
              f"Settings: {report['settings']}", "", "## Extraction (article-extraction benchmark)", "",
              f"{report['extraction']['pages']} pages; `tune` = the two thirds the cleanup rules were chosen on, "
-             "`check` = the other third. Single core, one extractor after the other.", "",
-             "| extractor | F1 | precision | recall | F1 tune | F1 check | pages/s | speed vs trafilatura default |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+             "`check` = the other third. Single core; the extractors take turns page by page. pages/CPU-s counts "
+             "only the CPU time the benchmark got (steadier on a shared machine).", "",
+             "| extractor | F1 | precision | recall | F1 tune | F1 check | pages/s | pages/CPU-s "
+             "| speed vs trafilatura default (CPU) |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     results = report["extraction"]["results"]
-    base = results["trafilatura_default"]["pages_per_s"]
+    base = results["trafilatura_default"]["pages_per_cpu_s"]
     for name, r in results.items():
         lines.append(f"| {name} | {r['all']['f1']:.4f} | {r['all']['precision']:.4f} | {r['all']['recall']:.4f} | "
                      f"{_fmt(r.get('tune', {}).get('f1'))} | {_fmt(r.get('check', {}).get('f1'))} | "
-                     f"{r['pages_per_s']:.1f} | {r['pages_per_s'] / base:.2f}x |")
+                     f"{r['pages_per_s']:.1f} | {_fmt(r['pages_per_cpu_s'], 1)} | "
+                     f"{_fmt(_div(r['pages_per_cpu_s'], base), 2)}x |")
     lines += ["", "## Pipeline throughput (synthetic site over loopback HTTP)", "",
               "Articles/s per stage = articles of the run / the stage's duration (from the warehouse's own "
               "records). `pipeline s` = first stage to publish; `wall s` adds interpreter and Airflow start-up "
