@@ -189,3 +189,19 @@ def test_untrusted_dates_are_flagged_and_not_used():
     assert choose_published_at(week_before, "page_metadata", feed, as_of) == (week_before, "page_metadata", None)
     assert choose_published_at(None, None, as_of + timedelta(days=30), as_of) == (None, None, "future")
     assert choose_published_at(None, None, None, as_of) == (None, None, None)
+
+
+def test_extract_files_reports_each_bad_file_and_stops_reading_at_the_size_limit(tmp_path):
+    import gzip
+
+    from news_etl.extract import MAX_HTML_BYTES
+    from news_etl.extract_files import extract_files
+
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b"a" * (MAX_HTML_BYTES + 10)))
+    (tmp_path / "truncated.html.gz").write_bytes(gzip.compress(b"<html>" * 1000)[:40])
+    (tmp_path / "empty.html").write_bytes(b"")
+    records = {Path(r["file"]).name: r for r in extract_files([tmp_path, tmp_path / "absent.html"], workers=1)}
+    assert records["bomb.html.gz"]["status"] == "too_large"
+    assert records["truncated.html.gz"]["status"] == "error" and "error" in records["truncated.html.gz"]
+    assert records["empty.html"]["status"] == "empty"
+    assert records["absent.html"]["status"] == "error" and "No such file" in records["absent.html"]["error"]
