@@ -200,7 +200,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     if report.get("growth"):
         lines += ["", "## Growth with N (time ~ N^k; 1 = linear)", "",
                   "| mode | between | " + " | ".join(STAGES) + " | overall | peak RSS |",
-                  "| --- " * (5 + len(STAGES)) + "|"]
+                  "| --- " * (4 + len(STAGES)) + "|"]
         for mode, g in report["growth"].items():
             lines.append(f"| {mode} | {g['between']} | " + " | ".join(_fmt(g.get(s), 2) for s in STAGES)
                          + f" | {_fmt(g.get('overall'), 2)} | {_fmt(g.get('peak_rss_max_process'), 2)} |")
