@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help run demo test e2e lint airflow summary migrate eval bench-warehouse constraints clean
+.PHONY: help run demo test e2e lint airflow summary migrate eval bench bench-smoke bench-warehouse constraints clean
 
 help:
 	@echo "make run      - today's daily run through Airflow into data/warehouse.db, then a summary"
@@ -18,6 +18,8 @@ help:
 	@echo "make migrate  - create or upgrade the warehouse schema in place (NEWS_ETL_WAREHOUSE_URL)"
 	@echo "make eval     - classifier precision/recall/F1 on seeds/ + seeds/devset/ (fails below thresholds)"
 	@echo "make lint     - ruff"
+	@echo "make bench    - benchmarks: extraction F1 and speed, pipeline throughput at N=100/1,000/10,000, peers"
+	@echo "make bench-smoke - the same at N=100 on a few benchmark pages (CI): checks every figure is produced"
 	@echo "make bench-warehouse - load rows/s and quality-gate time for 10,000 synthetic articles (SQLite, PostgreSQL)"
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
@@ -52,6 +54,11 @@ eval: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
+bench: $(STAMP)
+	$(BIN)/news-etl bench --sizes 100,1000,10000
+
+bench-smoke: $(STAMP)
+	$(BIN)/news-etl bench --smoke --out build/bench-smoke
 bench-warehouse: $(STAMP)
 	$(BIN)/news-etl bench-warehouse --articles $${ARTICLES:-10000} --output build/bench/warehouse.json
 

@@ -77,3 +77,131 @@ def test_unspaced_scripts_count_by_character():
     text = "<html lang='ja'><body><article>" + "<p>先日、不正に改造したiPhoneを販売したとして逮捕された。</p>" * 3
     result = extract_page((text + "</article></body></html>").encode(), "https://news.example/ja")
     assert result.status == "ok" and result.word_count >= 40
+
+
+def _page(body: str, head: str = "") -> bytes:
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("page", "status"),
+    [
+        (_page("<h1>Access Denied</h1><p>Reference #18.abc</p>", "<title>Access Denied</title>"), "blocked"),
+        (_page('<div class="g-recaptcha"></div><p>Please verify you are human.</p>'), "blocked"),
+        (_page('<noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div>'),
+         "js_required"),
+        (_page("<article><h1>Trust buys new records system</h1><p>The board approved the purchase on "
+               "Monday after a long review of the options.</p></article>",
+               '<script type="application/ld+json">{"@type": "NewsArticle", "isAccessibleForFree": false}'
+               "</script>"), "paywalled"),
+    ],
+    ids=["access-denied", "captcha", "js-shell", "paywall-teaser"],
+)
+def test_pages_standing_in_for_an_article_say_why(page, status):
+    result = extract_page(page, "https://news.example/story")
+    assert result.status == status, result
+    assert result.reason and result.text is None
+
+
+def test_a_full_article_is_ok_even_with_paywall_and_noscript_markup():
+    paragraphs = "".join(f"<p>Paragraph {i} tells how the hospital group rolled out the new records system "
+                         f"across its sites, what it cost and what nurses said about it.</p>" for i in range(8))
+    page = _page(f'<noscript>Please enable JavaScript.</noscript><div class="paywall-banner"></div>'
+                 f"<article><h1>Group rolls out records</h1>{paragraphs}</article>")
+    assert extract_page(page, "https://news.example/story").status == "ok"
+
+
+def test_oversized_pages_are_refused_before_parsing():
+    from news_etl.extract import MAX_HTML_BYTES
+
+    result = extract_page(b"<p>" + b"x" * MAX_HTML_BYTES, None)
+    assert result.status == "too_large" and str(MAX_HTML_BYTES) in result.reason
+
+
+def test_metadata_records_where_each_field_came_from():
+    text = "".join(f"<p>Sentence {i} of a story about a clinic that signed a deal with a software firm "
+                   f"to share scans across the region.</p>" for i in range(8))
+    meta = ('<meta property="og:title" content="Clinic signs scan-sharing deal">'
+            '<meta name="author" content="Ada Lovelace">'
+            '<meta property="article:published_time" content="2026-11-20T09:00:00Z">')
+    result = extract_page(_page(f"<article>{text}</article>", meta), "https://news.example/a")
+    assert (result.title, result.title_source) == ("Clinic signs scan-sharing deal", "page_metadata")
+    assert (result.author, result.author_source) == ("Ada Lovelace", "page_metadata")
+    assert result.published_at.date().isoformat() == "2026-11-20" and result.date_source == "page_metadata"
+    bare = extract_page(_page(f"<article><h1>Clinic signs deal</h1>{text}</article>"), None)
+    assert (bare.title, bare.title_source) == ("Clinic signs deal", "page_text")
+    assert bare.author is None and bare.author_source is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Twitter @ExampleNews and on Facebook.",
+        "Have a tip? Jo Bloggs may be reached at jo@example.org.",
+        "Reporting by Jo Bloggs; Editing by Sam Smith",
+        "Updated at 10:42 a.m. on 3 March 2026",
+        "Copyright 2026 Example Media. All rights reserved.",
+        "Get the morning briefing delivered to your inbox by subscribing to our newsletter.",
+        "If you buy something through our links, we may earn a commission.",
+        "Like this story? Share it with a friend!",
+        "Listen: https://pod.example/ep12",
+        "comments",
+    ],
+)
+def test_notes_and_credits_are_chrome_by_shape(line):
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "WHAT THE BOARD DECIDED",  # a subheading in capitals is part of the story
+        "The chief executive said staff could email the team at any time with questions about the rollout, "
+        "and that the helpdesk would stay open through the weekend while records moved across.",
+        "The deal, signed at 10:30 on Monday, runs until 2031.",
+        "— Example Health (@examplehealth) March 3, 2026",  # an embedded post's attribution
+    ],
+)
+def test_reporting_is_not_chrome(line):
+    assert not is_chrome_line(line)
+
+
+def test_related_story_lists_are_dropped_with_their_lead_in():
+    text = ("The trust signed the contract.\nRelated:\n- Another trust buys scanners\n- Ten things about AI\n"
+            "The rollout starts in May.")
+    assert clean_body(text) == "The trust signed the contract.\nThe rollout starts in May."
+
+
+def test_untrusted_dates_are_flagged_and_not_used():
+    from datetime import UTC, datetime, timedelta
+
+    from news_etl.pipeline import choose_published_at
+
+    as_of = datetime(2026, 11, 23, tzinfo=UTC)
+    feed = datetime(2026, 11, 22, 14, 30, tzinfo=UTC)
+    assert choose_published_at(datetime(2026, 11, 22, tzinfo=UTC), "page_metadata", feed, as_of) == (
+        feed, "feed", None)  # they agree: the feed's carries the time of day
+    assert choose_published_at(datetime(2027, 1, 1, tzinfo=UTC), "page_text", feed, as_of) == (
+        feed, "feed", "future")
+    assert choose_published_at(datetime(2019, 5, 1, tzinfo=UTC), "page_text", feed, as_of) == (
+        feed, "feed", "before_feed")
+    week_before = feed - timedelta(days=7)  # a re-dated feed item: the page knows better
+    assert choose_published_at(week_before, "page_metadata", feed, as_of) == (week_before, "page_metadata", None)
+    assert choose_published_at(None, None, as_of + timedelta(days=30), as_of) == (None, None, "future")
+    assert choose_published_at(None, None, None, as_of) == (None, None, None)
+
+
+def test_extract_files_reports_each_bad_file_and_stops_reading_at_the_size_limit(tmp_path):
+    import gzip
+
+    from news_etl.extract import MAX_HTML_BYTES
+    from news_etl.extract_files import extract_files
+
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b"a" * (MAX_HTML_BYTES + 10)))
+    (tmp_path / "truncated.html.gz").write_bytes(gzip.compress(b"<html>" * 1000)[:40])
+    (tmp_path / "empty.html").write_bytes(b"")
+    records = {Path(r["file"]).name: r for r in extract_files([tmp_path, tmp_path / "absent.html"], workers=1)}
+    assert records["bomb.html.gz"]["status"] == "too_large"
+    assert records["truncated.html.gz"]["status"] == "error" and "error" in records["truncated.html.gz"]
+    assert records["empty.html"]["status"] == "empty"
+    assert records["absent.html"]["status"] == "error" and "No such file" in records["absent.html"]["error"]

@@ -53,4 +53,9 @@ def test_marts_serve_the_published_seed_batch(pipeline_env):
             "SELECT articles_new, partnerships, feeds_failed, feeds_polled FROM mart_daily_ingestion")).one() == (
             5, 5, 0, 1)
         assert count("SELECT count(*) FROM mart_feed_health WHERE is_healthy") == 1
+        assert conn.execute(text("SELECT pages_ok, pages_error, pages_pending FROM mart_feed_health")).one() == (
+            5, 0, 0)
+        # every stored field says where it came from
+        assert count("SELECT count(*) FROM article WHERE title_source IS NULL OR published_at_source IS NULL"
+                     " OR (author IS NOT NULL AND author_source IS NULL)") == 0
     engine.dispose()

@@ -7,6 +7,7 @@ Commands:
   summary       the latest (or a given) batch's summary
   extract       extraction only, same code path as the DAG, as JSON lines
   eval          score the classifier on the labelled articles (make eval)
+  bench         extraction quality and pipeline throughput beside the peers (make bench)
   migrate       create or upgrade the warehouse schema in place
   data-dictionary  write docs/data_dictionary.md from the schema
   grant-bi-reader  PostgreSQL: the read-only role for BI tools (marts only)
@@ -91,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path)
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
     p.set_defaults(handler=_cmd_extract)
+
+    p = sub.add_parser("bench", help="benchmarks: extraction quality, pipeline throughput, peers (make bench)")
+    p.add_argument("--sizes", default="100,1000,10000", help="synthetic site sizes, comma-separated")
+    p.add_argument("--smoke", action="store_true", help="N=100 and a few benchmark pages: checks every figure")
+    p.add_argument("--out", type=Path, default=Path("build/bench"), help="where report.md/report.json go")
+    p.add_argument("--latency", type=float, default=0.005, help="seconds the synthetic site waits per request")
+    p.set_defaults(handler=_cmd_bench)
 
     p = sub.add_parser("airflow-standalone", help="Airflow standalone with the UI on localhost:8080")
     p.set_defaults(handler=_cmd_airflow_standalone)
@@ -195,6 +203,26 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()
     return 0 if failures == 0 else 1
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from news_etl.bench import missing_figures, run_bench
+    from news_etl.config import PROJECT_ROOT
+
+    benchmark_dir = Path(os.environ.get("NEWS_ETL_BENCHMARK_DIR")
+                         or PROJECT_ROOT.parent / "shared" / "benchmarks" / "article-extraction")
+    try:
+        sizes = [100] if args.smoke else [int(n) for n in args.sizes.split(",") if n.strip()]
+    except ValueError:
+        raise ValueError(f"--sizes must be numbers separated by commas, not {args.sizes!r}") from None
+    out = args.out if args.out.is_absolute() else PROJECT_ROOT / args.out
+    report = run_bench(out, sizes, benchmark_dir, bench_limit=3 if args.smoke else None,
+                       latency_s=args.latency, log=lambda line: print(line, file=sys.stderr, flush=True))
+    print(f"wrote {out / 'report.md'} and {out / 'report.json'}")
+    missing = missing_figures(report)
+    for figure in missing:
+        print(f"missing figure: {figure}", file=sys.stderr)
+    return 1 if missing else 0
 
 
 def _cmd_airflow_standalone(args: argparse.Namespace) -> int:

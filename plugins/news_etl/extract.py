@@ -13,9 +13,14 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import trafilatura
 from charset_normalizer import from_bytes
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title, extract_url
+from trafilatura.utils import load_html
 
 from news_etl.text_cleanup import clean_body, count_words
 from news_etl.urls import normalize_url
@@ -23,6 +28,24 @@ from news_etl.urls import normalize_url
 LOGGER = logging.getLogger(__name__)
 
 MIN_WORDS = 40
+# Below this many words the fast pass is retried with trafilatura's fallback extractors,
+# and a short page is checked for a block, paywall or JavaScript shell.
+CONFIDENT_WORDS = 100
+MAX_HTML_BYTES = 5 * 1024 * 1024
+# Shapes of the pages that stand in for an article, checked in this order. Each applies
+# only below a number of words of text: markup shapes (a "paywall" class, a noscript
+# notice) also occur on free, complete articles, so they only explain a page that
+# has too little text to be one; the publisher's own "not free" flag explains a teaser.
+_BARRIERS = [(status, below, re.compile(pattern, re.I)) for status, below, pattern in (
+    ("blocked", MIN_WORDS, r"<title>[^<]*(access denied|attention required|just a moment|are you a (ro)?bot"
+                           r"|captcha|request blocked|forbidden|unusual traffic)[^<]*</title>"
+                           r"|cf-challenge|g-recaptcha|hcaptcha"),
+    ("paywalled", CONFIDENT_WORDS, r"\"isAccessibleForFree\"\s*:\s*\"?false"),
+    ("paywalled", MIN_WORDS, r"class=\"[^\"]*\b(paywall|subscriber-only|premium-content|meter-wall)\b"
+                             r"|subscribe to (continue|keep) reading|to continue reading"),
+    ("js_required", MIN_WORDS, r"(enable|turn on|requires?|need) javascript|javascript (is )?(required|disabled)"
+                               r"|<div id=\"(root|app|__next)\">\s*</div>"),
+)]
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _HTML_LANG = re.compile(r"""<html[^>]*\slang\s*=\s*["']?([A-Za-z]{2,3})""", re.I)
 _STOPWORDS = {
@@ -36,9 +59,18 @@ _STOPWORDS = {
 }
 
 
+STATUSES = ("ok", "empty", "not_article", "paywalled", "blocked", "js_required", "too_large", "error")
+SOURCES = ("feed", "page_metadata", "page_text")
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """What a page gave: ``status`` is ``ok`` or why not (``empty``, ``not_article``, ``error``)."""
+    """What a page gave: ``status`` is ``ok`` or why not (one of ``STATUSES``).
+
+    ``*_source`` says where each field was found: ``page_metadata`` (meta tags,
+    JSON-LD, ``<time>``/URL dates) or ``page_text`` (headline, byline or date in the
+    visible page); the pipeline adds ``feed`` when it falls back to the feed entry.
+    """
 
     status: str
     reason: str | None = None
@@ -48,6 +80,9 @@ class Extraction:
     language: str | None = None
     canonical_url: str | None = None
     text: str | None = None
+    title_source: str | None = None
+    author_source: str | None = None
+    date_source: str | None = None
 
     @property
     def word_count(self) -> int:
@@ -64,8 +99,12 @@ def extract_page(body: bytes, url: str | None, declared_charset: str | None = No
     """Extract the article of one page; never raises for bad input.
 
     ``url`` is where the page came from (None for a file): it resolves relative links
-    and is the canonical URL when the page declares none.
+    and is the canonical URL when the page declares none. Pages above
+    ``MAX_HTML_BYTES`` are refused as ``too_large`` before parsing (lxml's time and
+    memory grow with the page, and no news article is that big).
     """
+    if len(body) > MAX_HTML_BYTES:
+        return Extraction(status="too_large", reason=f"{len(body)} bytes > {MAX_HTML_BYTES}")
     try:
         html = decode_html(body, declared_charset)
         return _extract(html, url)
@@ -99,28 +138,85 @@ def decode_html(body: bytes, declared_charset: str | None = None) -> str:
 
 
 def _extract(html: str, url: str | None) -> Extraction:
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    if doc is None or not (doc.text or "").strip():
+    tree = load_html(html)
+    if tree is None:
+        return Extraction(status="empty", reason="not an HTML document")
+    meta = _page_metadata(tree, url)  # first: trafilatura's extraction prunes a copy of the tree
+    text = clean_body(_main_text(tree, url), title=meta["title"])
+    words = count_words(text)
+    if words < CONFIDENT_WORDS:
+        barrier = _barrier(html, words)
+        if barrier:
+            return Extraction(status=barrier[0], reason=barrier[1])
+    if not text:
         return Extraction(status="empty", reason="no main text found")
-    text = clean_body(doc.text, title=doc.title)
-    if count_words(text) < MIN_WORDS:
-        return Extraction(status="not_article", reason=f"only {count_words(text)} words of text")
-    return Extraction(
-        status="ok",
-        title=_one_line(doc.title),
-        author=_one_line(doc.author),
-        published_at=_date(doc.date),
-        language=_language(html, text),
-        canonical_url=_first_url(doc.url, url),
-        text=text,
-    )
+    if words < MIN_WORDS:
+        return Extraction(status="not_article", reason=f"only {words} words of text")
+    return Extraction(status="ok", language=_language(html, text), text=text, **meta)
+
+
+def _main_text(tree: HtmlElement, url: str | None) -> str:
+    """The main text: trafilatura's precise heuristics alone, and with its fallback
+    extractors (readability, jusText) only when they found little.
+
+    Measured on the article-extraction benchmark (``make bench``): precision-first
+    settings beat the defaults by about 2 points of F1, and skipping the fallback
+    comparison on pages where the fast pass already found a full article halves the
+    time; the fallback still rescues the pages whose markup the fast pass misreads.
+    """
+    options = {"url": url, "include_comments": False, "include_tables": True, "favor_precision": True}
+    doc = trafilatura.bare_extraction(tree, fast=True, **options)
+    text = (doc.text if doc else None) or ""
+    if count_words(text) < CONFIDENT_WORDS:
+        retry = trafilatura.bare_extraction(tree, fast=False, **options)
+        if retry is not None and count_words(retry.text or "") > count_words(text):
+            text = retry.text or ""
+    return text
+
+
+def _page_metadata(tree: HtmlElement, url: str | None) -> dict[str, Any]:
+    """Title, author, date and canonical URL, each with where it was found.
+
+    Uses trafilatura's own metadata steps, minus those we never store (site name,
+    categories, tags, licence), which cost about as much as the text extraction.
+    """
+    doc = examine_meta(tree)
+    if doc.author and " " not in doc.author:  # a bare handle, not a name
+        doc.author = None
+    try:
+        doc = extract_meta_json(tree, doc)
+    except Exception as exc:  # noqa: BLE001 - malformed JSON-LD: the page still has text
+        LOGGER.debug("JSON-LD metadata unreadable: %s", exc)
+    title, title_source = _one_line(doc.title), "page_metadata"
+    if not title:
+        title, title_source = _one_line(extract_title(tree)), "page_text"
+    author, author_source = _one_line(doc.author), "page_metadata"
+    if not author:
+        author, author_source = _one_line(extract_author(tree)), "page_text"
+    canonical = _first_url(extract_url(tree, url), url)
+    date, date_source = _date(find_date(tree, url=canonical, extensive_search=False)), "page_metadata"
+    if date is None:
+        date, date_source = _date(find_date(tree, url=canonical, extensive_search=True)), "page_text"
+    return {
+        "title": title, "title_source": title_source if title else None,
+        "author": author, "author_source": author_source if author else None,
+        "published_at": date, "date_source": date_source if date else None,
+        "canonical_url": canonical,
+    }
+
+
+def _barrier(html: str, words: int) -> tuple[str, str] | None:
+    """Why a page with little text has so little: a block, a paywall or a JavaScript shell.
+
+    Only consulted when the text is short, so a full article that merely mentions
+    "subscribe" or ships a ``<noscript>`` notice is never mistaken for one.
+    """
+    head = html[:300_000]
+    for status, below, pattern in _BARRIERS:
+        match = pattern.search(head) if words < below else None
+        if match:
+            return status, f"{status.replace('_', ' ')} ({match.group(0)[:80]!r}, {words} words of text)"
+    return None
 
 
 def _first_url(*candidates: str | None) -> str | None:

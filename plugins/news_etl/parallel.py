@@ -1,10 +1,18 @@
-"""CPU-bound work over a process pool sized by ``NEWS_ETL_WORKERS``, or inline when small."""
+"""CPU-bound work over a process pool sized by ``NEWS_ETL_WORKERS``, or inline when small.
+
+Items stream through: at most a few chunks per worker are in flight, so a caller can
+feed a day's pages from the warehouse (or a folder of files) without ever holding
+them all in memory, and results come back in input order as soon as they are ready.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from functools import partial
+from itertools import chain, islice
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -12,19 +20,54 @@ R = TypeVar("R")
 # Below this many items a pool costs more to start (spawning interpreters, importing
 # trafilatura) than it saves.
 MIN_ITEMS_FOR_POOL = 24
+# Items per task: amortises the pickling round trip without making the tail uneven.
+CHUNK = 4
+# Tasks queued per worker: enough to keep every core busy, few enough to bound memory.
+TASKS_PER_WORKER = 4
 
 
 def map_ordered(func: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[R]:
     """``map(func, items)`` in input order, over ``workers`` processes when worth it.
 
+    ``items`` is consumed lazily: at most ``workers * TASKS_PER_WORKER * CHUNK`` items
+    (and their results) are held at once. ``func`` must be a module-level function.
     Uses the ``forkserver`` start method: forking a process that holds threads and
     database connections (as an Airflow task does) is not safe.
     """
-    batch = list(items)
-    if workers <= 1 or len(batch) < MIN_ITEMS_FOR_POOL:
-        yield from map(func, batch)
+    iterator = iter(items)
+    head = list(islice(iterator, MIN_ITEMS_FOR_POOL))
+    if workers <= 1 or len(head) < MIN_ITEMS_FOR_POOL:
+        yield from map(func, chain(head, iterator))
         return
     context = multiprocessing.get_context("forkserver")
-    chunksize = max(1, min(32, len(batch) // (workers * 4)))
+    chunks = chunked(chain(head, iterator), CHUNK)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(func, batch, chunksize=chunksize)
+        for results in bounded_map(pool, partial(_apply, func), chunks, workers * TASKS_PER_WORKER):
+            yield from results
+
+
+def bounded_map(executor: Executor, func: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
+    """``executor.map(func, items)`` with at most ``window`` tasks in flight.
+
+    ``Executor.map`` submits every item at once and keeps every result until it is
+    read; this reads ``items`` lazily and never holds more than ``window`` results,
+    so a slow consumer (a database write) bounds memory instead of the input's size.
+    """
+    in_flight: deque[Future[R]] = deque()
+    for item in items:
+        in_flight.append(executor.submit(func, item))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def _apply(func: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [func(item) for item in chunk]
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

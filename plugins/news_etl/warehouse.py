@@ -153,6 +153,8 @@ feed_entry = Table(
     comment="One row per item a feed listed.",
 )
 
+FIELD_SOURCE_COMMENT = "where the value came from: feed, page_metadata or page_text"
+
 raw_page = Table(
     "raw_page", metadata,
     Column("page_id", ID, primary_key=True, comment="hash of the requested URL"),
@@ -190,8 +192,15 @@ article = Table(
     Column("feed_id", ID, ForeignKey("feed.feed_id"), nullable=False),
     Column("page_id", ID, ForeignKey("raw_page.page_id"), nullable=False),
     Column("title", Text, nullable=False),
+    Column("title_source", String(20), comment=FIELD_SOURCE_COMMENT),
     Column("author", String(500)),
+    Column("author_source", String(20), comment=FIELD_SOURCE_COMMENT),
     Column("published_at", DateTime(timezone=True)),
+    Column("published_at_source", String(20), comment=FIELD_SOURCE_COMMENT),
+    Column("page_published_at", DateTime(timezone=True), comment="the date the page itself claims, trusted or not"),
+    Column("published_at_flag", String(20),
+           comment="why a date was not trusted: future (after the batch day) or before_feed "
+                   "(page date long before the feed entry); NULL when every date agreed"),
     Column("language", String(8)),
     Column("body_text", Text, nullable=False),
     Column("word_count", Integer, nullable=False),
