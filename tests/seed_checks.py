@@ -21,6 +21,9 @@ VOLATILE = {
     "page_fetch": {"elapsed_ms"},
     "dq_validation_result": {"validated_at"},
 }
+# Set from the wall clock when a feed is polled: two warehouses filled at different moments
+# differ here (a rerun in the same warehouse does not), so comparisons across warehouses skip them.
+ACROSS_WAREHOUSES = {**VOLATILE, "feed": {"last_polled_at", "next_poll_at"}}
 
 
 def assert_seed_labels_met(url: str, base_url: str) -> None:
@@ -61,8 +64,8 @@ def assert_seed_labels_met(url: str, base_url: str) -> None:
         engine.dispose()
 
 
-def snapshot(url: str) -> dict[str, Any]:
-    """Every table's rows (volatile timing columns left out), sorted, for before/after comparison."""
+def snapshot(url: str, volatile: dict[str, set[str]] = VOLATILE) -> dict[str, Any]:
+    """Every table's rows (``volatile`` timing columns left out), sorted, for before/after comparison."""
     engine = create_engine(url)
     try:
         tables = sorted(inspect(engine).get_table_names())
@@ -70,7 +73,7 @@ def snapshot(url: str) -> dict[str, Any]:
         with engine.connect() as conn:
             for table in tables:
                 rows = conn.execute(text(f"SELECT * FROM {table}")).mappings().all()
-                skip = VOLATILE.get(table, set())
+                skip = volatile.get(table, set())
                 result[table] = sorted(
                     tuple((k, repr(v)) for k, v in sorted(row.items()) if k not in skip) for row in rows
                 )

@@ -24,6 +24,7 @@ from news_etl import warehouse as wh
 from news_etl.classify import CLASSIFIER_VERSION, Classification, classify_article
 from news_etl.config import Settings
 from news_etl.extract import Extraction, extract_page
+from news_etl.faults import fault_point
 from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
 from news_etl.parallel import map_ordered
@@ -108,6 +109,8 @@ def start_batch(settings: Settings, batch: Batch) -> list[dict[str, str]]:
                 "status": "running", "started_at": datetime.now(UTC), "finished_at": None, "message": None,
             }], keys=["batch_id"])
             _record_stage(conn, batch, "start", {"feeds": len(specs)})
+            fault_point("start:before_commit")
+        fault_point("start:after_commit")
     finally:
         engine.dispose()
     return [{"feed_id": stable_id(s.url), "name": s.name, "url": s.url} for s in specs]
@@ -164,6 +167,8 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
             if not batch.backfill:
                 _schedule(conn, row, polled_at, failed=False, fresh=counts["added"] > 0,
                           validators=None if result.status == 304 else result.headers)
+            fault_point("poll_feed:before_commit")
+        fault_point("poll_feed:after_commit")
         return {"feed": row["name"], "outcome": "fetched" if parsed else "not_modified",
                 "entries_seen": counts["entries_seen"], "entries_new": counts["entries_new"]}
     finally:
@@ -260,8 +265,12 @@ def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None
                             pages.append(_page_row(batch, url, result))
                     wh.upsert(conn, wh.raw_page, pages, keys=["page_id"])
                     wh.upsert(conn, wh.page_fetch, logs, keys=["batch_id", "url"])
+                    fault_point("fetch_pages:chunk_before_commit")
         with engine.begin() as conn:
-            return _record_stage(conn, batch, "fetch_pages")
+            counts = _record_stage(conn, batch, "fetch_pages")
+            fault_point("fetch_pages:before_commit")
+        fault_point("fetch_pages:after_commit")
+        return counts
     finally:
         engine.dispose()
 
@@ -364,7 +373,10 @@ def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
             if refreshed:  # new text, new verdict: the classify stage picks these up again
                 conn.execute(wh.article_classification.delete().where(
                     wh.article_classification.c.article_id.in_([r["article_id"] for r in refreshed])))
-            return _record_stage(conn, batch, "extract")
+            counts = _record_stage(conn, batch, "extract")
+            fault_point("extract:before_commit")
+        fault_point("extract:after_commit")
+        return counts
     finally:
         engine.dispose()
 
@@ -465,7 +477,10 @@ def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False
         ]
         with engine.begin() as conn:
             wh.upsert(conn, wh.article_classification, rows, keys=["article_id"])
-            return _record_stage(conn, batch, "classify")
+            counts = _record_stage(conn, batch, "classify")
+            fault_point("classify:before_commit")
+        fault_point("classify:after_commit")
+        return counts
     finally:
         engine.dispose()
 
@@ -518,7 +533,10 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
             wh.upsert(conn, wh.organization_alias, aliases, keys=["alias", "org_id"], update=[])
             wh.upsert(conn, wh.partnership, partnerships, keys=["partnership_id"])
             wh.upsert(conn, wh.partnership_participant, participants, keys=["partnership_id", "org_id"])
-            return _record_stage(conn, batch, "load")
+            counts = _record_stage(conn, batch, "load")
+            fault_point("load:before_commit")
+        fault_point("load:after_commit")
+        return counts
     finally:
         engine.dispose()
 
@@ -569,6 +587,8 @@ def validate_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
             conn.execute(update(wh.pipeline_run).where(wh.pipeline_run.c.batch_id == batch.batch_id)
                          .values(status=status, message=None if outcome.passed else outcome.failure_message()))
             _record_stage(conn, batch, "validate", outcome.counts())
+            fault_point("validate:before_commit")
+        fault_point("validate:after_commit")
         if not outcome.passed:
             raise QualityGateError(outcome.failure_message())
         return outcome.counts()
@@ -588,6 +608,8 @@ def publish_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
             conn.execute(update(wh.pipeline_run).where(wh.pipeline_run.c.batch_id == batch.batch_id)
                          .values(status="published", finished_at=datetime.now(UTC)))
             _record_stage(conn, batch, "publish", {"published": 1})
+            fault_point("publish:before_commit")
+        fault_point("publish:after_commit")
         report = write_digest(engine, batch.batch_id, settings.data_dir / "reports")
         LOGGER.info("daily digest: %s (Airflow UI: Browse > Daily digest)", report)
         return batch_summary(engine, batch.batch_id)
