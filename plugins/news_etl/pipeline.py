@@ -143,8 +143,8 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
             return {"feed": row["name"], "outcome": "skipped"}
         try:
             result = fetcher.get(row["url"], kind="feed", headers=_request_headers(row, batch.backfill))
-            parsed = None if result.status == 304 else parse_feed(result.body, result.final_url,
-                                                                    result.content_type)
+            parsed = None if result.status == 304 else parse_feed(
+                result.body, result.final_url, result.content_type, max_items=10 * settings.max_pages_per_feed)
         except (FetchError, FeedParseError) as exc:
             with engine.begin() as conn:
                 _record_poll(conn, batch, feed_id, polled_at, outcome="failed",
