@@ -27,6 +27,7 @@ from news_etl.extract import Extraction, extract_page
 from news_etl.faults import fault_point
 from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
+from news_etl.markup import plain_text
 from news_etl.parallel import map_ordered
 from news_etl.polling import next_poll_at
 from news_etl.report import write_digest
@@ -420,7 +421,8 @@ def _article_row(batch: Batch, page: Any, entry: dict[str, Any], x: Extraction,
     return {
         "article_id": stable_id(canonical), "url": page["url"], "canonical_url": canonical,
         "source_id": entry["source_id"], "feed_id": entry["feed_id"], "page_id": page["page_id"],
-        "title": x.title or entry["title"] or "(untitled)", "author": x.author or entry["author"],
+        "title": plain_text(x.title) or entry["title"] or "(untitled)",
+        "author": plain_text(x.author, 500) or entry["author"],
         "published_at": choose_published_at(x.published_at, entry["published_at"], batch.as_of),
         "language": x.language, "body_text": x.text, "word_count": x.word_count,
         "content_hash": x.content_hash, "first_seen_at": batch.as_of, "batch_id": batch.batch_id,
