@@ -559,12 +559,13 @@ def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]]):
             })
             for x in p["participants"]:
                 org_id = stable_id("org", x["key"])
-                orgs.setdefault(org_id, {"org_id": org_id, "name": x["name"], "org_type": x["org_type"],
+                name = plain_text(x["name"], 300) or x["key"][:300]
+                orgs.setdefault(org_id, {"org_id": org_id, "name": name, "org_type": x["org_type"],
                                          "country_code": x["country"]})
-                for alias in {x["name"], *x["mentions"]}:
-                    aliases[(alias, org_id)] = {"alias": alias[:300], "org_id": org_id}
+                for alias in {name, *(plain_text(m, 300) for m in x["mentions"])} - {None}:
+                    aliases[(alias, org_id)] = {"alias": alias, "org_id": org_id}
                 participants.append({"partnership_id": partnership_id, "org_id": org_id, "role": x["role"],
-                                     "mention": (x["mentions"] or [x["name"]])[0][:300]})
+                                     "mention": plain_text((x["mentions"] or [name])[0], 300)})
     return orgs, list(aliases.values()), partnerships, participants
 
 
