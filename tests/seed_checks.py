@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,11 +76,18 @@ def snapshot(url: str, volatile: dict[str, set[str]] = VOLATILE) -> dict[str, An
                 rows = conn.execute(text(f"SELECT * FROM {table}")).mappings().all()
                 skip = volatile.get(table, set())
                 result[table] = sorted(
-                    tuple((k, repr(v)) for k, v in sorted(row.items()) if k not in skip) for row in rows
+                    tuple((k, _comparable(v)) for k, v in sorted(row.items()) if k not in skip) for row in rows
                 )
         return result
     finally:
         engine.dispose()
+
+
+def _comparable(value: Any) -> str:
+    """``repr`` of a value, aware times in UTC (servers may name their UTC zone differently)."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return repr(value)
 
 
 def _participant_names(conn: Any, partnership_id: str) -> dict[str, set[str]]:
