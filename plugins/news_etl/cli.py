@@ -46,8 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"news-etl: {exc}", file=sys.stderr)
         return 2
     except SQLAlchemyError as exc:
-        print(f"news-etl: warehouse error: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}",
-              file=sys.stderr)
+        from news_etl.warehouse import storage_problem
+
+        problem = storage_problem(load_settings().warehouse_url)
+        print(f"news-etl: warehouse error: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
+              + (f" ({problem})" if problem else ""), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("news-etl: interrupted", file=sys.stderr)
