@@ -166,7 +166,7 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
                          entries_seen=counts["entries_seen"], entries_new=counts["entries_new"],
                          bozo=parsed.bozo if parsed else None)
             if not batch.backfill:
-                _schedule(conn, row, polled_at, failed=False, fresh=counts["added"] > 0,
+                _schedule(conn, row, polled_at, failed=False, fresh=counts["entries_new"] > 0,
                           validators=None if result.status == 304 else result.headers)
             fault_point("poll_feed:before_commit")
         fault_point("poll_feed:after_commit")
@@ -209,7 +209,6 @@ def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, li
     """Store the feed's newest ``limit`` entries; already known entries are kept as first seen."""
 
     this_feed = wh.feed_entry.c.feed_id == feed_id
-    before = _count(conn, wh.feed_entry, this_feed)
     entries = sorted(parsed.entries if parsed else (), reverse=True,
                      key=lambda e: e.published_at or datetime.min.replace(tzinfo=UTC))[:limit]
     rows = {stable_id(feed_id, e.guid): e for e in entries}
@@ -220,8 +219,9 @@ def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, li
     ], keys=["entry_id"], update=[])
     new_in_batch = _count(conn, wh.feed_entry, this_feed, wh.feed_entry.c.first_batch_id == batch.batch_id)
     seen = len(parsed.entries) if parsed else 0
-    return {"entries_seen": seen, "entries_new": new_in_batch,
-            "added": _count(conn, wh.feed_entry, this_feed) - before}
+    # "New" means first seen by this batch, not inserted by this attempt: a rerun of the day, or
+    # a twin run that stored the entries a moment earlier, counts (and schedules) the same.
+    return {"entries_seen": seen, "entries_new": new_in_batch}
 
 
 def _record_poll(conn: Connection, batch: Batch, feed_id: str, polled_at: datetime, *, outcome: str,
