@@ -158,7 +158,10 @@ def parse_feed(body: bytes, base_url: str, content_type: str | None = None,
     cut = _first_items(as_utf8, max_items)
     if cut is not None:
         body, headers = cut[0], {**headers, "content-type": "application/xml; charset=utf-8"}
-    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    try:
+        parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    except Exception as exc:  # noqa: BLE001 - hostile bytes crash feedparser (e.g. &#xD800;): a bad feed, not a bug
+        raise FeedParseError(f"feedparser failed on these bytes: {type(exc).__name__}: {exc}"[:1000]) from None
     bozo = _bozo_reason(parsed)
     if cut is not None:
         bozo = f"the feed lists {cut[1]} items; only the first {max_items} were read" + (f"; {bozo}" if bozo else "")

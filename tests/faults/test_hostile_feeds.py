@@ -183,3 +183,9 @@ def test_a_day_with_hostile_feeds_records_each_and_publishes_the_rest(pipeline_e
 
 def _xml(body: bytes):
     return respond(200, body, {"Content-Type": "application/rss+xml; charset=utf-8"})
+
+
+def test_bytes_that_crash_feedparser_are_a_bad_feed_not_a_crash():
+    """Found by the fuzz run: a lone-surrogate character reference makes feedparser's fallback parser raise."""
+    with pytest.raises(FeedParseError, match="feedparser failed"):
+        parse_feed(b"<>&#xD800;", "http://127.0.0.1/feed")
