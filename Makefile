@@ -5,11 +5,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run demo test lint airflow summary migrate eval constraints clean
+.PHONY: help run demo test test-faults lint airflow summary migrate eval constraints clean
 
 help:
 	@echo "make run      - today's daily run through Airflow into data/warehouse.db, then a summary"
 	@echo "make test     - the test suite (SQLite and PostgreSQL, real Airflow DAG runs)"
+	@echo "make test-faults - only the fault and hostile-input suites (tests/faults; part of make test)"
 	@echo "make demo     - the same run, offline, against the seed fixtures on loopback HTTP"
 	@echo "make airflow  - Airflow standalone with the UI on http://localhost:8080"
 	@echo "make summary  - the latest batch's summary"
@@ -43,6 +44,9 @@ eval: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+test-faults: $(STAMP)
+	$(BIN)/pytest tests/faults
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
