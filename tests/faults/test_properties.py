@@ -29,7 +29,7 @@ label = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 host = st.lists(label, min_size=1, max_size=4).map(".".join).filter(lambda h: not h.replace(".", "").isdigit())
 segment = st.text("abcXYZ019-._~%20", max_size=10)
 param = st.tuples(st.sampled_from(["id", "page", "q", "utm_source", "utm_Campaign", "fbclid", "gclid", "ref", "x"]),
-                  st.text("abc123 &=", max_size=6))
+                  st.text("abc123%+", max_size=6))
 
 
 @st.composite
