@@ -153,13 +153,15 @@ def parse_feed(body: bytes, base_url: str, content_type: str | None = None,
     """
     # A missing Content-Type is not a malformed feed; let feedparser sniff the bytes as XML.
     headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
-    as_utf8 = convert_to_utf8(dict(headers), body, {})  # the bytes as feedparser's parsers will see them
-    _refuse_entity_declarations(as_utf8, body)
-    cut = _first_items(as_utf8, max_items)
-    if cut is not None:
-        body, headers = cut[0], {**headers, "content-type": "application/xml; charset=utf-8"}
     try:
+        as_utf8 = convert_to_utf8(dict(headers), body, {})  # the bytes as feedparser's parsers will see them
+        _refuse_entity_declarations(as_utf8, body)
+        cut = _first_items(as_utf8, max_items)
+        if cut is not None:
+            body, headers = cut[0], {**headers, "content-type": "application/xml; charset=utf-8"}
         parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    except FeedParseError:
+        raise
     except Exception as exc:  # noqa: BLE001 - hostile bytes crash feedparser (e.g. &#xD800;): a bad feed, not a bug
         raise FeedParseError(f"feedparser failed on these bytes: {type(exc).__name__}: {exc}"[:1000]) from None
     bozo = _bozo_reason(parsed)
