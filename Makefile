@@ -6,11 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help run demo test e2e lint airflow summary migrate eval bench bench-smoke bench-warehouse constraints clean
+.PHONY: help run demo test test-faults e2e lint airflow summary migrate eval bench bench-smoke bench-warehouse constraints clean
 
 help:
 	@echo "make run      - today's daily run through Airflow into data/warehouse.db, then a summary"
 	@echo "make test     - the test suite (SQLite and PostgreSQL, real Airflow DAG runs)"
+	@echo "make test-faults - only the fault and hostile-input suites (tests/faults; part of make test)"
 	@echo "make e2e      - the CeleryExecutor deployment end to end on loopback (two workers, a worker killed, UI)"
 	@echo "make demo     - the same run, offline, against the seed fixtures on loopback HTTP"
 	@echo "make airflow  - Airflow standalone with the UI on http://localhost:8080"
@@ -59,11 +60,15 @@ bench: $(STAMP)
 
 bench-smoke: $(STAMP)
 	$(BIN)/news-etl bench --smoke --out build/bench-smoke
+
 bench-warehouse: $(STAMP)
 	$(BIN)/news-etl bench-warehouse --articles $${ARTICLES:-10000} --output build/bench/warehouse.json
 
 e2e: $(STAMP)
 	$(BIN)/pytest tests/test_e2e_celery.py --e2e -s -p no:cacheprovider
+
+test-faults: $(STAMP)
+	$(BIN)/pytest tests/faults
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,9 @@ VOLATILE = {
     "page_fetch": {"elapsed_ms"},
     "dq_validation_result": {"validated_at"},
 }
+# Set from the wall clock when a feed is polled: two warehouses filled at different moments
+# differ here (a rerun in the same warehouse does not), so comparisons across warehouses skip them.
+ACROSS_WAREHOUSES = {**VOLATILE, "feed": {"last_polled_at", "next_poll_at"}}
 
 
 def assert_seed_labels_met(url: str, base_url: str) -> None:
@@ -61,8 +65,8 @@ def assert_seed_labels_met(url: str, base_url: str) -> None:
         engine.dispose()
 
 
-def snapshot(url: str) -> dict[str, Any]:
-    """Every table's rows (volatile timing columns left out), sorted, for before/after comparison."""
+def snapshot(url: str, volatile: dict[str, set[str]] = VOLATILE) -> dict[str, Any]:
+    """Every table's rows (``volatile`` timing columns left out), sorted, for before/after comparison."""
     engine = create_engine(url)
     try:
         tables = sorted(inspect(engine).get_table_names())
@@ -70,13 +74,20 @@ def snapshot(url: str) -> dict[str, Any]:
         with engine.connect() as conn:
             for table in tables:
                 rows = conn.execute(text(f"SELECT * FROM {table}")).mappings().all()
-                skip = VOLATILE.get(table, set())
+                skip = volatile.get(table, set())
                 result[table] = sorted(
-                    tuple((k, repr(v)) for k, v in sorted(row.items()) if k not in skip) for row in rows
+                    tuple((k, _comparable(v)) for k, v in sorted(row.items()) if k not in skip) for row in rows
                 )
         return result
     finally:
         engine.dispose()
+
+
+def _comparable(value: Any) -> str:
+    """``repr`` of a value, aware times in UTC (servers may name their UTC zone differently)."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return repr(value)
 
 
 def _participant_names(conn: Any, partnership_id: str) -> dict[str, set[str]]:

@@ -24,7 +24,9 @@ def test_digest_renders_chart_and_tables_in_chromium(pipeline_env, tmp_path):
 
 
 def test_web_text_is_escaped_and_only_http_links_survive(tmp_path):
-    evil = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    # Were any of it to run, the page would gain an <x-pwned> element (the name never appears whole in the text).
+    run = "document.body.appendChild(document.createElement('x-'+'pwned'))"
+    evil = f'<script>alert(1);{run}</script>"><img src=x onerror="{run}"><iframe srcdoc="<script>{run}</script>">'
     html = render_digest({
         "new": [{"published_at": None, "partnership_type": "vendor_contract", "participant_names": evil,
                  "article_url": "javascript:alert(3)", "article_title": evil, "source_name": evil}],
@@ -35,5 +37,5 @@ def test_web_text_is_escaped_and_only_http_links_survive(tmp_path):
     path = tmp_path / "digest.html"
     path.write_text(html, encoding="utf-8")
     dom = _dump_dom(path.as_uri(), tmp_path / "profile")
-    assert "<script>alert(1)</script>" in dom.replace("&lt;", "<").replace("&gt;", ">")  # shown as text
-    assert "<img" not in dom
+    assert f"<script>alert(1);{run}</script>" in dom.replace("&lt;", "<").replace("&gt;", ">")  # shown as text
+    assert "<img" not in dom and "<iframe" not in dom and "<x-pwned" not in dom

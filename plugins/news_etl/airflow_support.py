@@ -28,9 +28,12 @@ def run_stage(stage: str, context: Any, *args: Any, **kwargs: Any) -> Any:
     from airflow.sdk.exceptions import AirflowFailException
 
     from news_etl import pipeline
+    from news_etl.warehouse import mask_url
 
+    settings = task_settings()
+    LOGGER.info("%s into warehouse %s", stage, mask_url(settings.warehouse_url))
     try:
-        return getattr(pipeline, stage)(task_settings(), batch_from_context(context), *args, **kwargs)
+        return getattr(pipeline, stage)(settings, batch_from_context(context), *args, **kwargs)
     except pipeline.FeedPollError as exc:
         if exc.retryable:
             raise
@@ -63,18 +66,43 @@ def run_reclassify(batch_id: str, context: Any) -> dict[str, Any]:
 
 def task_settings() -> Settings:
     """Settings from ``NEWS_ETL_*``; without ``NEWS_ETL_WAREHOUSE_URL`` the warehouse comes from
-    the Airflow Connection ``news_warehouse`` when one is defined, else the SQLite default."""
+    the Airflow Connection ``news_warehouse`` when one is defined, else the SQLite default.
+
+    The warehouse's password and URL are registered with Airflow's secrets masker, so they
+    show as ``***`` in task logs whatever logs them (a URL from the environment is not a
+    Connection: Airflow would not know it is secret)."""
     settings = load_settings()
-    if warehouse_url_is_set():
-        return settings
-    from airflow.sdk import Connection
-    from airflow.sdk.exceptions import AirflowNotFoundException
+    if not warehouse_url_is_set():
+        from airflow.sdk import Connection
+        from airflow.sdk.exceptions import AirflowNotFoundException
+
+        try:
+            conn = Connection.get(WAREHOUSE_CONN_ID)
+        except AirflowNotFoundException:
+            conn = None  # no Connection defined: the SQLite default stands
+        if conn is not None:
+            settings = settings.with_warehouse(connection_to_url(conn))
+    mask_warehouse_secrets(settings.warehouse_url)
+    return settings
+
+
+def mask_warehouse_secrets(url: str) -> None:
+    """Register the URL's password (as written and URL-encoded) and the whole URL with Airflow's
+    secrets masker; a URL without a password is left readable."""
+    from urllib.parse import quote, unquote
+
+    from airflow.sdk.log import mask_secret
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     try:
-        conn = Connection.get(WAREHOUSE_CONN_ID)
-    except AirflowNotFoundException:
-        return settings
-    return settings.with_warehouse(connection_to_url(conn))
+        password = make_url(url).password
+    except ArgumentError:
+        mask_secret(url)  # unparsable: hide it whole rather than guess
+        return
+    if password:
+        for secret in {str(password), quote(str(password), safe=""), unquote(str(password)), url}:
+            mask_secret(secret)
 
 
 def connection_to_url(conn: Any) -> str:

@@ -48,8 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"news-etl: {exc}", file=sys.stderr)
         return 2
     except SQLAlchemyError as exc:
-        print(f"news-etl: warehouse error: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}",
-              file=sys.stderr)
+        from news_etl.warehouse import storage_problem
+
+        problem = storage_problem(load_settings().warehouse_url)
+        print(f"news-etl: warehouse error: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
+              + (f" ({problem})" if problem else ""), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("news-etl: interrupted", file=sys.stderr)
@@ -160,6 +163,7 @@ def _cmd_airflow_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from news_etl import warehouse as wh
     from news_etl.fixture_site import serve_fixture_site, write_demo_catalogue
 
     settings = load_settings()
@@ -170,7 +174,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         allow = {h for h in os.environ.get("NEWS_ETL_ALLOW_HOSTS", "").split(",") if h} | {"127.0.0.1"}
         os.environ["NEWS_ETL_ALLOW_HOSTS"] = ",".join(sorted(allow))
         os.environ["NEWS_ETL_HOST_DELAY_S"] = "0"
-        print(f"Serving the seed fixtures at {site.base_url}; warehouse {os.environ['NEWS_ETL_WAREHOUSE_URL']}")
+        warehouse = wh.mask_url(os.environ["NEWS_ETL_WAREHOUSE_URL"])
+        print(f"Serving the seed fixtures at {site.base_url}; warehouse {warehouse}")
         return _cmd_run(args) if args.direct else _cmd_airflow_run(args)
 
 

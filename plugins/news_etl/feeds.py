@@ -8,7 +8,9 @@ network or the warehouse.
 from __future__ import annotations
 
 import calendar
+import itertools
 import logging
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,11 +18,19 @@ from typing import Any
 
 import feedparser
 import yaml
+from feedparser.encodings import convert_to_utf8
 
+from news_etl.markup import plain_text
 from news_etl.urls import normalize_url
 
 LOGGER = logging.getLogger(__name__)
 REQUIRED_KEYS = ("name", "publisher", "homepage", "url", "country")
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_:]")
+_COMMENT_OR_PI = re.compile(rb"<!--.*?-->|<\?.*?\?>", re.DOTALL)
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_ITEM_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
+_ITEM_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
+MAX_ITEMS = 1000
 
 
 class CatalogueError(ValueError):
@@ -129,17 +139,34 @@ def _site_settings(path: Path, position: int, item: dict[str, Any]) -> dict[str,
     }
 
 
-def parse_feed(body: bytes, base_url: str, content_type: str | None = None) -> ParsedFeed:
+def parse_feed(body: bytes, base_url: str, content_type: str | None = None,
+               max_items: int = MAX_ITEMS) -> ParsedFeed:
     """Parse RSS/Atom bytes into entries with absolute, normalised links.
 
     A feed feedparser can still read despite errors is used, with the reason kept in
-    ``bozo``; bytes that yield no feed at all raise ``FeedParseError``. Entries
-    without a usable http(s) link are skipped and counted.
+    ``bozo``; bytes that yield no feed at all raise ``FeedParseError``, and so does a
+    feed that declares XML entities (see ``_refuse_entity_declarations``). Entries
+    without a usable http(s) link are skipped and counted. Titles and authors are
+    plain text (``markup.plain_text``). Only the first ``max_items`` items are read
+    (a feed of 100,000 items costs seconds and bounded memory, not minutes), and the
+    reason is kept in ``bozo``.
     """
     # A missing Content-Type is not a malformed feed; let feedparser sniff the bytes as XML.
     headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
-    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    try:
+        as_utf8 = convert_to_utf8(dict(headers), body, {})  # the bytes as feedparser's parsers will see them
+        _refuse_entity_declarations(as_utf8, body)
+        cut = _first_items(as_utf8, max_items)
+        if cut is not None:
+            body, headers = cut[0], {**headers, "content-type": "application/xml; charset=utf-8"}
+        parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    except FeedParseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - hostile bytes crash feedparser (e.g. &#xD800;): a bad feed, not a bug
+        raise FeedParseError(f"feedparser failed on these bytes: {type(exc).__name__}: {exc}"[:1000]) from None
     bozo = _bozo_reason(parsed)
+    if cut is not None:
+        bozo = f"the feed lists {cut[1]} items; only the first {max_items} were read" + (f"; {bozo}" if bozo else "")
     if not parsed.get("version") and not parsed.entries:
         raise FeedParseError(bozo or "not an RSS or Atom feed")
     entries: list[FeedEntry] = []
@@ -159,19 +186,45 @@ def _entry(raw: Any) -> FeedEntry | None:
         url = normalize_url(link)
     except ValueError:
         return None
-    guid = str(raw.get("id") or url).strip()[:2000]
     return FeedEntry(
-        guid=guid,
+        guid=plain_text(raw.get("id"), 2000) or url,
         url=url,
-        title=_clean(raw.get("title")),
-        author=_clean(raw.get("author")),
+        title=plain_text(raw.get("title")),
+        author=plain_text(raw.get("author"), 500),
         published_at=_struct_time(raw.get("published_parsed") or raw.get("updated_parsed")),
     )
 
 
-def _clean(value: Any) -> str | None:
-    text = " ".join(str(value).split()) if value else ""
-    return text or None
+def _refuse_entity_declarations(as_utf8: bytes, body: bytes) -> None:
+    """Raise ``FeedParseError`` when the feed's prolog declares XML entities.
+
+    No honest feed needs its own entities, and they are the vehicle of two attacks:
+    expansion bombs (a short feed that grows to gigabytes; feedparser's fallback
+    parser expands "safe" entities itself, beyond expat's own limits) and external
+    entities (``SYSTEM "file:///etc/passwd"`` or an internal URL). The prolog is
+    checked as feedparser will read it (``as_utf8``: after its own charset conversion, so
+    UTF-16, UTF-7 or EBCDIC cannot hide a declaration) and also as raw bytes without NULs.
+    """
+    for text in (as_utf8, body.replace(b"\x00", b"")):
+        text = _COMMENT_OR_PI.sub(b"", text)  # a comment must not end the prolog early
+        first = _FIRST_ELEMENT.search(text)
+        if _ENTITY_DECLARATION.search(text, 0, first.start() if first else len(text)):
+            raise FeedParseError("refused: the feed declares XML entities (<!ENTITY>), "
+                                 "a vehicle of entity-expansion and external-entity attacks")
+
+
+def _first_items(xml: bytes, max_items: int) -> tuple[bytes, int] | None:
+    """``xml`` without the items after the first ``max_items`` (the document's closing tags
+    kept, so it stays well-formed) and the number of items it listed; None when it lists
+    no more than ``max_items``."""
+    starts = _ITEM_START.finditer(xml)
+    first_dropped = next(itertools.islice(starts, max_items, None), None)
+    if first_dropped is None:
+        return None
+    total = max_items + 1 + sum(1 for _ in starts)
+    last_end = max((m.end() for m in _ITEM_END.finditer(xml, first_dropped.start())), default=len(xml))
+    tail = xml[last_end:]
+    return xml[:first_dropped.start()] + tail, total
 
 
 def _struct_time(value: Any) -> datetime | None:

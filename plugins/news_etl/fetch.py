@@ -395,6 +395,8 @@ def _read_body(
             out += decoder.decompress(chunk, limit + 1 - len(out))
             if len(out) > limit or decoder.unconsumed_tail:
                 raise TooLargeError(f"decompressed body exceeds {limit} bytes")
+    if declared.isdigit() and wire < int(declared):  # the connection closed early: never keep half a page
+        raise NetworkError(f"truncated response: connection closed after {wire} of {declared} bytes")
     if decoder is not None:
         out += decoder.flush()
         if len(out) > limit:

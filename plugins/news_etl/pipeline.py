@@ -24,8 +24,10 @@ from news_etl import warehouse as wh
 from news_etl.classify import CLASSIFIER_VERSION, Classification, classify_article
 from news_etl.config import Settings
 from news_etl.extract import Extraction, extract_page
+from news_etl.faults import fault_point
 from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
+from news_etl.markup import plain_text
 from news_etl.orgs import org_key
 from news_etl.parallel import bounded_map, chunked, map_ordered
 from news_etl.polling import next_poll_at
@@ -114,6 +116,8 @@ def start_batch(settings: Settings, batch: Batch) -> list[dict[str, str]]:
                                          "min_poll_interval_h"])
             wh.upsert(conn, wh.pipeline_run, [start_batch_row(batch)], keys=["batch_id"])
             _record_stage(conn, batch, "start", {"feeds": len(specs)})
+            fault_point("start:before_commit")
+        fault_point("start:after_commit")
     finally:
         engine.dispose()
     return [{"feed_id": stable_id(s.url), "name": s.name, "url": s.url} for s in specs]
@@ -152,8 +156,8 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
             return {"feed": row["name"], "outcome": "skipped"}
         try:
             result = fetcher.get(row["url"], kind="feed", headers=_request_headers(row, batch.backfill))
-            parsed = None if result.status == 304 else parse_feed(result.body, result.final_url,
-                                                                    result.content_type)
+            parsed = None if result.status == 304 else parse_feed(
+                result.body, result.final_url, result.content_type, max_items=10 * settings.max_pages_per_feed)
         except (FetchError, FeedParseError) as exc:
             with engine.begin() as conn:
                 _record_poll(conn, batch, feed_id, polled_at, outcome="failed",
@@ -174,8 +178,10 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
                          entries_seen=counts["entries_seen"], entries_new=counts["entries_new"],
                          bozo=parsed.bozo if parsed else None)
             if not batch.backfill:
-                _schedule(conn, row, polled_at, failed=False, fresh=counts["added"] > 0,
+                _schedule(conn, row, polled_at, failed=False, fresh=counts["entries_new"] > 0,
                           validators=None if result.status == 304 else result.headers)
+            fault_point("poll_feed:before_commit")
+        fault_point("poll_feed:after_commit")
         return {"feed": row["name"], "outcome": "fetched" if parsed else "not_modified",
                 "entries_seen": counts["entries_seen"], "entries_new": counts["entries_new"]}
     finally:
@@ -215,7 +221,6 @@ def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, li
     """Store the feed's newest ``limit`` entries; already known entries are kept as first seen."""
 
     this_feed = wh.feed_entry.c.feed_id == feed_id
-    before = _count(conn, wh.feed_entry, this_feed)
     entries = sorted(parsed.entries if parsed else (), reverse=True,
                      key=lambda e: e.published_at or datetime.min.replace(tzinfo=UTC))[:limit]
     rows = {stable_id(feed_id, e.guid): e for e in entries}
@@ -226,8 +231,9 @@ def _store_entries(conn: Connection, batch: Batch, feed_id: str, parsed: Any, li
     ], keys=["entry_id"], update=[])
     new_in_batch = _count(conn, wh.feed_entry, this_feed, wh.feed_entry.c.first_batch_id == batch.batch_id)
     seen = len(parsed.entries) if parsed else 0
-    return {"entries_seen": seen, "entries_new": new_in_batch,
-            "added": _count(conn, wh.feed_entry, this_feed) - before}
+    # "New" means first seen by this batch, not inserted by this attempt: a rerun of the day, or
+    # a twin run that stored the entries a moment earlier, counts (and schedules) the same.
+    return {"entries_seen": seen, "entries_new": new_in_batch}
 
 
 def _record_poll(conn: Connection, batch: Batch, feed_id: str, polled_at: datetime, *, outcome: str,
@@ -272,8 +278,12 @@ def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None
                             pages.append(_page_row(batch, url, result))
                     wh.upsert(conn, wh.raw_page, pages, keys=["page_id"])
                     wh.upsert(conn, wh.page_fetch, logs, keys=["batch_id", "url"])
+                    fault_point("fetch_pages:chunk_before_commit")
         with engine.begin() as conn:
-            return _record_stage(conn, batch, "fetch_pages")
+            counts = _record_stage(conn, batch, "fetch_pages")
+            fault_point("fetch_pages:before_commit")
+        fault_point("fetch_pages:after_commit")
+        return counts
     finally:
         engine.dispose()
 
@@ -378,7 +388,10 @@ def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
                 if refreshed:  # new text, new verdict: the classify stage picks these up again
                     conn.execute(wh.article_classification.delete().where(
                         wh.article_classification.c.article_id.in_([r["article_id"] for r in refreshed])))
-            return _record_stage(conn, batch, "extract")
+            counts = _record_stage(conn, batch, "extract")
+            fault_point("extract:before_commit")
+        fault_point("extract:after_commit")
+        return counts
     finally:
         engine.dispose()
 
@@ -419,8 +432,8 @@ def _article_row(batch: Batch, page: Any, entry: dict[str, Any], x: Extraction,
                  canonical: str) -> dict[str, Any]:
     published_at, date_source, date_flag = choose_published_at(
         x.published_at, x.date_source, entry["published_at"], batch.as_of)
-    title, title_source = _prefer((x.title, x.title_source), (entry["title"], "feed"))
-    author, author_source = _prefer((x.author, x.author_source), (entry["author"], "feed"))
+    title, title_source = _prefer((plain_text(x.title), x.title_source), (entry["title"], "feed"))
+    author, author_source = _prefer((plain_text(x.author, 500), x.author_source), (entry["author"], "feed"))
     return {
         "article_id": stable_id(canonical), "url": page["url"], "canonical_url": canonical,
         "source_id": entry["source_id"], "feed_id": entry["feed_id"], "page_id": page["page_id"],
@@ -507,7 +520,10 @@ def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False
             wh.upsert(conn, wh.article_classification, rows, keys=["article_id"])
             stories = _story_rows(conn, batch, [(r[0], r[3]) for r in todo], [f for _, f in results])
             wh.upsert(conn, wh.article_story, stories, keys=["article_id"])
-            return _record_stage(conn, batch, "classify")
+            counts = _record_stage(conn, batch, "classify")
+            fault_point("classify:before_commit")
+        fault_point("classify:after_commit")
+        return counts
     finally:
         engine.dispose()
 
@@ -595,7 +611,10 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
             wh.upsert(conn, wh.partnership_participant, participants, keys=["partnership_id", "org_id"])
             wh.upsert(conn, wh.person, people, keys=["person_id"])
             wh.upsert(conn, wh.quote, quotes, keys=["quote_id"])
-            return _record_stage(conn, batch, "load")
+            counts = _record_stage(conn, batch, "load")
+            fault_point("load:before_commit")
+        fault_point("load:after_commit")
+        return counts
     finally:
         engine.dispose()
 
@@ -616,12 +635,13 @@ def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]]):
             })
             for x in p["participants"]:
                 org_id = stable_id("org", x["key"])
-                orgs.setdefault(org_id, {"org_id": org_id, "name": x["name"], "org_type": x["org_type"],
+                name = plain_text(x["name"], 300) or x["key"][:300]
+                orgs.setdefault(org_id, {"org_id": org_id, "name": name, "org_type": x["org_type"],
                                          "country_code": x["country"]})
-                for alias in {x["name"], *x["mentions"]}:
-                    aliases[(alias, org_id)] = {"alias": alias[:300], "org_id": org_id}
+                for alias in {name, *(plain_text(m, 300) for m in x["mentions"])} - {None}:
+                    aliases[(alias, org_id)] = {"alias": alias, "org_id": org_id}
                 participants.append({"partnership_id": partnership_id, "org_id": org_id, "role": x["role"],
-                                     "mention": (x["mentions"] or [x["name"]])[0][:300]})
+                                     "mention": plain_text((x["mentions"] or [name])[0], 300)})
     return orgs, list(aliases.values()), partnerships, participants
 
 
@@ -667,6 +687,8 @@ def validate_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
             conn.execute(update(wh.pipeline_run).where(wh.pipeline_run.c.batch_id == batch.batch_id)
                          .values(status=status, message=None if outcome.passed else outcome.failure_message()))
             _record_stage(conn, batch, "validate", outcome.counts())
+            fault_point("validate:before_commit")
+        fault_point("validate:after_commit")
         if not outcome.passed:
             raise QualityGateError(outcome.failure_message())
         return outcome.counts()
@@ -686,6 +708,8 @@ def publish_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
             conn.execute(update(wh.pipeline_run).where(wh.pipeline_run.c.batch_id == batch.batch_id)
                          .values(status="published", finished_at=datetime.now(UTC)))
             _record_stage(conn, batch, "publish", {"published": 1})
+            fault_point("publish:before_commit")
+        fault_point("publish:after_commit")
         report = write_digest(engine, batch.batch_id, settings.data_dir / "reports")
         LOGGER.info("daily digest: %s (Airflow UI: Browse > Daily digest)", report)
         return batch_summary(engine, batch.batch_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that only track the click and never change the page.
@@ -12,6 +13,8 @@ TRACKING_PARAMS = frozenset(
     }
 )
 
+_CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
 
 def normalize_url(url: str) -> str:
     """Canonical spelling of an http(s) URL.
@@ -19,8 +22,12 @@ def normalize_url(url: str) -> str:
     Lower-cases scheme and host, drops default ports, the fragment and tracking
     parameters (``utm_*`` and the usual click ids), keeps the remaining query in its
     original order and the path as given (servers may treat case as significant).
-    Raises ``ValueError`` for anything that is not an absolute http(s) URL.
+    Raises ``ValueError`` for anything that is not an absolute http(s) URL, and for
+    URLs with control characters (NUL included) or lone surrogates, which no server
+    means and PostgreSQL cannot store.
     """
+    if _CONTROL.search(url.strip()):
+        raise ValueError(f"control character in URL: {url[:200]!r}")
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -421,6 +422,22 @@ def upsert(
     else:
         stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
     conn.execute(stmt, list(rows))
+
+
+def storage_problem(url: str) -> str | None:
+    """Why a SQLite warehouse cannot be written, when its file system says so: read-only, or
+    (next to) no space left. SQLite itself only reports "unable to open database file" or
+    "disk I/O error"; this names the cause for the user. None for PostgreSQL or no problem."""
+    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+        return None
+    folder = Path(url[len("sqlite:///"):]).parent
+    try:
+        if not os.access(folder, os.W_OK):
+            return f"the warehouse folder {folder} is read-only"
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    return f"no space left on the device of {folder} ({free} bytes free)" if free < 1024 * 1024 else None
 
 
 def mask_url(url: str) -> str:
