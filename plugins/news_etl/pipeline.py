@@ -710,6 +710,7 @@ def publish_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
             _record_stage(conn, batch, "publish", {"published": 1})
             fault_point("publish:before_commit")
         fault_point("publish:after_commit")
+        wh.refresh_planner_statistics(engine)
         report = write_digest(engine, batch.batch_id, settings.data_dir / "reports")
         LOGGER.info("daily digest: %s (Airflow UI: Browse > Daily digest)", report)
         return batch_summary(engine, batch.batch_id)

@@ -179,7 +179,11 @@ def test_a_feed_whose_clock_is_years_ahead(pipeline_env, fixture_site, monkeypat
     with engine.connect() as conn:
         latest = conn.execute(text("SELECT max(published_at) FROM article")).scalar()
         entry_years = set(conn.execute(text("SELECT published_at FROM feed_entry")).scalars())
+        flags = set(conn.execute(text("SELECT published_at_flag FROM article")).scalars())
     engine.dispose()
+    # Feed dates pushed past the batch day are flagged ``future``; an old story whose shifted date
+    # still falls before the batch day disagrees with its page by years, which is ``before_feed``.
+    assert "future" in flags and flags <= {"future", "before_feed"}, flags
     assert str(latest) < "2026-11-26"  # nothing published after the batch day (+2 days)
     assert max(str(y) for y in entry_years) > "2029"  # the feed's own word, kept as said
     # Row for row as the clean run, but for the feed's address and the dates the feed gave.
@@ -189,7 +193,8 @@ def test_a_feed_whose_clock_is_years_ahead(pipeline_env, fixture_site, monkeypat
 
 FUTURE_DIFFERS = {  # the feed's address (another server) and what its clock said
     "feed": {"feed_id", "url", "etag", "last_modified"}, "feed_poll": {"feed_id"},
-    "feed_entry": {"feed_id", "entry_id", "published_at"}, "article": {"feed_id", "published_at"},
+    "feed_entry": {"feed_id", "entry_id", "published_at"},
+    "article": {"feed_id", "published_at", "published_at_source", "published_at_flag"},
 }
 
 

@@ -56,7 +56,8 @@ def test_the_compose_file_holds_no_literal_secret():
     findings = []
     for path, value in _strings(compose):
         secretish = re.search(r"PASSWORD|SECRET|TOKEN|API_KEY|FERNET", path, re.I)
-        if secretish and not re.fullmatch(r"\$\{[A-Z0-9_]+(:?[?-][^}]*)?\}", value.strip()):
+        file_reference = path.endswith("_FILE") and re.fullmatch(r"/[\w./-]+", value.strip())  # where it lives
+        if secretish and not file_reference and not re.fullmatch(r"\$\{[A-Z0-9_]+(:?[?-][^}]*)?\}", value.strip()):
             findings.append((path, value))
         for credential in re.findall(r"://[^/:@\s]*:([^@\s]+)@", value):  # user:password@ in a URL
             if not credential.startswith("${"):
