@@ -545,11 +545,16 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
     try:
         with engine.begin() as conn:
             check_version(conn)  # never load into a schema this code was not written for
-            verdicts = list(conn.execute(
-                select(wh.article_classification.c.article_id, wh.article_classification.c.findings)
+            # Each verdict keeps the version that made it: provenance is the classifier that
+            # classified, not the one that happens to load.
+            rows = list(conn.execute(
+                select(wh.article_classification.c.article_id, wh.article_classification.c.findings,
+                       wh.article_classification.c.classifier_version)
                 .where(wh.article_classification.c.batch_id == batch.batch_id)
                 .order_by(wh.article_classification.c.article_id)
             ).tuples())
+            verdicts = [(article_id, findings) for article_id, findings, _ in rows]
+            versions = {article_id: version for article_id, _, version in rows}
             article_ids = [a for a, _ in verdicts]
             for start in range(0, len(article_ids), 500):
                 ids = article_ids[start:start + 500]
@@ -558,7 +563,7 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
                     wh.partnership_participant.c.partnership_id.in_(old)))
                 conn.execute(wh.partnership.delete().where(wh.partnership.c.article_id.in_(ids)))
                 conn.execute(wh.quote.delete().where(wh.quote.c.article_id.in_(ids)))
-            orgs, aliases, partnerships, participants = _partnership_rows(batch, verdicts)
+            orgs, aliases, partnerships, participants = _partnership_rows(batch, verdicts, versions)
             people, quotes = _quote_rows(batch, verdicts, orgs)
             wh.upsert(conn, wh.organization, list(orgs.values()), keys=["org_id"], update=[])
             wh.upsert(conn, wh.organization_alias, aliases, keys=["alias", "org_id"], update=[])
@@ -571,7 +576,7 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
         engine.dispose()
 
 
-def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]]):
+def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]], versions: dict[str, str]):
     orgs: dict[str, dict[str, Any]] = {}
     aliases: dict[tuple[str, str], dict[str, str]] = {}
     partnerships: list[dict[str, Any]] = []
@@ -583,7 +588,7 @@ def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]]):
             partnerships.append({
                 "partnership_id": partnership_id, "article_id": article_id, "partnership_type": p["type"],
                 "confidence": p["confidence"], "evidence": p["evidence"],
-                "classifier_version": CLASSIFIER_VERSION, "batch_id": batch.batch_id,
+                "classifier_version": versions[article_id], "batch_id": batch.batch_id,
             })
             for x in p["participants"]:
                 org_id = stable_id("org", x["key"])
