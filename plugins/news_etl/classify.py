@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from news_etl.entities import OrgRef, announced_parties, find_organizations
+from news_etl.entities import DATELINE, OrgRef, announced_parties, find_organizations
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
@@ -29,6 +29,11 @@ LEAD_SENTENCES = 4
 DETECTION_THRESHOLD = 3.0
 MIN_SENTENCE_WORDS = 6
 
+# What organisations connect to: exchanges, shared records, regional and national viewers.
+_SHARED_RECORD = (r"exchange|HIE|registry|(shared |electronic |digital |provincial |national |regional |statewide )*"
+                  r"(care|health|patient) records?|(clinical |shared )viewer")
+_LIVE_ON_SHARED = (r"\b(go(es)?|went|gone|going) live (on|with) (?!(its|their|a|an) )[^.]{0,80}"
+                   rf"\b(shared|provincial|regional|statewide|national)\b[^.]{{0,30}}\b({_SHARED_RECORD}|network)\b")
 _POSITIVE = [
     (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
     (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
@@ -40,8 +45,10 @@ _POSITIVE = [
     (r"\b(selects?|selected|chooses|chose|picks|picked|taps|tapped)\b", 1.5),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
     (r"\b(join(s|ed|ing)?|sign(s|ed)? on (to|as)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
-     r"\b(network|consortium|platform|collaborative|programme|program|exchange|HIE|care record|alliance|"
-     r"initiative|registry|infrastructure)\b", 2.0),
+     rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|"
+     rf"{_SHARED_RECORD})\b", 2.0),
+    # "has gone live on One Health and Care, the shared care record": a new connection, not a go-live
+    (_LIVE_ON_SHARED, 2.0),
     (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",
      2.0),
     (r"\bwork(s|ing)? (together|with)\b", 1.0),
@@ -65,8 +72,8 @@ _NEGATIVE = [
     (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)", 2.0),
     (r"\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
      r"\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b", 2.0),
-    (r"\b(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
-     r"\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b", 2.5),
+    (rf"^(?!.*{_LIVE_ON_SHARED})(?:.*\b(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
+     r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b)", 2.5),
     (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b", 2.0),
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
     (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b", 5.0),
@@ -104,8 +111,8 @@ _DECISIVE = {
     "technology_collaboration": r"\b(co-develop\w*|jointly develop\w*|co-design\w*|innovation (partnership|lab|"
                                 r"cent(er|re))|develop\w* (new )?(AI|artificial intelligence|tools|software|"
                                 r"models|technology|algorithms))\b",
-    "data_network": r"\b(join\w*|signed on|sign on|connect\w* to|members? of)\b[^.]{0,80}\b(network|exchange|HIE|"
-                    r"care record|consortium|data platform|infrastructure|registry)\b|\bdata[- ]sharing\b|"
+    "data_network": r"\b(join\w*|signed on|sign on|connect\w* to|members? of)\b[^.]{0,80}\b(network|"
+                    rf"{_SHARED_RECORD}|consortium|data platform|infrastructure)\b|{_LIVE_ON_SHARED}|\bdata[- ]sharing\b|"
                     r"\bfederated\b|\bcommon data model\b|\bshared (care )?record\b",
     "research_collaboration": r"\b(research (collaboration|partnership|agreement|program(me)?|study|studies)|"
                               r"joint (research|clinical)? ?(study|trial)|clinical (study|trial)|"
@@ -120,6 +127,12 @@ MAX_OTHER_PARTNERSHIPS = 3
 _ANOTHER_DEAL = re.compile(r"\b(separate(ly)?|another|a second|earlier this year|last year|previously)\b", re.I)
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
+# A line that opens a press release's trailer: a short "About Acme Health" heading (no full stop),
+# contacts, "###", forward-looking statements, notes to editors.
+_TRAILER = re.compile(
+    r"^(?:About [A-Z][^\n.!?]{0,80}|(?:Media|Press|Investor|MEDIA|PRESS) (?:[Cc]ontacts?|[Ii]nquiries|[Ee]nquiries)\b.*|"
+    r"(?:Contacts?|CONTACTS?):.*|#{3}.*|-{3}.*|Forward-[Ll]ooking [Ss]tatements?\b.*|Notes? to [Ee]ditors?\b.*)$",
+    re.M)
 # Not after titles and abbreviations that end in a full stop ("Dr. Keane", "St. Louis").
 _SENTENCE = re.compile(
     r"(?<=[.!?”\"])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\bNo\.)"
@@ -164,6 +177,7 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     """Decide whether the article announces a partnership and between whom."""
     gazetteer = gazetteer or load_gazetteer()
     title = (title or "").strip()
+    text = story_body(text)
     body_sentences = split_sentences(text)
     # Headings, datelines and bylines are not sentences a story announces anything in.
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
@@ -196,6 +210,19 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     main = Partnership(partnership_type, confidence, evidence[:2000], tuple(participants))
     others = _other_partnerships(document, orgs, _sentence_offsets(document, sentences), main)
     return Classification(True, net, (main, *others), f"cue score {net:.1f}", quotes)
+
+
+def story_body(text: str) -> str:
+    """The story as a reader reads it: without the leading dateline ("FRESNO, Calif. –"), which
+    would read as an organisation, and without a press release's trailer ("About X" company
+    profiles, media contacts, "###"), which names organisations that are no news of the day."""
+    text = text.lstrip()
+    dateline = DATELINE.match(text)
+    if dateline:  # kept as a heading line, in title case, for the place it names
+        place = re.sub(r"[ ]*(?:[/(][^/)]*[/)][ ]*)*(?:--|[-–—])[ ]*$", "", dateline.group(0))
+        text = place.title() + "\n" + text[dateline.end():]
+    trailer = _TRAILER.search(text)
+    return text[:trailer.start()].rstrip() if trailer else text
 
 
 def split_sentences(text: str) -> list[str]:
@@ -232,7 +259,7 @@ def _participants(
 
     def named_in(span: tuple[int, int]) -> list[OrgRef]:
         s, e = span
-        return [r for r in orgs if any(s <= a and b <= e for a, b in r.spans)]
+        return [r for r in orgs if any(s <= a and b <= e and _as_party(document, s, a, b) for a, b in r.spans)]
 
     chosen: list[OrgRef] = []
     primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
@@ -254,17 +281,40 @@ def _participants(
         in_lead = any(s <= a and b <= e for a, b in ref.product_spans for s, e in lead)
         if in_lead and ref not in chosen and chosen:
             chosen.append(ref)
+    # "The two providers", "both health systems": the text says what the parties are.
+    described = _PARTIES_DESCRIBED.search(" ".join(document[s:e] for s, e in lead))
+    kinds = {r.key: "provider" if described and r.org_type == "other" else r.org_type for r in chosen}
     return [
         Participant(
             key=r.key,
             name=r.name,
-            org_type=r.org_type,
-            role=r.org_type,
+            org_type=kinds[r.key],
+            role=kinds[r.key],
             country=r.country,
             mentions=tuple(sorted(r.mentions or {r.name})),
         )
         for r in chosen
     ]
+
+
+def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether a name in an announcing sentence can be a party: not a backer ("funded by X",
+    "with support from X") and not the maker of a system a party already runs ("the trust's
+    Epic electronic patient record")."""
+    before = document[max(sentence_start, start - 40):start]
+    if _BACKER.search(before):
+        return False
+    return not (_OWNED_SYSTEM_BEFORE.search(before) and _SYSTEM_AFTER.match(document, end, end + 40))
+
+
+_BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissioned) by (?:the )?$|"
+                     r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$", re.I)
+_OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)
+_SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",
+                           re.I)
+_PARTIES_DESCRIBED = re.compile(
+    r"\b(?:the two|the three|the four|both|all three)\b(?: [\w-]+){0,3} (?:providers|health systems|"
+    r"hospital groups|hospitals|trusts|health services|care providers)\b", re.I)
 
 
 def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int, int]],

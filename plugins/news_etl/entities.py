@@ -26,7 +26,7 @@ _PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
 _HEADS = re.compile(
     r"\b(hospitals?|clinic|trust|nhs group|group|university|college|institute|cent(er|re)|health|"
     r"(health|care|healthcare|medical) system|"
-    r"healthcare|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
+    r"healthcare|health care|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
     r"care record|exchange|registry|collaborative|authority|umc|mc)\b\.?$|\w\.(ai|io|com)$|"
@@ -56,7 +56,11 @@ PLACES = {
            "Houston", "Dallas", "Los Angeles", "San Francisco", "Cleveland", "Pittsburgh", "Detroit",
            "Milwaukee", "Minneapolis", "St. Louis", "Kansas City", "Columbus", "Miami", "Oklahoma",
            "Arkansas", "Mississippi", "Nevada", "New Mexico", "Idaho", "Montana", "Dakota", "Maine",
-           "Vermont", "New Hampshire", "Rhode Island", "Delaware", "Hawaii", "Alaska", "West Virginia"],
+           "Vermont", "New Hampshire", "Rhode Island", "Delaware", "Hawaii", "Alaska", "West Virginia",
+           # AP-style state abbreviations, as datelines write them ("PEORIA, Ill.")
+           "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Fla.", "Ga.", "Ill.", "Kan.", "Ky.", "Md.",
+           "Mass.", "Mich.", "Minn.", "Miss.", "Neb.", "Nev.", "N.J.", "N.Y.", "N.C.", "Okla.", "Ore.", "Pa.",
+           "S.C.", "Tenn.", "Va.", "Wash.", "Wis.", "Wyo."],
     "GB": ["UK", "U.K.", "United Kingdom", "Britain", "British", "England", "English", "Scotland",
            "Scottish", "Wales", "Welsh", "London", "Northern Ireland", "Manchester", "Birmingham", "Leeds",
            "Liverpool", "Sheffield", "Bristol", "Newcastle", "Nottingham", "Leicester", "Oxford",
@@ -140,13 +144,13 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
 
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         add(start, end, surface, org, product)
-    for name in sorted(set(party_names), key=len, reverse=True):  # longest first: a name before its parts
-        for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-])", text):
+    party_names = {*party_names, *_appositive_names(text)}
+    for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
+        # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
+        for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])", text):
             inside_longer_name = _NAME_BEFORE.search(text[max(0, use.start() - 30):use.start()])
             if not inside_longer_name and not _overlaps(use.start(), use.end(), taken):
-                ref = add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
-                if ref.org_type == "other":
-                    ref.org_type = _type_from_apposition(text, use.start() + len(name)) or "other"
+                add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
     for start, end, surface in _phrases(text, gazetteer):
         if _overlaps(start, end, taken):
             continue
@@ -157,6 +161,10 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                 add(s, s + len(part), part, known)
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
+    for ref in refs.values():  # what the text says an unknown organisation is beats its name
+        described = None if ref.known else next(filter(None, (_type_from_description(text, s, e)
+                                                              for s, e in sorted(ref.spans))), None)
+        ref.org_type = described or ref.org_type
     _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
@@ -241,7 +249,16 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
 
 
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*")
+# A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
+# "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
+    r"(?:,?[ ]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?)?"
+    r"(?:[ ]*[/(][A-Za-z][A-Za-z .-]{1,30}[/)])*"
+    r"[ ]*(?:--|[-–—])[ ]*"
+)
+_DATELINE = DATELINE
 _SUBJECT_END = re.compile(
     r"\s(?:has|have|had|is|are|will|would|today|this week|said|says|announced|signed|signs|sign|joined|joins|"
     r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
@@ -286,20 +303,66 @@ def _is_name_chunk(chunk: str) -> bool:
 
 
 _APPOSITION_TYPES = (
-    ("vendor", r"\b(company|firm|start-?up|vendor|supplier|developer|maker|provider of)\b"),
-    ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice)\b"),
+    ("vendor", r"\b(company|firm|start-?ups?|startup|vendor|supplier|developer|maker|provider of)\b"),
+    ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice|nonprofit|"
+                 r"charity)\b"),
     ("academic", r"\b(university|college|institute|school)\b"),
     ("payer", r"\b(insurer|health plan|health maintenance organi[sz]ation|payer)\b"),
     ("network", r"\b(network|exchange|consortium|registry|platform)\b"),
 )
 
 
-def _type_from_apposition(text: str, end: int) -> str | None:
-    """"Cohere, the Toronto-based enterprise AI company" -> vendor."""
-    match = re.match(r",\s+(?:an?|the)\s+([^,.;]{0,80})", text[end:end + 100])
-    if not match:
+# "Cohere, the Toronto-based enterprise AI company," / "Kestrel Labs, an Omaha-based startup,": the
+# head noun of the appositive ends it (so "Jane Doe, a nurse at the hospital," is no organisation).
+_APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[\w-]+\s+){0,4}?"
+                    r"(?P<head>start-?ups?|company|firm|vendor|supplier|developer|maker|health system|"
+                    r"hospital|insurer|health plan|university|nonprofit|charity|trust|health service|"
+                    r"consortium|network|exchange|registry)(?=[,.;)]|\s+(?:that|which|based|in|from|with)\b)")
+_APPOSITION = re.compile(r",\s+" + _APPOSITION_HEAD)
+_APPOSITIVE_NAME = re.compile(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4}),\s+(?=" + _APPOSITION_HEAD + ")")
+# "local start-up Rostr Health", "software company Acme": a description just before the name.
+_PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|developer|maker|insurer)\s+$")
+
+
+_AWARDED_TO = re.compile(r"\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contract|deal|tender)\b[^.]{0,30}"
+                         r"\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_CONTRACT_AFTER = re.compile(r"\s+(?:a|an|the)\s[^.]{0,60}\b(?:contract|deal)\b")
+_BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|selected as|chosen as|appointed as)\b")
+
+
+def _awarded_to(text: str, start: int, end: int) -> bool:
+    """Whether the name is the one a contract goes to ("awarded a contract to X", "awarded X a
+    contract", "X has been awarded"): that one is the supplier, whatever its name suggests."""
+    before = text[max(0, start - 140):start]
+    if _AWARDED_TO.search(before):
+        return True
+    if re.search(r"\bawarded\s+$", before) and _CONTRACT_AFTER.match(text, end, end + 80):
+        return True
+    return bool(_BEEN_AWARDED.match(text, end, end + 60))
+
+
+def _appositive_names(text: str) -> list[str]:
+    """Names an appositive describes as an organisation ("Kestrel Labs, an Omaha-based startup,")."""
+    names = []
+    for match in _APPOSITIVE_NAME.finditer(text):
+        name = _strip_the(match.group(1))
+        if _is_name_chunk(name) and not re.match(r"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s", name):
+            names.append(name)
+    return names
+
+
+def _type_from_description(text: str, start: int, end: int) -> str | None:
+    """The kind of organisation the text says a name is: an appositive after it ("Cohere, the
+    Toronto-based enterprise AI company") or a description before it ("local start-up Rostr Health")."""
+    match = _APPOSITION.match(text, end, end + 120)
+    described = match.group("head") if match else None
+    before = _PREMODIFIER.search(text[max(0, start - 20):start])
+    described = described or (before.group(1) if before else None)
+    if described is None and _awarded_to(text, start, end):
+        return "vendor"
+    if described is None:
         return None
-    return next((t for t, pattern in _APPOSITION_TYPES if re.search(pattern, match.group(1), re.I)), None)
+    return next((t for t, pattern in _APPOSITION_TYPES if re.search(pattern, described, re.I)), None)
 
 
 def _is_org_like(name: str) -> bool:
@@ -353,7 +416,9 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
     for key, ref in list(refs.items()):
         # A shorter unknown ref that is the leading words of a longer one is the same org.
         longer = [r for r in refs.values() if r is not ref and r.key.startswith(key + " ")]
-        if not ref.known and len(longer) == 1 and len(key.split()) >= 2:
+        # One word only when it is a distinctive one ("Essentia" for "Essentia Health" in a headline).
+        distinctive = len(key.split()) >= 2 or (key not in _GENERIC_FIRST and key not in _PLACE_TO_CODE)
+        if not ref.known and len(longer) == 1 and distinctive:
             target = longer[0]
             target.mentions |= ref.mentions
             target.spans += ref.spans
