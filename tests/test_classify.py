@@ -141,3 +141,71 @@ def test_a_defined_acronym_is_the_same_party():
     )
     (leicester,) = [p for p in verdict.partnerships[0].participants if "Leicester" in p.name]
     assert "UHL" in leicester.mentions and leicester.country == "GB" and leicester.role == "provider"
+
+
+# Generic phrasings of real trade news, written for these tests (invented organisations).
+def _parties(verdict):
+    return {p.name: p.role for p in verdict.partnerships[0].participants}
+
+
+def test_dateline_byline_and_press_release_trailer_are_not_story_text():
+    from news_etl.classify import story_body
+
+    body = story_body("By Jo Brent, Health Desk reporter\nFRESNO, Calif., May 2, 2026 /PRNewswire/ -- Acme "
+                      "Health today announced a deal.\n\nAbout Acme Health\nAcme Health runs hospitals.\n")
+    assert body.startswith("Fresno, Calif., May 2, 2026\nAcme Health today announced a deal.")
+    assert "Health Desk" not in body and "runs hospitals" not in body
+
+    verdict = classify_article(
+        "Valley Crest Health signs EHR deal with Epic",
+        "BAKERSFIELD, Calif. – Valley Crest Health has signed an agreement with Epic to replace its "
+        "electronic health record across its three hospitals. The system expects to go live in 2028.")
+    assert verdict.is_partnership and set(_parties(verdict)) == {"Valley Crest Health", "Epic Systems"}
+
+
+def test_a_contract_awarded_to_a_start_up_is_a_vendor_contract_with_the_start_up_as_vendor():
+    verdict = classify_article(
+        "Harbourside Health awards scheduling contract to start-up",
+        "Harbourside Health has awarded a two-year contract to local start-up Quillon Health to roll out "
+        "AI-based theatre scheduling across its hospitals, the health service said on Monday. The software "
+        "builds weekly theatre lists from waiting-list data.")
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "vendor_contract"
+    assert _parties(verdict) == {"Harbourside Health": "provider", "Quillon Health": "vendor"}
+
+
+def test_connecting_to_a_shared_record_is_a_data_network_but_a_go_live_of_its_own_epr_is_not():
+    joined = classify_article(
+        "Westmoor hospital goes live on regional shared care record",
+        "Westmoor Hospitals NHS Trust has gone live on the Northvale Care Record, the shared care record "
+        "used across the county, becoming the latest trust to connect to the regional system. Clinicians "
+        "can now see GP records and community care plans.")
+    assert joined.is_partnership, joined.reason
+    assert joined.partnerships[0].partnership_type == "data_network"
+    assert set(_parties(joined)) == {"Westmoor Hospitals NHS Trust", "Northvale Care Record"}
+
+    own = classify_article(
+        "Westmoor hospital goes live on new electronic patient record",
+        "Westmoor Hospitals NHS Trust went live on its new electronic patient record over the weekend, two "
+        "years after signing the contract. Staff were trained over the previous six months.")
+    assert not own.is_partnership
+
+
+def test_an_appositive_makes_an_organisation_and_backers_and_incumbent_systems_are_not_parties():
+    verdict = classify_article(
+        "Lakeshore Medicine and startup to co-develop discharge assistant",
+        "Lakeshore Medicine has entered an innovation partnership with Brightwater, a Denver-based startup, "
+        "to co-develop a discharge assistant that works inside the hospital's Epic electronic health record, "
+        "with funding from the Harlow Foundation.")
+    assert verdict.is_partnership, verdict.reason
+    assert _parties(verdict) == {"Lakeshore Medicine": "provider", "Brightwater": "vendor"}
+
+
+def test_short_names_in_a_headline_are_the_organisations_the_story_names_in_full():
+    verdict = classify_article(
+        "Corvale and Ashmead form rural care alliance",
+        "Corvale Health and Ashmead Health Care have formed an alliance to share specialist staff across "
+        "their rural hospitals, the two providers said on Tuesday.")
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "strategic_alliance"
+    assert set(_parties(verdict)) == {"Corvale Health", "Ashmead Health Care"}

@@ -97,6 +97,7 @@ _TYPE_CUES = {
                                 r"AI|artificial intelligence|machine learning|lab|solutions?|explore)\b",
     "data_network": r"\b(data[- ]sharing|data network|distributed (data )?network|consortium|"
                     r"interoperab\w*|health information exchange|de-identified|data platform|"
+                    r"shar\w* (patient |health |medical |clinical )?(records|data|information)|"
                     r"join\w* the \w+ network)\b",
     "research_collaboration": r"\b(research|clinical (study|trial)s?|trials?|scientists|genomic\w*|"
                               r"study|studies|discovery|cohort)\b",
@@ -112,7 +113,8 @@ _DECISIVE = {
                                 r"cent(er|re))|develop\w* (new )?(AI|artificial intelligence|tools|software|"
                                 r"models|technology|algorithms))\b",
     "data_network": r"\b(join\w*|signed on|sign on|connect\w* to|members? of)\b[^.]{0,80}\b(network|"
-                    rf"{_SHARED_RECORD}|consortium|data platform|infrastructure)\b|{_LIVE_ON_SHARED}|\bdata[- ]sharing\b|"
+                    rf"{_SHARED_RECORD}|consortium|data platform|infrastructure)\b|{_LIVE_ON_SHARED}|"
+                    r"\bdata[- ]sharing\b|"
                     r"\bfederated\b|\bcommon data model\b|\bshared (care )?record\b",
     "research_collaboration": r"\b(research (collaboration|partnership|agreement|program(me)?|study|studies)|"
                               r"joint (research|clinical)? ?(study|trial)|clinical (study|trial)|"
@@ -123,14 +125,20 @@ _DEAL_EVENT = re.compile(
     r"\b(signed|inked|agreed|formed|joined|selected|awarded|partnered|teamed up|renewed|extended)\b[^.]{0,80}"
     r"\b(agreement|contract|deal|partnership|alliance|collaboration|memorandum|MoU|network|consortium|"
     r"joint venture|with)\b", re.I)
+_AWARD = re.compile(r"\bawards?\b[^.]{0,80}\bcontract\b|\bawarded\b[^.]{0,80}\b(contract|deal)\b|"
+                    r"\bcontract\b[^.]{0,40}\bawarded\b|\b(been|was|were) awarded\b|"
+                    r"\b(under|through|via|from|off) (a|an|the) [\w -]{0,60}\bframework\b", re.I)
 MAX_OTHER_PARTNERSHIPS = 3
 _ANOTHER_DEAL = re.compile(r"\b(separate(ly)?|another|a second|earlier this year|last year|previously)\b", re.I)
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
+# A byline on a line of its own at the top: "By Jane Doe", "By Jane Doe, Digital Health reporter".
+_BYLINE = re.compile(r"^(?:By|BY) [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|de|van|von))*(?:,[^\n.]{0,80})?[ \t]*\n")
 # A line that opens a press release's trailer: a short "About Acme Health" heading (no full stop),
 # contacts, "###", forward-looking statements, notes to editors.
 _TRAILER = re.compile(
-    r"^(?:About [A-Z][^\n.!?]{0,80}|(?:Media|Press|Investor|MEDIA|PRESS) (?:[Cc]ontacts?|[Ii]nquiries|[Ee]nquiries)\b.*|"
+    r"^(?:About [A-Z][^\n.!?]{0,80}|"
+    r"(?:Media|Press|Investor|MEDIA|PRESS) (?:[Cc]ontacts?|[Ii]nquiries|[Ee]nquiries)\b.*|"
     r"(?:Contacts?|CONTACTS?):.*|#{3}.*|-{3}.*|Forward-[Ll]ooking [Ss]tatements?\b.*|Notes? to [Ee]ditors?\b.*)$",
     re.M)
 # Not after titles and abbreviations that end in a full stop ("Dr. Keane", "St. Louis").
@@ -213,10 +221,11 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
 
 
 def story_body(text: str) -> str:
-    """The story as a reader reads it: without the leading dateline ("FRESNO, Calif. –"), which
-    would read as an organisation, and without a press release's trailer ("About X" company
+    """The story as a reader reads it: without a leading byline ("By Priya Nair, Digital Health
+    reporter", which names the publisher) or dateline ("FRESNO, Calif. –"), which would read as
+    organisations, and without a press release's trailer ("About X" company
     profiles, media contacts, "###"), which names organisations that are no news of the day."""
-    text = text.lstrip()
+    text = _BYLINE.sub("", text.lstrip(), count=1).lstrip()
     dateline = DATELINE.match(text)
     if dateline:  # kept as a heading line, in title case, for the place it names
         place = re.sub(r"[ ]*(?:[/(][^/)]*[/)][ ]*)*(?:--|[-–—])[ ]*$", "", dateline.group(0))
@@ -371,6 +380,8 @@ def _partnership_type(context: str, participants: list[Participant]) -> str:
     if not industry:
         scores["strategic_alliance"] += 2
         scores["technology_collaboration"] = max(0, scores["technology_collaboration"] - 2)
+    if has_vendor and _AWARD.search(context):  # a contract awarded to a supplier is bought, whatever it does
+        scores["vendor_contract"] += 3
     if re.search(r"\b(MoU|memorandum of understanding|co-develop\w*)\b", context, re.I) and industry:
         scores["technology_collaboration"] += 3
     if re.search(r"\bnetwork\b", context, re.I) and re.search(r"\bdata\b", context, re.I):

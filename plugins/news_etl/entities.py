@@ -303,7 +303,8 @@ def _is_name_chunk(chunk: str) -> bool:
 
 
 _APPOSITION_TYPES = (
-    ("vendor", r"\b(company|firm|start-?ups?|startup|vendor|supplier|developer|maker|provider of)\b"),
+    ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
+               r"provider of)\b"),
     ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice|nonprofit|"
                  r"charity)\b"),
     ("academic", r"\b(university|college|institute|school)\b"),
@@ -315,9 +316,10 @@ _APPOSITION_TYPES = (
 # "Cohere, the Toronto-based enterprise AI company," / "Kestrel Labs, an Omaha-based startup,": the
 # head noun of the appositive ends it (so "Jane Doe, a nurse at the hospital," is no organisation).
 _APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[\w-]+\s+){0,4}?"
-                    r"(?P<head>start-?ups?|company|firm|vendor|supplier|developer|maker|health system|"
+                    r"(?P<head>start-?ups?|spin-?outs?|spin-?offs?|company|firm|vendor|supplier|developer|maker|"
+                    r"health system|"
                     r"hospital|insurer|health plan|university|nonprofit|charity|trust|health service|"
-                    r"consortium|network|exchange|registry)(?=[,.;)]|\s+(?:that|which|based|in|from|with)\b)")
+                    r"consortium|network|exchange|registry)(?=[,.;)]|\s+(?:that|which|based|in|from|of|with)\b)")
 _APPOSITION = re.compile(r",\s+" + _APPOSITION_HEAD)
 _APPOSITIVE_NAME = re.compile(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4}),\s+(?=" + _APPOSITION_HEAD + ")")
 # "local start-up Rostr Health", "software company Acme": a description just before the name.
@@ -333,12 +335,18 @@ _BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|sele
 def _awarded_to(text: str, start: int, end: int) -> bool:
     """Whether the name is the one a contract goes to ("awarded a contract to X", "awarded X a
     contract", "X has been awarded"): that one is the supplier, whatever its name suggests."""
-    before = text[max(0, start - 140):start]
+    before = _same_sentence_before(text, start, 140)
     if _AWARDED_TO.search(before):
         return True
     if re.search(r"\bawarded\s+$", before) and _CONTRACT_AFTER.match(text, end, end + 80):
         return True
     return bool(_BEEN_AWARDED.match(text, end, end + 60))
+
+
+def _same_sentence_before(text: str, start: int, width: int) -> str:
+    """Up to ``width`` characters before ``start``, not reaching back over a line or sentence end."""
+    before = text[max(0, start - width):start]
+    return re.split(r"\n|[.!?]\s", before)[-1]
 
 
 def _appositive_names(text: str) -> list[str]:
@@ -356,7 +364,7 @@ def _type_from_description(text: str, start: int, end: int) -> str | None:
     Toronto-based enterprise AI company") or a description before it ("local start-up Rostr Health")."""
     match = _APPOSITION.match(text, end, end + 120)
     described = match.group("head") if match else None
-    before = _PREMODIFIER.search(text[max(0, start - 20):start])
+    before = _PREMODIFIER.search(_same_sentence_before(text, start, 20))
     described = described or (before.group(1) if before else None)
     if described is None and _awarded_to(text, start, end):
         return "vendor"
@@ -418,7 +426,9 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
         longer = [r for r in refs.values() if r is not ref and r.key.startswith(key + " ")]
         # One word only when it is a distinctive one ("Essentia" for "Essentia Health" in a headline).
         distinctive = len(key.split()) >= 2 or (key not in _GENERIC_FIRST and key not in _PLACE_TO_CODE)
-        if not ref.known and len(longer) == 1 and distinctive:
+        # Not when the longer name is another kind of body ("Dubai Health" vs "Dubai Health Authority").
+        same_kind = len(longer) == 1 and infer_org_type(ref.name) in ("other", infer_org_type(longer[0].name))
+        if not ref.known and same_kind and distinctive:
             target = longer[0]
             target.mentions |= ref.mentions
             target.spans += ref.spans
