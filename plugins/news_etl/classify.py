@@ -275,7 +275,10 @@ def _participants(
     # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
     described = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
     if described is not None and (primary is None or described[0] <= primary[0]):
-        following = [span for span in lead if span[0] > described[1]][:1]
+        # The first sentence after it that names them (a headline "Three trusts sign ..." is
+        # often followed by a lead that describes them again: "Three acute trusts have signed ...").
+        following = [span for span in lead if span[0] > described[1]
+                     and not _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])][:1]
         if following:
             primary = (described[0], following[0][1])
     if primary is not None:
@@ -311,13 +314,18 @@ def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
     "with support from X") and not the maker of a system a party already runs ("the trust's
     Epic electronic patient record")."""
     before = document[max(sentence_start, start - 40):start]
-    if _BACKER.search(before):
+    if _BACKER.search(before) or _EXAMPLE_LIST.search(document[max(sentence_start, start - 160):start]):
         return False
     return not (_OWNED_SYSTEM_BEFORE.search(before) and _SYSTEM_AFTER.match(document, end, end + 40))
 
 
 _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissioned) by (?:the )?$|"
-                     r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$", re.I)
+                     r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
+                     # customers and members given as examples: "already works with systems including X"
+                     r"\b(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# Later names in such a list: "... including Advocate Health and Sutter Health".
+_EXAMPLE_LIST = re.compile(r"\b(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
+                           r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
 _OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",
                            re.I)

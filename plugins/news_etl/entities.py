@@ -392,12 +392,15 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
         yield start, end, surface
         return
     for sep in (" and ", " & "):
-        left, found, right = surface.partition(sep)
-        if found and (gazetteer.lookup(left) or _is_org_like(left)):
-            yield start, start + len(left), left
-            right_start = start + len(left) + len(sep)
-            yield from _split_conjunction(text, right_start, end, right, gazetteer)
-            return
+        # At the first conjunction whose left side is an organisation on its own ("University Hospitals
+        # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").
+        for cut in (m.start() for m in re.finditer(re.escape(sep), surface)):
+            left, right = surface[:cut], surface[cut + len(sep):]
+            if gazetteer.lookup(left) or _is_org_like(left):
+                yield start, start + len(left), left
+                right_start = start + len(left) + len(sep)
+                yield from _split_conjunction(text, right_start, end, right, gazetteer)
+                return
     yield start, end, surface
 
 

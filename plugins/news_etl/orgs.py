@@ -78,7 +78,7 @@ def infer_org_type(name: str) -> str:
     """A best guess of what kind of organisation a name denotes, from its head words."""
     n = name.lower()
     rules = (
-        ("provider", r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinic|medical (center|centre)|"
+        ("provider", r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
                      r"health ?care system|health system|medicine|healthcare|health services|"
                      r"children's|infirmary|hospice|care home)\b"),
         ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
