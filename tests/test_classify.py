@@ -209,3 +209,35 @@ def test_short_names_in_a_headline_are_the_organisations_the_story_names_in_full
     assert verdict.is_partnership, verdict.reason
     assert verdict.partnerships[0].partnership_type == "strategic_alliance"
     assert set(_parties(verdict)) == {"Corvale Health", "Ashmead Health Care"}
+
+
+@pytest.mark.parametrize(("title", "text", "vendor"), [
+    ("Sorrelby wins £4m contract to supply EPR to Eastmarsh Hospitals NHS Trust",
+     "Sorrelby has won a £4 million contract to supply an electronic patient record to Eastmarsh Hospitals NHS "
+     "Trust, the supplier said. The trust will deploy the system over two years.", "Sorrelby"),
+    ("Ridgeline Health rolls out Corvix's sepsis AI across 12 hospitals",
+     "Ridgeline Health is rolling out Corvix's sepsis prediction software across its 12 hospitals under a new "
+     "agreement, the health system said on Tuesday. The tool flags patients at risk.", "Corvix"),
+    ("Halbrook Medical Center goes with Epic for new EHR",
+     "Halbrook Medical Center has chosen Epic to replace its ageing electronic health record, the hospital "
+     "said Monday. Implementation begins in the spring.", "Epic Systems"),
+    ("Helix Health enlists Brightmark for virtual nursing",
+     "Helix Health has enlisted Brightmark, a virtual nursing company, to support bedside nurses at three "
+     "hospitals. Nurses working remotely will handle admissions and discharges.", "Brightmark"),
+])
+def test_buying_phrasings_are_vendor_contracts_with_the_seller_as_vendor(title, text, vendor):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "vendor_contract"
+    assert _parties(verdict)[vendor] == "vendor" and len(_parties(verdict)) == 2
+
+
+def test_customers_given_as_examples_and_a_trailer_are_not_parties():
+    verdict = classify_article(
+        "Coldbrook Health selects Tallis for supply chain analytics",
+        "SPRINGFIELD, Mass., Jan. 14, 2026 /PRNewswire/ -- Tallis, a supply chain analytics company, today "
+        "announced that Coldbrook Health has selected its platform to forecast demand for supplies. Tallis "
+        "already works with health systems including Redfern Health and Marlow Health.\n\nAbout Tallis\n"
+        "Tallis works with Ashgrove Health and other systems.")
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Coldbrook Health", "Tallis"}

@@ -42,7 +42,12 @@ _POSITIVE = [
     (r"\b(signs?|signed|signing|inks?|inked)\b", 1.5),
     (r"\bagreements?\b|\bcontracts?\b|\bdeals?\b", 1.5),
     (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b", 3.0),
-    (r"\b(selects?|selected|chooses|chose|picks|picked|taps|tapped)\b", 1.5),
+    (r"\b(selects?|selected|chooses|chose|chosen|picks|picked|taps|tapped|enlist(s|ed)?|opt(s|ed) for|"
+     r"go(es)? with|went with)\b", 1.5),
+    # Putting another organisation's product to use: "deploys Qure.ai's", "is rolling out Corvix's".
+    (r"\b(deploy(s|ed|ing)?|roll(s|ed|ing)? out|implement(s|ed|ing)?|adopt(s|ed|ing)?)\s+(the\s+)?"
+     r"[A-Z][\w.-]*(\s[A-Z][\w.-]*){0,3}(’s|'s)\s", 1.5),
+    (r"\b(wins?|won|secures?|secured|lands?|landed)\b[^.]{0,60}\b(contract|deal|tender)\b", 2.0),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
     (r"\b(join(s|ed|ing)?|sign(s|ed)? on (to|as)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
      rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|"
@@ -82,7 +87,8 @@ _NEGATIVE = [
      r"\b(publish(es|ed)|final(izes|ises|ized|ised)|issu(es|ed)|releas(es|ed))\b (an? |the )?"
      r"(updated|new|draft|final|revised)\b", 2.5),
     # A single company's launch; a joint launch ("X and Y launch a joint study") is no product launch.
-    (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research)\b).*"
+    (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research|agreement|deal|contract)\b)(?!.*[a-z](’s|'s) )"
+     r".*"
      r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),
 ]
 _POSITIVE = [(re.compile(p, re.I), w) for p, w in _POSITIVE]

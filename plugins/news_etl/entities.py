@@ -165,6 +165,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         described = None if ref.known else next(filter(None, (_type_from_description(text, s, e)
                                                               for s, e in sorted(ref.spans))), None)
         ref.org_type = described or ref.org_type
+        if ref.org_type == "other" and any(_SELECTED.search(_same_sentence_before(text, s, 40)) for s, _ in ref.spans):
+            ref.org_type = "vendor"  # a name nothing else types, chosen or deployed by someone: the supplier
     _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
@@ -266,8 +268,9 @@ _SUBJECT_END = re.compile(
     r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
 )
 _OBJECT_START = re.compile(
-    r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|"
-    r"members? of|connected to|connects to)\s+(?:the\s+)?"
+    r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
+    r"enlist(?:s|ed)?|members? of|connected to|connects to|"
+    r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out)\s+(?:the\s+)?"
 )
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
@@ -328,8 +331,12 @@ _PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|de
 
 _AWARDED_TO = re.compile(r"\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contract|deal|tender)\b[^.]{0,30}"
                          r"\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
+                       r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out)\s+(?:the\s+)?$")
 _CONTRACT_AFTER = re.compile(r"\s+(?:a|an|the)\s[^.]{0,60}\b(?:contract|deal)\b")
-_BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|selected as|chosen as|appointed as)\b")
+_BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|selected as|chosen as|appointed as)\b|"
+                           r"\s+(?:has |have |had )?(?:won|wins|secured|secures|landed|lands)\s+(?:a|an|the)\s"
+                           r"[^.]{0,60}\b(?:contract|deal|tender)\b")
 
 
 def _awarded_to(text: str, start: int, end: int) -> bool:
