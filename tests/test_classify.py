@@ -241,3 +241,47 @@ def test_customers_given_as_examples_and_a_trailer_are_not_parties():
         "Tallis works with Ashgrove Health and other systems.")
     assert verdict.is_partnership, verdict.reason
     assert set(_parties(verdict)) == {"Coldbrook Health", "Tallis"}
+
+
+@pytest.mark.parametrize(("title", "text", "parties"), [
+    ("Pellham Medical Center connects to CommonWell",
+     "Pellham Medical Center has become the latest hospital to connect to the CommonWell Health Alliance network, "
+     "allowing its clinicians to retrieve records from other providers nationwide. The hospital said it "
+     "completed testing in March.", {"Pellham Medical Center", "CommonWell Health Alliance"}),
+    ("Tallow Valley hospitals now live on statewide HIE",
+     "Tallow Valley Health's three hospitals are now live on Brightline HIE, the statewide health information "
+     "exchange, and are sharing admission alerts with primary care practices. The system signed on last year.",
+     {"Tallow Valley Health", "Brightline HIE"}),
+    ("Two more trusts sign up to regional data platform",
+     "Calder NHS Trust and Fenwick NHS Foundation Trust have signed up to the Northern Research Data Platform, "
+     "adding records for two million patients to the regional data-sharing network. Researchers apply for "
+     "access through a committee.", {"Calder NHS Trust", "Fenwick NHS Foundation Trust",
+                                     "Northern Research Data Platform"}),
+])
+def test_joining_phrasings_are_data_networks_and_a_network_name_is_no_alliance(title, text, parties):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "data_network"
+    assert set(_parties(verdict)) == parties
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Boston-based AI startup Zorbly signs deal with Marlow Health",
+     "Boston-based AI startup Zorbly has signed a three-year agreement with Marlow Health to deploy its triage "
+     "software in the emergency department, the company said. The tool sorts patients by urgency."),
+    ("Marlow Health partners with London-based startup Zorbly",
+     "Marlow Health has signed a partnership with London-based startup Zorbly to pilot AI triage in its "
+     "emergency department. The tool sorts patients by urgency."),
+])
+def test_a_name_introduced_by_a_description_is_a_party(title, text):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert _parties(verdict) == {"Marlow Health": "provider", "Zorbly": "vendor"}
+
+
+def test_a_merger_in_other_words_is_no_partnership():
+    verdict = classify_article(
+        "Elmstead Health signs definitive agreement to join Corbin Health",
+        "Elmstead Health has signed a definitive agreement to join Corbin Health, creating a 12-hospital system. "
+        "Elmstead will become part of the Corbin system once regulators approve.")
+    assert not verdict.is_partnership, verdict.reason

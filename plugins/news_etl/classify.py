@@ -30,9 +30,10 @@ DETECTION_THRESHOLD = 3.0
 MIN_SENTENCE_WORDS = 6
 
 # What organisations connect to: exchanges, shared records, regional and national viewers.
-_SHARED_RECORD = (r"exchange|HIE|registry|(shared |electronic |digital |provincial |national |regional |statewide )*"
+_SHARED_RECORD = (r"exchange|HIE|QHIN|TEFCA|Carequality|CommonWell|registry|"
+                  r"(shared |electronic |digital |provincial |national |regional |statewide )*"
                   r"(care|health|patient) records?|(clinical |shared )viewer")
-_LIVE_ON_SHARED = (r"\b(go(es)?|went|gone|going) live (on|with) (?!(its|their|a|an) )[^.]{0,80}"
+_LIVE_ON_SHARED = (r"\b(go(es)?|went|gone|going|now) live (on|with) (?!(its|their|a|an) )[^.]{0,80}"
                    rf"\b(shared|provincial|regional|statewide|national)\b[^.]{{0,30}}\b({_SHARED_RECORD}|network)\b")
 _POSITIVE = [
     (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
@@ -49,7 +50,7 @@ _POSITIVE = [
      r"[A-Z][\w.-]*(\s[A-Z][\w.-]*){0,3}(’s|'s)\s", 1.5),
     (r"\b(wins?|won|secures?|secured|lands?|landed)\b[^.]{0,60}\b(contract|deal|tender)\b", 2.0),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
-    (r"\b(join(s|ed|ing)?|sign(s|ed)? on (to|as)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
+    (r"\b(join(s|ed|ing)?|sign(s|ed)? (on|up) (to|as|with)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
      rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|"
      rf"{_SHARED_RECORD})\b", 2.0),
     # "has gone live on One Health and Care, the shared care record": a new connection, not a go-live
@@ -70,6 +71,10 @@ _POSITIVE = [
 ]
 _NEGATIVE = [
     (r"\b(acquir(e|es|ed|ing)|acquisition|takeover|buys|bought|to buy|merg(e|er|es|ed|ing))\b", 3.0),
+    # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
+    (r"\bdefinitive agreement\b|\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
+     r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
+     r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
     (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
@@ -118,7 +123,7 @@ _DECISIVE = {
     "technology_collaboration": r"\b(co-develop\w*|jointly develop\w*|co-design\w*|innovation (partnership|lab|"
                                 r"cent(er|re))|develop\w* (new )?(AI|artificial intelligence|tools|software|"
                                 r"models|technology|algorithms))\b",
-    "data_network": r"\b(join\w*|signed on|sign on|connect\w* to|members? of)\b[^.]{0,80}\b(network|"
+    "data_network": r"\b(join\w*|signed (on|up)|sign (on|up)|connect\w* to|members? of)\b[^.]{0,80}\b(network|"
                     rf"{_SHARED_RECORD}|consortium|data platform|infrastructure)\b|{_LIVE_ON_SHARED}|"
                     r"\bdata[- ]sharing\b|"
                     r"\bfederated\b|\bcommon data model\b|\bshared (care )?record\b",
@@ -375,6 +380,9 @@ def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int
 
 def _partnership_type(context: str, participants: list[Participant]) -> str:
     """The type with the most evidence: distinct cue terms, decisive phrases, and the parties' kinds."""
+    # Words of the parties' names are no evidence ("CommonWell Health Alliance" forms no alliance).
+    for name in sorted({m for p in participants for m in (p.name, *p.mentions)}, key=len, reverse=True):
+        context = context.replace(name, "X")
     # Distinct cue terms, so one word repeated through a story does not outvote the others.
     scores = {
         t: len({m.group(0).lower() for m in re.finditer(p, context, re.I)}) for t, p in _TYPE_CUES.items()

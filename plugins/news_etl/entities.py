@@ -184,10 +184,14 @@ def announced_parties(sentence: str) -> list[str]:
     if verb and verb.start() > 0:
         subject = re.sub(r"\s*\([^)]*\)", "", sentence[:verb.start()])
         chunks = [c for c in _subject_chunks(subject) if c.lower() not in _PLACE_TO_CODE]
+        described = _DESCRIBED_NAME.search(subject)
         if all(_is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
             names += chunks
+        elif described:  # "Boston-based AI startup Zorbly"
+            names.append(described.group(1))
     for slot in _OBJECT_START.finditer(sentence):
-        phrase = _PHRASE.match(sentence, slot.end())
+        described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
+        phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
         if phrase:
             name = re.sub(r"(’s|'s)$", "", phrase.group(0))
             if _is_name_chunk(name):
@@ -269,10 +273,15 @@ _SUBJECT_END = re.compile(
 )
 _OBJECT_START = re.compile(
     r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
-    r"enlist(?:s|ed)?|members? of|connected to|connects to|"
+    r"enlist(?:s|ed)?|members? of|connected to|connects to|sign(?:s|ed)? (?:up|on) (?:to|with)|live on|"
     r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out)\s+(?:the\s+)?"
 )
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
+# What a name may be introduced by: "London-based AI startup", "software company", "the health system".
+_DESCRIPTION = re.compile(r"(?:[\w.-]+-based\s+)?(?:(?:[a-z][\w-]*|AI)\s+){0,3}?(?:start-?up|startup|company|firm|"
+                          r"vendor|supplier|developer|maker|specialist|insurer)\s+(?=[A-Z])")
+_DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|supplier|developer|maker|specialist|insurer)"
+                             r"\s+([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})$")
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
                      r"Last|This|Next|On \w+day)(?: [a-z]+){0,3},\s+")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}

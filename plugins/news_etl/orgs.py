@@ -85,7 +85,8 @@ def infer_org_type(name: str) -> str:
                        r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
         ("academic", r"\b(university|college|institute|school|academy|faculty)\b"),
         ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
-        ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange)\b"),
+        ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange|hie|data platform|"
+                    r"registry|care record)\b"),
         ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|"
                    r"solutions|labs?|ai|digital|analytics|cloud|data|\.ai|\.io|\.com)\b"),
         ("provider", r"\bhealth\b"),
