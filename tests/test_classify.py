@@ -285,3 +285,22 @@ def test_a_merger_in_other_words_is_no_partnership():
         "Elmstead Health has signed a definitive agreement to join Corbin Health, creating a 12-hospital system. "
         "Elmstead will become part of the Corbin system once regulators approve.")
     assert not verdict.is_partnership, verdict.reason
+
+
+@pytest.mark.parametrize(("title", "text", "parties"), [
+    ("Marlow Health partners with Zorbly and Quenby on virtual wards",
+     "Marlow Health has partnered with Zorbly and Quenby to run virtual wards for patients with heart failure, "
+     "the health system said on Monday. Nurses will monitor patients remotely.",
+     {"Marlow Health", "Zorbly", "Quenby"}),
+    ("Zorbly selected by Marlow Health for AI triage",
+     "Zorbly has been selected by Marlow Health to provide AI triage software to its emergency departments "
+     "under a three-year contract. The tool sorts patients by urgency.", {"Zorbly", "Marlow Health"}),
+    ("Hospices and trust agree end-of-life alliance",
+     "Saint Aldhelm Hospices, Hospice in the Fenland and Wexcombe Community Health NHS Foundation Trust have "
+     "agreed a formal alliance to coordinate end-of-life care across the county.",
+     {"Saint Aldhelm Hospices", "Hospice in the Fenland", "Wexcombe Community Health NHS Foundation Trust"}),
+])
+def test_every_party_of_a_list_or_a_passive_is_found(title, text, parties):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == parties

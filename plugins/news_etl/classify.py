@@ -125,7 +125,7 @@ _DECISIVE = {
                                 r"models|technology|algorithms))\b",
     "data_network": r"\b(join\w*|signed (on|up)|sign (on|up)|connect\w* to|members? of)\b[^.]{0,80}\b(network|"
                     rf"{_SHARED_RECORD}|consortium|data platform|infrastructure)\b|{_LIVE_ON_SHARED}|"
-                    r"\bdata[- ]sharing\b|"
+                    r"\bdata[- ]sharing\b|\bshar(e|es|ed|ing) (patient |health |medical |clinical )?(records|data)\b|"
                     r"\bfederated\b|\bcommon data model\b|\bshared (care )?record\b",
     "research_collaboration": r"\b(research (collaboration|partnership|agreement|program(me)?|study|studies)|"
                               r"joint (research|clinical)? ?(study|trial)|clinical (study|trial)|"

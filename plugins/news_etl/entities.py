@@ -36,7 +36,7 @@ _HEADS = re.compile(
 )
 # Names that open with their head word, in English and in the languages of the places we cover.
 _OPENING_HEADS = re.compile(
-    r"^(hospital|hôpital|hospital|clínica|clinica|universidad|universidade|università|universität|"
+    r"^(hospital|hospice|hôpital|clínica|clinica|universidad|universidade|università|universität|"
     r"université|instituto|institut|istituto|university of|klinikum|centro)\b",
     re.I,
 )
@@ -192,10 +192,8 @@ def announced_parties(sentence: str) -> list[str]:
     for slot in _OBJECT_START.finditer(sentence):
         described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
-        if phrase:
-            name = re.sub(r"(’s|'s)$", "", phrase.group(0))
-            if _is_name_chunk(name):
-                names.append(name)
+        if phrase:  # "with Zorbly and Quenby" names both
+            names += [c for c in _subject_chunks(re.sub(r"(’s|'s)$", "", phrase.group(0))) if _is_name_chunk(c)]
     return names
 
 
@@ -274,7 +272,8 @@ _SUBJECT_END = re.compile(
 _OBJECT_START = re.compile(
     r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
     r"enlist(?:s|ed)?|members? of|connected to|connects to|sign(?:s|ed)? (?:up|on) (?:to|with)|live on|"
-    r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out)\s+(?:the\s+)?"
+    r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
+    r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by)\s+(?:the\s+)?"
 )
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 # What a name may be introduced by: "London-based AI startup", "software company", "the health system".
@@ -293,13 +292,21 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
 def _subject_chunks(subject: str) -> list[str]:
     chunks: list[str] = []
     for part in re.split(r",\s*(?:and\s+)?|\s+&\s+", subject):
-        left, found, right = part.partition(" and ")
-        # "Yorkshire and Humber Care Record" is one name; "Mater and Calvary" two.
-        if found and (len(left.split()) > 1 or not _is_org_like(part)):
-            chunks += [left, right]
-        else:
-            chunks.append(part)
+        chunks += _split_names(part)
     return [_strip_the(c.strip()) for c in chunks if c.strip()]
+
+
+def _split_names(part: str) -> list[str]:
+    """"Mater and Calvary" is two names, "Yorkshire and Humber Care Record" one, and "University Hospitals
+    of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at its second "and": at the
+    first "and" after a whole organisation name, else at the first one when the whole is no name."""
+    cuts = [m.start() for m in re.finditer(" and ", part)]
+    cut = next((c for c in cuts if _is_org_like(part[:c])), None)
+    if cut is None and cuts and not _is_org_like(part):
+        cut = cuts[0]
+    if cut is None:
+        return [part]
+    return [part[:cut], *_split_names(part[cut + len(" and "):])]
 
 
 def _is_name_chunk(chunk: str) -> bool:
@@ -343,7 +350,8 @@ _AWARDED_TO = re.compile(r"\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contra
 _SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
                        r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out)\s+(?:the\s+)?$")
 _CONTRACT_AFTER = re.compile(r"\s+(?:a|an|the)\s[^.]{0,60}\b(?:contract|deal)\b")
-_BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|selected as|chosen as|appointed as)\b|"
+_BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|selected as|chosen as|appointed as|"
+                           r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by)\b|"
                            r"\s+(?:has |have |had )?(?:won|wins|secured|secures|landed|lands)\s+(?:a|an|the)\s"
                            r"[^.]{0,60}\b(?:contract|deal|tender)\b")
 
