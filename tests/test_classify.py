@@ -304,3 +304,17 @@ def test_every_party_of_a_list_or_a_passive_is_found(title, text, parties):
     verdict = classify_article(title, text)
     assert verdict.is_partnership, verdict.reason
     assert set(_parties(verdict)) == parties
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Marlow Health signs deal for AI triage",
+     "Marlow Health has signed a three-year agreement to deploy AI triage software from Zorbly in its emergency "
+     "departments, the health system said. The tool sorts patients by urgency."),
+    ("Marlow Health picks supplier for AI triage",
+     "Marlow Health has signed a contract for AI triage in its emergency departments. The contract, worth £2m, "
+     "was awarded to Zorbly after a tender, the health system said."),
+])
+def test_the_supplier_of_what_is_bought_is_the_vendor_party(title, text):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert _parties(verdict) == {"Marlow Health": "provider", "Zorbly": "vendor"}

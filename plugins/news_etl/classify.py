@@ -140,6 +140,8 @@ _AWARD = re.compile(r"\bawards?\b[^.]{0,80}\bcontract\b|\bawarded\b[^.]{0,80}\b(
                     r"\bcontract\b[^.]{0,40}\bawarded\b|\b(been|was|were) awarded\b|"
                     r"\b(under|through|via|from|off) (a|an|the) [\w -]{0,60}\bframework\b", re.I)
 MAX_OTHER_PARTNERSHIPS = 3
+_SAME_DEAL = re.compile(r"(?:The|This|Under the|Under this) (?:[\w-]+ ){0,2}?(?:contract|deal|agreement|partnership|"
+                        r"collaboration|alliance|award|tender|MoU|memorandum)\b")
 _ANOTHER_DEAL = re.compile(r"\b(separate(ly)?|another|a second|earlier this year|last year|previously)\b", re.I)
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
@@ -283,6 +285,12 @@ def _participants(
 
     chosen: list[OrgRef] = []
     primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
+    if primary is None:
+        # "X has signed a contract for Y. The contract ... was awarded to Z.": a sentence that names
+        # one party, and the next one, about the same deal, that names the other.
+        primary = next(((a[0], b[1]) for a, b in zip(announcing, announcing[1:], strict=False)
+                        if named_in(a) and _SAME_DEAL.match(document[b[0]:b[1]])
+                        and len({r.key for r in named_in(a) + named_in(b)}) >= 2), None)
     # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
     described = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
     if described is not None and (primary is None or described[0] <= primary[0]):

@@ -273,7 +273,9 @@ _OBJECT_START = re.compile(
     r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
     r"enlist(?:s|ed)?|members? of|connected to|connects to|sign(?:s|ed)? (?:up|on) (?:to|with)|live on|"
     r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
-    r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by)\s+(?:the\s+)?"
+    r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
+    r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
+    r"(?:supplied|provided|built|developed|made|powered) by|awarded to)\s+(?:the\s+)?"
 )
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 # What a name may be introduced by: "London-based AI startup", "software company", "the health system".
@@ -286,7 +288,9 @@ _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|To
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-              "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives"}
+              "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
+              # what is deployed or connected, not who: "deploy AI triage", "roll out EPR modules"
+              "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu"}
 
 
 def _subject_chunks(subject: str) -> list[str]:
@@ -345,10 +349,13 @@ _APPOSITIVE_NAME = re.compile(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’
 _PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|developer|maker|insurer)\s+$")
 
 
-_AWARDED_TO = re.compile(r"\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contract|deal|tender)\b[^.]{0,30}"
-                         r"\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contract|deal|tender)\b[^.]{0,30}\bto|"
+                         r"\b(?:contract|deal|tender)\b[^.]{0,60}\b(?:awarded|went|goes|let)\s+to)"
+                         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
-                       r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out)\s+(?:the\s+)?$")
+                       r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
+                       r"(?:software|platform|technology|tools?|systems?|solutions?|products?) (?:from|by)|"
+                       r"(?:supplied|provided|built|developed|made|powered) by)\s+(?:the\s+)?$")
 _CONTRACT_AFTER = re.compile(r"\s+(?:a|an|the)\s[^.]{0,60}\b(?:contract|deal)\b")
 _BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|selected as|chosen as|appointed as|"
                            r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by)\b|"
