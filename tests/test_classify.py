@@ -318,3 +318,20 @@ def test_the_supplier_of_what_is_bought_is_the_vendor_party(title, text):
     verdict = classify_article(title, text)
     assert verdict.is_partnership, verdict.reason
     assert _parties(verdict) == {"Marlow Health": "provider", "Zorbly": "vendor"}
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Marlow Health in AI tie-up with Zorbly",
+     "Marlow Health has agreed a tie-up with Zorbly to test AI triage in its emergency departments, the health "
+     "system said. The tool sorts patients by urgency."),
+    ("Marlow Health teams with Zorbly on triage",
+     "Marlow Health teams with Zorbly to bring AI triage to its emergency departments this winter. The tool "
+     "sorts patients by urgency."),
+    ("Marlow Health to pilot Zorbly's triage tool",
+     "Marlow Health will pilot Zorbly's AI triage tool in two emergency departments this winter, the health "
+     "system said on Monday. The tool sorts patients by urgency."),
+])
+def test_trade_news_phrasings_of_a_new_deal_are_partnerships(title, text):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Marlow Health", "Zorbly"}

@@ -42,7 +42,11 @@ _POSITIVE = [
     (r"\bmemorandum of understanding\b|\bMoUs?\b", 3.0),
     (r"\b(signs?|signed|signing|inks?|inked)\b", 1.5),
     (r"\bagreements?\b|\bcontracts?\b|\bdeals?\b", 1.5),
-    (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b", 3.0),
+    (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b|\bteam(s|ed)? with\b|\btie-?ups?\b|"
+     r"\b(ties?|tied|links?|linked) up with\b|\bpacts?\b", 3.0),
+    (r"\b(expand(s|ed|ing)?|deepen(s|ed|ing)?|extend(s|ed|ing)?) (its |their )?relationship with\b", 2.0),
+    (r"\b(will|to|plans to) (pilot|trial|use)\b[^.]{0,60}"
+     r"(\b[A-Z][\w.-]*(’s|'s)\s|\b(from|by|to|with|for) [A-Z])", 1.0),
     (r"\b(selects?|selected|chooses|chose|chosen|picks|picked|taps|tapped|enlist(s|ed)?|opt(s|ed) for|"
      r"go(es)? with|went with)\b", 1.5),
     # Putting another organisation's product to use: "deploys Qure.ai's", "is rolling out Corvix's".

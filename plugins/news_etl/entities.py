@@ -192,8 +192,9 @@ def announced_parties(sentence: str) -> list[str]:
     for slot in _OBJECT_START.finditer(sentence):
         described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
-        if phrase:  # "with Zorbly and Quenby" names both
-            names += [c for c in _subject_chunks(re.sub(r"(’s|'s)$", "", phrase.group(0))) if _is_name_chunk(c)]
+        if phrase:  # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
+            name = re.split(r"(?:’s|'s)(?:\s|$)", phrase.group(0))[0]
+            names += [c for c in _subject_chunks(name) if _is_name_chunk(c)]
     return names
 
 
@@ -275,7 +276,8 @@ _OBJECT_START = re.compile(
     r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
     r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
     r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
-    r"(?:supplied|provided|built|developed|made|powered) by|awarded to)\s+(?:the\s+)?"
+    r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial))"
+    r"\s+(?:the\s+)?"
 )
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 # What a name may be introduced by: "London-based AI startup", "software company", "the health system".
@@ -319,7 +321,7 @@ def _is_name_chunk(chunk: str) -> bool:
         return False
     if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
-    low = chunk.lower()
+    low = re.sub(r"^(?:south|north|east|west|southern|northern|eastern|western) ", "", chunk.lower())
     if low in _PLACE_TO_CODE or low in _NOT_NAMES or "-based" in low or _is_place_possessive(words[-1]):
         return False
     return not (len(words) == 1 and low in _GENERIC_FIRST)
@@ -353,7 +355,7 @@ _AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:con
                          r"\b(?:contract|deal|tender)\b[^.]{0,60}\b(?:awarded|went|goes|let)\s+to)"
                          r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
-                       r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
+                       r"(?:deploy|implement|adopt|pilot)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
                        r"(?:software|platform|technology|tools?|systems?|solutions?|products?) (?:from|by)|"
                        r"(?:supplied|provided|built|developed|made|powered) by)\s+(?:the\s+)?$")
 _CONTRACT_AFTER = re.compile(r"\s+(?:a|an|the)\s[^.]{0,60}\b(?:contract|deal)\b")
