@@ -335,3 +335,22 @@ def test_trade_news_phrasings_of_a_new_deal_are_partnerships(title, text):
     verdict = classify_article(title, text)
     assert verdict.is_partnership, verdict.reason
     assert set(_parties(verdict)) == {"Marlow Health", "Zorbly"}
+
+
+def test_a_supplier_appointed_and_a_go_live_to_come_make_a_vendor_contract():
+    verdict = classify_article(
+        "Eastmarsh trust appoints Sorrelby as EPR supplier",
+        "Eastmarsh Hospitals NHS Trust has appointed Sorrelby as its preferred supplier for a new electronic "
+        "patient record, following a competitive tender. The system is expected to go live in 2028.")
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "vendor_contract"
+    assert _parties(verdict) == {"Eastmarsh Hospitals NHS Trust": "provider", "Sorrelby": "vendor"}
+
+
+def test_saying_a_partnership_is_not_a_merger_does_not_make_it_one():
+    verdict = classify_article(
+        "Two trusts agree clinical partnership",
+        "Westmoor Hospitals NHS Trust and Calder NHS Trust have agreed a formal partnership to share consultant "
+        "rotas. The trusts stressed that the partnership is not a merger.")
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "strategic_alliance"

@@ -35,6 +35,8 @@ _SHARED_RECORD = (r"exchange|HIE|QHIN|TEFCA|Carequality|CommonWell|registry|"
                   r"(care|health|patient) records?|(clinical |shared )viewer")
 _LIVE_ON_SHARED = (r"\b(go(es)?|went|gone|going|now) live (on|with) (?!(its|their|a|an) )[^.]{0,80}"
                    rf"\b(shared|provincial|regional|statewide|national)\b[^.]{{0,30}}\b({_SHARED_RECORD}|network)\b")
+_SUPPLIER_APPOINTED = (r"\bappoint\w*\b[^.]{0,60}\b(as|to be) (its |the |a )?([\w-]+ ){0,2}(supplier|partner|"
+                       r"provider|vendor)\b")
 _POSITIVE = [
     (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
     (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
@@ -53,6 +55,7 @@ _POSITIVE = [
     (r"\b(deploy(s|ed|ing)?|roll(s|ed|ing)? out|implement(s|ed|ing)?|adopt(s|ed|ing)?)\s+(the\s+)?"
      r"[A-Z][\w.-]*(\s[A-Z][\w.-]*){0,3}(’s|'s)\s", 1.5),
     (r"\b(wins?|won|secures?|secured|lands?|landed)\b[^.]{0,60}\b(contract|deal|tender)\b", 2.0),
+    (_SUPPLIER_APPOINTED, 2.0),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
     (r"\b(join(s|ed|ing)?|sign(s|ed)? (on|up) (to|as|with)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
      rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|"
@@ -74,7 +77,9 @@ _POSITIVE = [
     (r"\bunder (a|an|the) [\w-]+(-year)? (deal|agreement|contract)\b", 1.0),
 ]
 _NEGATIVE = [
-    (r"\b(acquir(e|es|ed|ing)|acquisition|takeover|buys|bought|to buy|merg(e|er|es|ed|ing))\b", 3.0),
+    # ... but "the partnership is not a merger" says what the story is not.
+    (r"\b(acquir(e|es|ed|ing)|(?<!not an )acquisition|takeover|buys|bought|to buy|(?<!not a )merger|"
+     r"merg(e|es|ed|ing))\b", 3.0),
     # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
     (r"\bdefinitive agreement\b|\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
      r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
@@ -84,9 +89,13 @@ _NEGATIVE = [
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
     (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)", 2.0),
-    (r"\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
-     r"\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b", 2.0),
-    (rf"^(?!.*{_LIVE_ON_SHARED})(?:.*\b(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
+    # Not a supplier's appointment: "has appointed Alcidion as its preferred supplier".
+    (rf"^(?!.*{_SUPPLIER_APPOINTED})"
+     r"(?:.*\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
+     r".*\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b)", 2.0),
+    # A go-live still to come ("will go live in 2028") belongs to a new deal's story.
+    (rf"^(?!.*{_LIVE_ON_SHARED})"
+     r"(?:.*\b(?<!will )(?<!to )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
      r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b)", 2.5),
     (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b", 2.0),
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),

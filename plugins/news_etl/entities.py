@@ -276,7 +276,8 @@ _OBJECT_START = re.compile(
     r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
     r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
     r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
-    r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial))"
+    r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial)|"
+    r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
     r"\s+(?:the\s+)?"
 )
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
@@ -355,7 +356,7 @@ _AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:con
                          r"\b(?:contract|deal|tender)\b[^.]{0,60}\b(?:awarded|went|goes|let)\s+to)"
                          r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
-                       r"(?:deploy|implement|adopt|pilot)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
+                       r"(?:deploy|implement|adopt|pilot|appoint)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
                        r"(?:software|platform|technology|tools?|systems?|solutions?|products?) (?:from|by)|"
                        r"(?:supplied|provided|built|developed|made|powered) by)\s+(?:the\s+)?$")
 _CONTRACT_AFTER = re.compile(r"\s+(?:a|an|the)\s[^.]{0,60}\b(?:contract|deal)\b")
