@@ -354,3 +354,13 @@ def test_saying_a_partnership_is_not_a_merger_does_not_make_it_one():
         "rotas. The trusts stressed that the partnership is not a merger.")
     assert verdict.is_partnership, verdict.reason
     assert verdict.partnerships[0].partnership_type == "strategic_alliance"
+
+
+def test_the_supplier_being_replaced_is_no_party_of_either_partnership():
+    verdict = classify_article(
+        "Halbrook Medical Center picks Epic",
+        "Halbrook Medical Center has signed an agreement with Epic, replacing Meditech after 20 years, the "
+        "hospital said. Implementation begins in the spring.")
+    assert verdict.is_partnership, verdict.reason
+    assert [set(_parties(verdict))] == [{p.name for p in x.participants} for x in verdict.partnerships]
+    assert set(_parties(verdict)) == {"Halbrook Medical Center", "Epic Systems"}

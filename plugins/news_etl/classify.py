@@ -352,6 +352,9 @@ def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
 
 
 _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissioned) by (?:the )?$|"
+                     # the supplier being replaced: "replacing Meditech", "moving away from Cerner"
+                     r"\b(?:replac(?:e|es|ed|ing)|switch(?:es|ed|ing)? from|mov(?:e|es|ed|ing) (?:away )?from|"
+                     r"migrat(?:e|es|ed|ing) from|instead of|formerly known as) (?:the |its |their )?$|"
                      r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
                      # customers and members given as examples: "already works with systems including X"
                      r"\b(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -382,7 +385,8 @@ def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int
         deal = _DEAL_EVENT.search(sentence)
         if not deal or _cue_score(sentence, _NEGATIVE) or not announced_parties(sentence):
             continue
-        named = [r for r in orgs if any(start <= a and b <= end for a, b in r.spans) and not r.via_product]
+        named = [r for r in orgs if not r.via_product
+                 and any(start <= a and b <= end and _as_party(document, start, a, b) for a, b in r.spans)]
         keys = frozenset(r.key for r in named)
         verb = start + deal.start()
         # One party on each side of the deal ("X signed an agreement with Y"), not "X and Y signed
