@@ -364,3 +364,18 @@ def test_the_supplier_being_replaced_is_no_party_of_either_partnership():
     assert verdict.is_partnership, verdict.reason
     assert [set(_parties(verdict))] == [{p.name for p in x.participants} for x in verdict.partnerships]
     assert set(_parties(verdict)) == {"Halbrook Medical Center", "Epic Systems"}
+
+
+def test_the_word_separate_is_no_other_deal_and_where_the_work_happens_is_no_party():
+    verdict = classify_article(
+        "Northvale Health selects Corvix for virtual care",
+        "Northvale Digital has awarded Corvix a contract to provide video consultations across Northvale "
+        "Health's hospitals, replacing several separate systems. The five-year deal covers outpatient clinics "
+        "and mental health services.")
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Northvale Health", "Corvix", "Northvale Digital"}
+    alliance = classify_article(
+        "Two hospitals form alliance to support public hospitals",
+        "Hospital Santa Brígida and Hospital Vale Verde have signed a strategic alliance to provide specialist "
+        "support to public hospitals in Brazil's Unified Health System, the two hospitals said.")
+    assert set(_parties(alliance)) == {"Hospital Santa Brígida", "Hospital Vale Verde"}

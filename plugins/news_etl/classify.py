@@ -24,7 +24,7 @@ from news_etl.entities import DATELINE, OrgRef, announced_parties, find_organiza
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
-CLASSIFIER_VERSION = "rules-2.0"
+CLASSIFIER_VERSION = "rules-2.1"
 LEAD_SENTENCES = 4
 DETECTION_THRESHOLD = 3.0
 MIN_SENTENCE_WORDS = 6
@@ -142,6 +142,7 @@ _DECISIVE = {
                     r"\bfederated\b|\bcommon data model\b|\bshared (care )?record\b",
     "research_collaboration": r"\b(research (collaboration|partnership|agreement|program(me)?|study|studies)|"
                               r"joint (research|clinical)? ?(study|trial)|clinical (study|trial)|"
+                              r"research (cent(re|er)|institute|hub|unit|programme|program)|"
                               r"(launch\w*|begun|began|start\w*) (a |an )?[\w-]* ?[\w-]* ?(study|trial)|"
                               r"to study\b)",
 }
@@ -155,7 +156,9 @@ _AWARD = re.compile(r"\bawards?\b[^.]{0,80}\bcontract\b|\bawarded\b[^.]{0,80}\b(
 MAX_OTHER_PARTNERSHIPS = 3
 _SAME_DEAL = re.compile(r"(?:The|This|Under the|Under this) (?:[\w-]+ ){0,2}?(?:contract|deal|agreement|partnership|"
                         r"collaboration|alliance|award|tender|MoU|memorandum)\b")
-_ANOTHER_DEAL = re.compile(r"\b(separate(ly)?|another|a second|earlier this year|last year|previously)\b", re.I)
+# Another deal, not the word "separate" ("replacing several separate systems").
+_ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?(deal|agreement|contract|partnership|"
+                           r"collaboration|alliance)|earlier this year|last year|previously)\b", re.I)
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
 # A byline on a line of its own at the top: "By Jane Doe", "By Jane Doe, Digital Health reporter".
@@ -355,6 +358,8 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # the supplier being replaced: "replacing Meditech", "moving away from Cerner"
                      r"\b(?:replac(?:e|es|ed|ing)|switch(?:es|ed|ing)? from|mov(?:e|es|ed|ing) (?:away )?from|"
                      r"migrat(?:e|es|ed|ing) from|instead of|formerly known as) (?:the |its |their )?$|"
+                     # where the work happens: "public hospitals in Brazil's Unified Health System"
+                     r"\b(?:in|across|throughout|within) (?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
                      r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
                      # customers and members given as examples: "already works with systems including X"
                      r"\b(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
