@@ -379,3 +379,17 @@ def test_the_word_separate_is_no_other_deal_and_where_the_work_happens_is_no_par
         "Hospital Santa Brígida and Hospital Vale Verde have signed a strategic alliance to provide specialist "
         "support to public hospitals in Brazil's Unified Health System, the two hospitals said.")
     assert set(_parties(alliance)) == {"Hospital Santa Brígida", "Hospital Vale Verde"}
+
+
+def test_a_title_case_headline_names_its_parties_and_evidence_quotes_it_as_written():
+    from news_etl.classify import headline_case
+
+    assert headline_case("Halbrook Medical Center Taps Epic For Revenue Cycle Overhaul") == (
+        "Halbrook Medical Center taps Epic for Revenue Cycle Overhaul")
+    assert headline_case("Halbrook signs deal with Epic") == "Halbrook signs deal with Epic"
+    title = "Marlow Health Partners With Zorbly To Expand Virtual Nursing"
+    verdict = classify_article(title, "The health system will deploy the virtual nursing platform in four hospitals "
+                                      "this year, executives said. Nurses will work remotely.")
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Marlow Health", "Zorbly"}
+    assert verdict.partnerships[0].evidence.startswith(title)

@@ -161,6 +161,19 @@ _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?
                            r"collaboration|alliance)|earlier this year|last year|previously)\b", re.I)
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
+# Words a title-case headline capitalises that are never part of an organisation's name here.
+_HEADLINE_WORDS = frozenset("""
+a an the and or but for to in on at as by with from into over after amid via its their new more than
+taps tap tapped partners partner partnering partnered selects select selected picks pick picked signs sign signed
+inks ink inked joins join joined teams team teaming up forms form formed launches launch launched expands expand
+expanded deploys deploy deployed chooses choose chose chosen enters enter entered agrees agree agreed unites unite
+collaborates collaborate collaborating awards award awarded wins win won renews renew renewed extends extend
+extended connects connect connected adopts adopt adopted rolls roll out goes go going live brings bring uses use
+pilots pilot builds build develop develops co-develop co-develops help helps boost boosts bolster bolsters create
+creates creating work works working together strike strikes struck seal seals sealed lands land landed secures
+secure secured ties tie tie-up link links deal deals pact pacts partnership partnerships collaboration agreement
+contract contracts multiyear multi-year strategic joint is are will be has have had to-be
+""".split())
 # A byline on a line of its own at the top: "By Jane Doe", "By Jane Doe, Digital Health reporter".
 _BYLINE = re.compile(r"^(?:By|BY) [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|de|van|von))*(?:,[^\n.]{0,80})?[ \t]*\n")
 # A line that opens a press release's trailer: a short "About Acme Health" heading (no full stop),
@@ -213,7 +226,8 @@ class Classification:
 def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None) -> Classification:
     """Decide whether the article announces a partnership and between whom."""
     gazetteer = gazetteer or load_gazetteer()
-    title = (title or "").strip()
+    as_written = (title or "").strip()
+    title = headline_case(as_written)
     text = story_body(text)
     body_sentences = split_sentences(text)
     # Headings, datelines and bylines are not sentences a story announces anything in.
@@ -240,13 +254,26 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
         return Classification(False, net, (), "fewer than two named parties in the announcement", quotes)
 
     evidence_spans = announcing[:2] or offsets[:1]
-    evidence = " ".join(document[s:e].strip() for s, e in evidence_spans)
+    written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
+    evidence = " ".join(written[s:e].strip() for s, e in evidence_spans)
     context = " ".join([title, *lead, evidence])
     partnership_type = _partnership_type(context, participants)
     confidence = min(round(1 / (1 + math.exp(-(net - DETECTION_THRESHOLD) / 2.0)) * 0.5 + 0.45, 3), 0.99)
     main = Partnership(partnership_type, confidence, evidence[:2000], tuple(participants))
     others = _other_partnerships(document, orgs, _sentence_offsets(document, sentences), main)
     return Classification(True, net, (main, *others), f"cue score {net:.1f}", quotes)
+
+
+def headline_case(title: str) -> str:
+    """A headline in title case ("Valley Health Taps Epic For Revenue Cycle Overhaul") with its
+    verbs, prepositions and articles in lower case, so they are not read as parts of names;
+    names keep their capitals and the text its length. Other headlines are returned as they are."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", title)
+    capitalised = [w for w in words if w[0].isupper()]
+    if len(words) < 4 or len(capitalised) < 0.8 * len(words):
+        return title
+    return re.sub(r"(?<![\w'’-])[A-Z][a-z]+(?:-[a-z]+)?(?![\w'’-])",
+                  lambda m: m.group(0).lower() if m.group(0).lower() in _HEADLINE_WORDS else m.group(0), title)
 
 
 def story_body(text: str) -> str:

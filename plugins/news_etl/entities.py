@@ -194,6 +194,10 @@ def announced_parties(sentence: str) -> list[str]:
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
         if phrase:  # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
             name = re.split(r"(?:’s|'s)(?:\s|$)", phrase.group(0))[0]
+            # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
+            purpose = re.search(r" for (?=[A-Z])", name)
+            if purpose and not _FOR_HEADS.search(name[:purpose.start()]):
+                name = name[:purpose.start()]
             names += [c for c in _subject_chunks(name) if _is_name_chunk(c)]
     return names
 
@@ -281,6 +285,8 @@ _OBJECT_START = re.compile(
     r"\s+(?:the\s+)?"
 )
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
+_FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Foundation|Society|Association|Council|"
+                        r"Agency|Network|Partnership|Fund|Trust|Hospital|School|College|Office|Commission|Board)$")
 # What a name may be introduced by: "London-based AI startup", "software company", "the health system".
 _DESCRIPTION = re.compile(r"(?:[\w.-]+-based\s+)?(?:(?:[a-z][\w-]*|AI)\s+){0,3}?(?:start-?up|startup|company|firm|"
                           r"vendor|supplier|developer|maker|specialist|insurer)\s+(?=[A-Z])")
@@ -293,7 +299,9 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
               "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
               # what is deployed or connected, not who: "deploy AI triage", "roll out EPR modules"
-              "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu"}
+              "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu",
+              # headline adjectives: "with Global Partners"
+              "global", "international", "local", "regional", "national", "major", "leading", "top"}
 
 
 def _subject_chunks(subject: str) -> list[str]:
