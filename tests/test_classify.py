@@ -393,3 +393,11 @@ def test_a_title_case_headline_names_its_parties_and_evidence_quotes_it_as_writt
     assert verdict.is_partnership, verdict.reason
     assert set(_parties(verdict)) == {"Marlow Health", "Zorbly"}
     assert verdict.partnerships[0].evidence.startswith(title)
+
+
+def test_a_based_description_gives_an_unknown_vendor_its_country():
+    verdict = classify_article(
+        "Coldbrook Health selects Tallis for supply chain analytics",
+        "Coldbrook Health has selected Tallis, a Chicago-based analytics company, to forecast demand for "
+        "supplies across its hospitals under a three-year agreement.")
+    assert {p.name: p.country for p in verdict.partnerships[0].participants}["Tallis"] == "US"

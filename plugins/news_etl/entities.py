@@ -516,6 +516,9 @@ def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
             ref.country = top
 
 
+_BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based"
+
+
 def _country_near(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 40):start]
     match = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s*$", before)
@@ -525,6 +528,11 @@ def _country_near(text: str, start: int, end: int) -> str | None:
     match = re.match(r",? (?:in|of|based in) ([A-Z][\w.]*(?: [A-Z][\w.]*)?)", after)
     if match and match.group(1).lower() in _PLACE_TO_CODE:
         return _PLACE_TO_CODE[match.group(1).lower()]
+    # "Tidewell, a Chicago-based company" / "Boston-based startup Zorbly"
+    based = re.match(rf",\s+(?:an?|the)\s+{_BASED}\b", text[end:end + 60]) or \
+        re.search(rf"\b{_BASED}\s+(?:[\w-]+\s+){{0,3}}$", _same_sentence_before(text, start, 60))
+    if based and based.group(1).lower() in _PLACE_TO_CODE:
+        return _PLACE_TO_CODE[based.group(1).lower()]
     return None
 
 
