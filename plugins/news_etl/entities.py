@@ -178,7 +178,7 @@ def announced_parties(sentence: str) -> list[str]:
     "... has joined the TriNetX global network" gives "TriNetX". Only fully capitalised
     chunks count, so "Two more health systems" or "the Massachusetts-based vendor" do not.
     """
-    sentence = _OPENER.sub("", _DATELINE.sub("", sentence.strip()))
+    sentence = _OPENER.sub("", DATELINE.sub("", sentence.strip()))
     names: list[str] = []
     verb = _SUBJECT_END.search(sentence)
     if verb and verb.start() > 0:
@@ -267,7 +267,6 @@ DATELINE = re.compile(
     r"(?:[ ]*[/(][A-Za-z][A-Za-z .-]{1,30}[/)])*"
     r"[ ]*(?:--|[-–—])[ ]*"
 )
-_DATELINE = DATELINE
 _SUBJECT_END = re.compile(
     r"\s(?:has|have|had|is|are|will|would|today|this week|said|says|announced|signed|signs|sign|joined|joins|"
     r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
@@ -284,14 +283,14 @@ _OBJECT_START = re.compile(
     r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
     r"\s+(?:the\s+)?"
 )
-# "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Foundation|Society|Association|Council|"
                         r"Agency|Network|Partnership|Fund|Trust|Hospital|School|College|Office|Commission|Board)$")
-# What a name may be introduced by: "London-based AI startup", "software company", "the health system".
+# What a name may be introduced by: "London-based AI startup", "software company".
 _DESCRIPTION = re.compile(r"(?:[\w.-]+-based\s+)?(?:(?:[a-z][\w-]*|AI)\s+){0,3}?(?:start-?up|startup|company|firm|"
                           r"vendor|supplier|developer|maker|specialist|insurer)\s+(?=[A-Z])")
 _DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|supplier|developer|maker|specialist|insurer)"
                              r"\s+([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})$")
+# "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
                      r"Last|This|Next|On \w+day)(?: [a-z]+){0,3},\s+")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}
