@@ -576,7 +576,12 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
         engine.dispose()
 
 
-def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]], versions: dict[str, str]):
+def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]], versions: dict[str, str] | None = None):
+    """Rows for the verdicts' organisations, aliases, partnerships and participants.
+
+    ``versions`` maps an article to the classifier version stored with its verdict; without
+    it the verdicts are taken as made just now, in this process, by ``CLASSIFIER_VERSION``.
+    """
     orgs: dict[str, dict[str, Any]] = {}
     aliases: dict[tuple[str, str], dict[str, str]] = {}
     partnerships: list[dict[str, Any]] = []
@@ -588,7 +593,8 @@ def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]], versions: d
             partnerships.append({
                 "partnership_id": partnership_id, "article_id": article_id, "partnership_type": p["type"],
                 "confidence": p["confidence"], "evidence": p["evidence"],
-                "classifier_version": versions[article_id], "batch_id": batch.batch_id,
+                "classifier_version": versions[article_id] if versions is not None else CLASSIFIER_VERSION,
+                "batch_id": batch.batch_id,
             })
             for x in p["participants"]:
                 org_id = stable_id("org", x["key"])
