@@ -141,3 +141,263 @@ def test_a_defined_acronym_is_the_same_party():
     )
     (leicester,) = [p for p in verdict.partnerships[0].participants if "Leicester" in p.name]
     assert "UHL" in leicester.mentions and leicester.country == "GB" and leicester.role == "provider"
+
+
+# Generic phrasings of real trade news, written for these tests (invented organisations).
+def _parties(verdict):
+    return {p.name: p.role for p in verdict.partnerships[0].participants}
+
+
+def test_dateline_byline_and_press_release_trailer_are_not_story_text():
+    from news_etl.classify import story_body
+
+    body = story_body("By Jo Brent, Health Desk reporter\nFRESNO, Calif., May 2, 2026 /PRNewswire/ -- Acme "
+                      "Health today announced a deal.\n\nAbout Acme Health\nAcme Health runs hospitals.\n")
+    assert body.startswith("Fresno, Calif., May 2, 2026\nAcme Health today announced a deal.")
+    assert "Health Desk" not in body and "runs hospitals" not in body
+
+    verdict = classify_article(
+        "Valley Crest Health signs EHR deal with Epic",
+        "BAKERSFIELD, Calif. – Valley Crest Health has signed an agreement with Epic to replace its "
+        "electronic health record across its three hospitals. The system expects to go live in 2028.")
+    assert verdict.is_partnership and set(_parties(verdict)) == {"Valley Crest Health", "Epic Systems"}
+
+
+def test_a_contract_awarded_to_a_start_up_is_a_vendor_contract_with_the_start_up_as_vendor():
+    verdict = classify_article(
+        "Harbourside Health awards scheduling contract to start-up",
+        "Harbourside Health has awarded a two-year contract to local start-up Quillon Health to roll out "
+        "AI-based theatre scheduling across its hospitals, the health service said on Monday. The software "
+        "builds weekly theatre lists from waiting-list data.")
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "vendor_contract"
+    assert _parties(verdict) == {"Harbourside Health": "provider", "Quillon Health": "vendor"}
+
+
+def test_connecting_to_a_shared_record_is_a_data_network_but_a_go_live_of_its_own_epr_is_not():
+    joined = classify_article(
+        "Westmoor hospital goes live on regional shared care record",
+        "Westmoor Hospitals NHS Trust has gone live on the Northvale Care Record, the shared care record "
+        "used across the county, becoming the latest trust to connect to the regional system. Clinicians "
+        "can now see GP records and community care plans.")
+    assert joined.is_partnership, joined.reason
+    assert joined.partnerships[0].partnership_type == "data_network"
+    assert set(_parties(joined)) == {"Westmoor Hospitals NHS Trust", "Northvale Care Record"}
+
+    own = classify_article(
+        "Westmoor hospital goes live on new electronic patient record",
+        "Westmoor Hospitals NHS Trust went live on its new electronic patient record over the weekend, two "
+        "years after signing the contract. Staff were trained over the previous six months.")
+    assert not own.is_partnership
+
+
+def test_an_appositive_makes_an_organisation_and_backers_and_incumbent_systems_are_not_parties():
+    verdict = classify_article(
+        "Lakeshore Medicine and startup to co-develop discharge assistant",
+        "Lakeshore Medicine has entered an innovation partnership with Brightwater, a Denver-based startup, "
+        "to co-develop a discharge assistant that works inside the hospital's Epic electronic health record, "
+        "with funding from the Harlow Foundation.")
+    assert verdict.is_partnership, verdict.reason
+    assert _parties(verdict) == {"Lakeshore Medicine": "provider", "Brightwater": "vendor"}
+
+
+def test_short_names_in_a_headline_are_the_organisations_the_story_names_in_full():
+    verdict = classify_article(
+        "Corvale and Ashmead form rural care alliance",
+        "Corvale Health and Ashmead Health Care have formed an alliance to share specialist staff across "
+        "their rural hospitals, the two providers said on Tuesday.")
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "strategic_alliance"
+    assert set(_parties(verdict)) == {"Corvale Health", "Ashmead Health Care"}
+
+
+@pytest.mark.parametrize(("title", "text", "vendor"), [
+    ("Sorrelby wins £4m contract to supply EPR to Eastmarsh Hospitals NHS Trust",
+     "Sorrelby has won a £4 million contract to supply an electronic patient record to Eastmarsh Hospitals NHS "
+     "Trust, the supplier said. The trust will deploy the system over two years.", "Sorrelby"),
+    ("Ridgeline Health rolls out Corvix's sepsis AI across 12 hospitals",
+     "Ridgeline Health is rolling out Corvix's sepsis prediction software across its 12 hospitals under a new "
+     "agreement, the health system said on Tuesday. The tool flags patients at risk.", "Corvix"),
+    ("Halbrook Medical Center goes with Epic for new EHR",
+     "Halbrook Medical Center has chosen Epic to replace its ageing electronic health record, the hospital "
+     "said Monday. Implementation begins in the spring.", "Epic Systems"),
+    ("Helix Health enlists Brightmark for virtual nursing",
+     "Helix Health has enlisted Brightmark, a virtual nursing company, to support bedside nurses at three "
+     "hospitals. Nurses working remotely will handle admissions and discharges.", "Brightmark"),
+])
+def test_buying_phrasings_are_vendor_contracts_with_the_seller_as_vendor(title, text, vendor):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "vendor_contract"
+    assert _parties(verdict)[vendor] == "vendor" and len(_parties(verdict)) == 2
+
+
+def test_customers_given_as_examples_and_a_trailer_are_not_parties():
+    verdict = classify_article(
+        "Coldbrook Health selects Tallis for supply chain analytics",
+        "SPRINGFIELD, Mass., Jan. 14, 2026 /PRNewswire/ -- Tallis, a supply chain analytics company, today "
+        "announced that Coldbrook Health has selected its platform to forecast demand for supplies. Tallis "
+        "already works with health systems including Redfern Health and Marlow Health.\n\nAbout Tallis\n"
+        "Tallis works with Ashgrove Health and other systems.")
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Coldbrook Health", "Tallis"}
+
+
+@pytest.mark.parametrize(("title", "text", "parties"), [
+    ("Pellham Medical Center connects to CommonWell",
+     "Pellham Medical Center has become the latest hospital to connect to the CommonWell Health Alliance network, "
+     "allowing its clinicians to retrieve records from other providers nationwide. The hospital said it "
+     "completed testing in March.", {"Pellham Medical Center", "CommonWell Health Alliance"}),
+    ("Tallow Valley hospitals now live on statewide HIE",
+     "Tallow Valley Health's three hospitals are now live on Brightline HIE, the statewide health information "
+     "exchange, and are sharing admission alerts with primary care practices. The system signed on last year.",
+     {"Tallow Valley Health", "Brightline HIE"}),
+    ("Two more trusts sign up to regional data platform",
+     "Calder NHS Trust and Fenwick NHS Foundation Trust have signed up to the Northern Research Data Platform, "
+     "adding records for two million patients to the regional data-sharing network. Researchers apply for "
+     "access through a committee.", {"Calder NHS Trust", "Fenwick NHS Foundation Trust",
+                                     "Northern Research Data Platform"}),
+])
+def test_joining_phrasings_are_data_networks_and_a_network_name_is_no_alliance(title, text, parties):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "data_network"
+    assert set(_parties(verdict)) == parties
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Boston-based AI startup Zorbly signs deal with Marlow Health",
+     "Boston-based AI startup Zorbly has signed a three-year agreement with Marlow Health to deploy its triage "
+     "software in the emergency department, the company said. The tool sorts patients by urgency."),
+    ("Marlow Health partners with London-based startup Zorbly",
+     "Marlow Health has signed a partnership with London-based startup Zorbly to pilot AI triage in its "
+     "emergency department. The tool sorts patients by urgency."),
+])
+def test_a_name_introduced_by_a_description_is_a_party(title, text):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert _parties(verdict) == {"Marlow Health": "provider", "Zorbly": "vendor"}
+
+
+def test_a_merger_in_other_words_is_no_partnership():
+    verdict = classify_article(
+        "Elmstead Health signs definitive agreement to join Corbin Health",
+        "Elmstead Health has signed a definitive agreement to join Corbin Health, creating a 12-hospital system. "
+        "Elmstead will become part of the Corbin system once regulators approve.")
+    assert not verdict.is_partnership, verdict.reason
+
+
+@pytest.mark.parametrize(("title", "text", "parties"), [
+    ("Marlow Health partners with Zorbly and Quenby on virtual wards",
+     "Marlow Health has partnered with Zorbly and Quenby to run virtual wards for patients with heart failure, "
+     "the health system said on Monday. Nurses will monitor patients remotely.",
+     {"Marlow Health", "Zorbly", "Quenby"}),
+    ("Zorbly selected by Marlow Health for AI triage",
+     "Zorbly has been selected by Marlow Health to provide AI triage software to its emergency departments "
+     "under a three-year contract. The tool sorts patients by urgency.", {"Zorbly", "Marlow Health"}),
+    ("Hospices and trust agree end-of-life alliance",
+     "Saint Aldhelm Hospices, Hospice in the Fenland and Wexcombe Community Health NHS Foundation Trust have "
+     "agreed a formal alliance to coordinate end-of-life care across the county.",
+     {"Saint Aldhelm Hospices", "Hospice in the Fenland", "Wexcombe Community Health NHS Foundation Trust"}),
+])
+def test_every_party_of_a_list_or_a_passive_is_found(title, text, parties):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == parties
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Marlow Health signs deal for AI triage",
+     "Marlow Health has signed a three-year agreement to deploy AI triage software from Zorbly in its emergency "
+     "departments, the health system said. The tool sorts patients by urgency."),
+    ("Marlow Health picks supplier for AI triage",
+     "Marlow Health has signed a contract for AI triage in its emergency departments. The contract, worth £2m, "
+     "was awarded to Zorbly after a tender, the health system said."),
+])
+def test_the_supplier_of_what_is_bought_is_the_vendor_party(title, text):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert _parties(verdict) == {"Marlow Health": "provider", "Zorbly": "vendor"}
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Marlow Health in AI tie-up with Zorbly",
+     "Marlow Health has agreed a tie-up with Zorbly to test AI triage in its emergency departments, the health "
+     "system said. The tool sorts patients by urgency."),
+    ("Marlow Health teams with Zorbly on triage",
+     "Marlow Health teams with Zorbly to bring AI triage to its emergency departments this winter. The tool "
+     "sorts patients by urgency."),
+    ("Marlow Health to pilot Zorbly's triage tool",
+     "Marlow Health will pilot Zorbly's AI triage tool in two emergency departments this winter, the health "
+     "system said on Monday. The tool sorts patients by urgency."),
+])
+def test_trade_news_phrasings_of_a_new_deal_are_partnerships(title, text):
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Marlow Health", "Zorbly"}
+
+
+def test_a_supplier_appointed_and_a_go_live_to_come_make_a_vendor_contract():
+    verdict = classify_article(
+        "Eastmarsh trust appoints Sorrelby as EPR supplier",
+        "Eastmarsh Hospitals NHS Trust has appointed Sorrelby as its preferred supplier for a new electronic "
+        "patient record, following a competitive tender. The system is expected to go live in 2028.")
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "vendor_contract"
+    assert _parties(verdict) == {"Eastmarsh Hospitals NHS Trust": "provider", "Sorrelby": "vendor"}
+
+
+def test_saying_a_partnership_is_not_a_merger_does_not_make_it_one():
+    verdict = classify_article(
+        "Two trusts agree clinical partnership",
+        "Westmoor Hospitals NHS Trust and Calder NHS Trust have agreed a formal partnership to share consultant "
+        "rotas. The trusts stressed that the partnership is not a merger.")
+    assert verdict.is_partnership, verdict.reason
+    assert verdict.partnerships[0].partnership_type == "strategic_alliance"
+
+
+def test_the_supplier_being_replaced_is_no_party_of_either_partnership():
+    verdict = classify_article(
+        "Halbrook Medical Center picks Epic",
+        "Halbrook Medical Center has signed an agreement with Epic, replacing Meditech after 20 years, the "
+        "hospital said. Implementation begins in the spring.")
+    assert verdict.is_partnership, verdict.reason
+    assert [set(_parties(verdict))] == [{p.name for p in x.participants} for x in verdict.partnerships]
+    assert set(_parties(verdict)) == {"Halbrook Medical Center", "Epic Systems"}
+
+
+def test_the_word_separate_is_no_other_deal_and_where_the_work_happens_is_no_party():
+    verdict = classify_article(
+        "Northvale Health selects Corvix for virtual care",
+        "Northvale Digital has awarded Corvix a contract to provide video consultations across Northvale "
+        "Health's hospitals, replacing several separate systems. The five-year deal covers outpatient clinics "
+        "and mental health services.")
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Northvale Health", "Corvix", "Northvale Digital"}
+    alliance = classify_article(
+        "Two hospitals form alliance to support public hospitals",
+        "Hospital Santa Brígida and Hospital Vale Verde have signed a strategic alliance to provide specialist "
+        "support to public hospitals in Brazil's Unified Health System, the two hospitals said.")
+    assert set(_parties(alliance)) == {"Hospital Santa Brígida", "Hospital Vale Verde"}
+
+
+def test_a_title_case_headline_names_its_parties_and_evidence_quotes_it_as_written():
+    from news_etl.classify import headline_case
+
+    assert headline_case("Halbrook Medical Center Taps Epic For Revenue Cycle Overhaul") == (
+        "Halbrook Medical Center taps Epic for Revenue Cycle Overhaul")
+    assert headline_case("Halbrook signs deal with Epic") == "Halbrook signs deal with Epic"
+    title = "Marlow Health Partners With Zorbly To Expand Virtual Nursing"
+    verdict = classify_article(title, "The health system will deploy the virtual nursing platform in four hospitals "
+                                      "this year, executives said. Nurses will work remotely.")
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Marlow Health", "Zorbly"}
+    assert verdict.partnerships[0].evidence.startswith(title)
+
+
+def test_a_based_description_gives_an_unknown_vendor_its_country():
+    verdict = classify_article(
+        "Coldbrook Health selects Tallis for supply chain analytics",
+        "Coldbrook Health has selected Tallis, a Chicago-based analytics company, to forecast demand for "
+        "supplies across its hospitals under a three-year agreement.")
+    assert {p.name: p.country for p in verdict.partnerships[0].participants}["Tallis"] == "US"

@@ -48,3 +48,15 @@ def test_repository_labels_load_and_make_eval_passes_its_thresholds():
                             text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "det F1" in result.stdout
+
+
+def test_eval_only_scores_one_batch_of_the_dev_set_without_thresholds(capsys):
+    import json
+
+    from news_etl.cli import main
+
+    assert main(["eval", "--only", "*_3.jsonl", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["all"]["articles"] == 12 and set(figures) == {"all", "holdout", "speed"}
+    assert main(["eval", "--only", "no-such-batch.jsonl"]) == 2
+    assert "no labelled articles match" in capsys.readouterr().err

@@ -13,7 +13,7 @@ import pytest
 from news_etl import warehouse as wh
 from news_etl.classify import CLASSIFIER_VERSION
 from news_etl.cli import main
-from news_etl.pipeline import Batch, run_once
+from news_etl.pipeline import Batch, load_partnerships, run_once
 from seed_checks import snapshot
 from sqlalchemy import create_engine, text
 
@@ -111,3 +111,19 @@ def test_a_syndicated_copy_joins_the_story_and_the_announcement_counts_once(pipe
     assert story == original["article_id"]
     assert len(rows) == stories_before and partnerships == stories_before + 1
     assert dict(rows)[story] == 2
+
+
+@pytest.mark.parametrize("warehouse_url", ["sqlite"], indirect=True)
+def test_loaded_partnerships_carry_the_version_that_classified_them(pipeline_env):
+    """Provenance is the classifier that made the verdict, not the code that loads it later."""
+    url = pipeline_env.warehouse_url
+    batch = Batch.for_day(DAY, "daily")
+    assert run_once(pipeline_env, batch)["status"] == "published"
+    engine = create_engine(url)
+    with engine.begin() as conn:  # verdicts stored by an older classifier, findings unchanged
+        conn.execute(text("UPDATE article_classification SET classifier_version = 'rules-older'"))
+    engine.dispose()
+
+    load_partnerships(pipeline_env, batch)
+    assert _count(url, "SELECT count(*) FROM partnership") >= 5
+    assert _count(url, "SELECT count(*) FROM partnership WHERE classifier_version <> 'rules-older'") == 0

@@ -20,15 +20,23 @@ import math
 import re
 from dataclasses import dataclass
 
-from news_etl.entities import OrgRef, announced_parties, find_organizations
+from news_etl.entities import DATELINE, OrgRef, announced_parties, find_organizations
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
-CLASSIFIER_VERSION = "rules-2.0"
+CLASSIFIER_VERSION = "rules-2.1"
 LEAD_SENTENCES = 4
 DETECTION_THRESHOLD = 3.0
 MIN_SENTENCE_WORDS = 6
 
+# What organisations connect to: exchanges, shared records, regional and national viewers.
+_SHARED_RECORD = (r"exchange|HIE|QHIN|TEFCA|Carequality|CommonWell|registry|"
+                  r"(shared |electronic |digital |provincial |national |regional |statewide )*"
+                  r"(care|health|patient) records?|(clinical |shared )viewer")
+_LIVE_ON_SHARED = (r"\b(go(es)?|went|gone|going|now) live (on|with) (?!(its|their|a|an) )[^.]{0,80}"
+                   rf"\b(shared|provincial|regional|statewide|national)\b[^.]{{0,30}}\b({_SHARED_RECORD}|network)\b")
+_SUPPLIER_APPOINTED = (r"\bappoint\w*\b[^.]{0,60}\b(as|to be) (its |the |a )?([\w-]+ ){0,2}(supplier|partner|"
+                       r"provider|vendor)\b")
 _POSITIVE = [
     (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
     (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
@@ -36,12 +44,24 @@ _POSITIVE = [
     (r"\bmemorandum of understanding\b|\bMoUs?\b", 3.0),
     (r"\b(signs?|signed|signing|inks?|inked)\b", 1.5),
     (r"\bagreements?\b|\bcontracts?\b|\bdeals?\b", 1.5),
-    (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b", 3.0),
-    (r"\b(selects?|selected|chooses|chose|picks|picked|taps|tapped)\b", 1.5),
+    (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b|\bteam(s|ed)? with\b|\btie-?ups?\b|"
+     r"\b(ties?|tied|links?|linked) up with\b|\bpacts?\b", 3.0),
+    (r"\b(expand(s|ed|ing)?|deepen(s|ed|ing)?|extend(s|ed|ing)?) (its |their )?relationship with\b", 2.0),
+    (r"\b(will|to|plans to) (pilot|trial|use)\b[^.]{0,60}"
+     r"(\b[A-Z][\w.-]*(’s|'s)\s|\b(from|by|to|with|for) [A-Z])", 1.0),
+    (r"\b(selects?|selected|chooses|chose|chosen|picks|picked|taps|tapped|enlist(s|ed)?|opt(s|ed) for|"
+     r"go(es)? with|went with)\b", 1.5),
+    # Putting another organisation's product to use: "deploys Qure.ai's", "is rolling out Corvix's".
+    (r"\b(deploy(s|ed|ing)?|roll(s|ed|ing)? out|implement(s|ed|ing)?|adopt(s|ed|ing)?)\s+(the\s+)?"
+     r"[A-Z][\w.-]*(\s[A-Z][\w.-]*){0,3}(’s|'s)\s", 1.5),
+    (r"\b(wins?|won|secures?|secured|lands?|landed)\b[^.]{0,60}\b(contract|deal|tender)\b", 2.0),
+    (_SUPPLIER_APPOINTED, 2.0),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
-    (r"\b(join(s|ed|ing)?|sign(s|ed)? on (to|as)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
-     r"\b(network|consortium|platform|collaborative|programme|program|exchange|HIE|care record|alliance|"
-     r"initiative|registry|infrastructure)\b", 2.0),
+    (r"\b(join(s|ed|ing)?|sign(s|ed)? (on|up) (to|as|with)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
+     rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|"
+     rf"{_SHARED_RECORD})\b", 2.0),
+    # "has gone live on One Health and Care, the shared care record": a new connection, not a go-live
+    (_LIVE_ON_SHARED, 2.0),
     (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",
      2.0),
     (r"\bwork(s|ing)? (together|with)\b", 1.0),
@@ -57,16 +77,26 @@ _POSITIVE = [
     (r"\bunder (a|an|the) [\w-]+(-year)? (deal|agreement|contract)\b", 1.0),
 ]
 _NEGATIVE = [
-    (r"\b(acquir(e|es|ed|ing)|acquisition|takeover|buys|bought|to buy|merg(e|er|es|ed|ing))\b", 3.0),
+    # ... but "the partnership is not a merger" says what the story is not.
+    (r"\b(acquir(e|es|ed|ing)|(?<!not an )acquisition|takeover|buys|bought|to buy|(?<!not a )merger|"
+     r"merg(e|es|ed|ing))\b", 3.0),
+    # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
+    (r"\bdefinitive agreement\b|\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
+     r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
+     r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
     (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
     (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)", 2.0),
-    (r"\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
-     r"\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b", 2.0),
-    (r"\b(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
-     r"\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b", 2.5),
+    # Not a supplier's appointment: "has appointed Alcidion as its preferred supplier".
+    (rf"^(?!.*{_SUPPLIER_APPOINTED})"
+     r"(?:.*\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
+     r".*\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b)", 2.0),
+    # A go-live still to come ("will go live in 2028") belongs to a new deal's story.
+    (rf"^(?!.*{_LIVE_ON_SHARED})"
+     r"(?:.*\b(?<!will )(?<!to )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
+     r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b)", 2.5),
     (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b", 2.0),
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
     (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b", 5.0),
@@ -75,7 +105,8 @@ _NEGATIVE = [
      r"\b(publish(es|ed)|final(izes|ises|ized|ised)|issu(es|ed)|releas(es|ed))\b (an? |the )?"
      r"(updated|new|draft|final|revised)\b", 2.5),
     # A single company's launch; a joint launch ("X and Y launch a joint study") is no product launch.
-    (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research)\b).*"
+    (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research|agreement|deal|contract)\b)(?!.*[a-z](’s|'s) )"
+     r".*"
      r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),
 ]
 _POSITIVE = [(re.compile(p, re.I), w) for p, w in _POSITIVE]
@@ -90,6 +121,7 @@ _TYPE_CUES = {
                                 r"AI|artificial intelligence|machine learning|lab|solutions?|explore)\b",
     "data_network": r"\b(data[- ]sharing|data network|distributed (data )?network|consortium|"
                     r"interoperab\w*|health information exchange|de-identified|data platform|"
+                    r"shar\w* (patient |health |medical |clinical )?(records|data|information)|"
                     r"join\w* the \w+ network)\b",
     "research_collaboration": r"\b(research|clinical (study|trial)s?|trials?|scientists|genomic\w*|"
                               r"study|studies|discovery|cohort)\b",
@@ -104,11 +136,13 @@ _DECISIVE = {
     "technology_collaboration": r"\b(co-develop\w*|jointly develop\w*|co-design\w*|innovation (partnership|lab|"
                                 r"cent(er|re))|develop\w* (new )?(AI|artificial intelligence|tools|software|"
                                 r"models|technology|algorithms))\b",
-    "data_network": r"\b(join\w*|signed on|sign on|connect\w* to|members? of)\b[^.]{0,80}\b(network|exchange|HIE|"
-                    r"care record|consortium|data platform|infrastructure|registry)\b|\bdata[- ]sharing\b|"
+    "data_network": r"\b(join\w*|signed (on|up)|sign (on|up)|connect\w* to|members? of)\b[^.]{0,80}\b(network|"
+                    rf"{_SHARED_RECORD}|consortium|data platform|infrastructure)\b|{_LIVE_ON_SHARED}|"
+                    r"\bdata[- ]sharing\b|\bshar(e|es|ed|ing) (patient |health |medical |clinical )?(records|data)\b|"
                     r"\bfederated\b|\bcommon data model\b|\bshared (care )?record\b",
     "research_collaboration": r"\b(research (collaboration|partnership|agreement|program(me)?|study|studies)|"
                               r"joint (research|clinical)? ?(study|trial)|clinical (study|trial)|"
+                              r"research (cent(re|er)|institute|hub|unit|programme|program)|"
                               r"(launch\w*|begun|began|start\w*) (a |an )?[\w-]* ?[\w-]* ?(study|trial)|"
                               r"to study\b)",
 }
@@ -116,10 +150,39 @@ _DEAL_EVENT = re.compile(
     r"\b(signed|inked|agreed|formed|joined|selected|awarded|partnered|teamed up|renewed|extended)\b[^.]{0,80}"
     r"\b(agreement|contract|deal|partnership|alliance|collaboration|memorandum|MoU|network|consortium|"
     r"joint venture|with)\b", re.I)
+_AWARD = re.compile(r"\bawards?\b[^.]{0,80}\bcontract\b|\bawarded\b[^.]{0,80}\b(contract|deal)\b|"
+                    r"\bcontract\b[^.]{0,40}\bawarded\b|\b(been|was|were) awarded\b|"
+                    r"\b(under|through|via|from|off) (a|an|the) [\w -]{0,60}\bframework\b", re.I)
 MAX_OTHER_PARTNERSHIPS = 3
-_ANOTHER_DEAL = re.compile(r"\b(separate(ly)?|another|a second|earlier this year|last year|previously)\b", re.I)
+_SAME_DEAL = re.compile(r"(?:The|This|Under the|Under this) (?:[\w-]+ ){0,2}?(?:contract|deal|agreement|partnership|"
+                        r"collaboration|alliance|award|tender|MoU|memorandum)\b")
+# Another deal, not the word "separate" ("replacing several separate systems").
+_ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?(deal|agreement|contract|partnership|"
+                           r"collaboration|alliance)|earlier this year|last year|previously)\b", re.I)
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
+# Words a title-case headline capitalises that are never part of an organisation's name here.
+_HEADLINE_WORDS = frozenset("""
+a an the and or but for to in on at as by with from into over after amid via its their new more than
+taps tap tapped partners partner partnering partnered selects select selected picks pick picked signs sign signed
+inks ink inked joins join joined teams team teaming up forms form formed launches launch launched expands expand
+expanded deploys deploy deployed chooses choose chose chosen enters enter entered agrees agree agreed unites unite
+collaborates collaborate collaborating awards award awarded wins win won renews renew renewed extends extend
+extended connects connect connected adopts adopt adopted rolls roll out goes go going live brings bring uses use
+pilots pilot builds build develop develops co-develop co-develops help helps boost boosts bolster bolsters create
+creates creating work works working together strike strikes struck seal seals sealed lands land landed secures
+secure secured ties tie tie-up link links deal deals pact pacts partnership partnerships collaboration agreement
+contract contracts multiyear multi-year strategic joint is are will be has have had to-be
+""".split())
+# A byline on a line of its own at the top: "By Jane Doe", "By Jane Doe, Digital Health reporter".
+_BYLINE = re.compile(r"^(?:By|BY) [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|de|van|von))*(?:,[^\n.]{0,80})?[ \t]*\n")
+# A line that opens a press release's trailer: a short "About Acme Health" heading (no full stop),
+# contacts, "###", forward-looking statements, notes to editors.
+_TRAILER = re.compile(
+    r"^(?:About [A-Z][^\n.!?]{0,80}|"
+    r"(?:Media|Press|Investor|MEDIA|PRESS) (?:[Cc]ontacts?|[Ii]nquiries|[Ee]nquiries)\b.*|"
+    r"(?:Contacts?|CONTACTS?):.*|#{3}.*|-{3}.*|Forward-[Ll]ooking [Ss]tatements?\b.*|Notes? to [Ee]ditors?\b.*)$",
+    re.M)
 # Not after titles and abbreviations that end in a full stop ("Dr. Keane", "St. Louis").
 _SENTENCE = re.compile(
     r"(?<=[.!?”\"])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\bNo\.)"
@@ -163,7 +226,9 @@ class Classification:
 def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None) -> Classification:
     """Decide whether the article announces a partnership and between whom."""
     gazetteer = gazetteer or load_gazetteer()
-    title = (title or "").strip()
+    as_written = (title or "").strip()
+    title = headline_case(as_written)
+    text = story_body(text)
     body_sentences = split_sentences(text)
     # Headings, datelines and bylines are not sentences a story announces anything in.
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
@@ -189,13 +254,40 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
         return Classification(False, net, (), "fewer than two named parties in the announcement", quotes)
 
     evidence_spans = announcing[:2] or offsets[:1]
-    evidence = " ".join(document[s:e].strip() for s, e in evidence_spans)
+    written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
+    evidence = " ".join(written[s:e].strip() for s, e in evidence_spans)
     context = " ".join([title, *lead, evidence])
     partnership_type = _partnership_type(context, participants)
     confidence = min(round(1 / (1 + math.exp(-(net - DETECTION_THRESHOLD) / 2.0)) * 0.5 + 0.45, 3), 0.99)
     main = Partnership(partnership_type, confidence, evidence[:2000], tuple(participants))
     others = _other_partnerships(document, orgs, _sentence_offsets(document, sentences), main)
     return Classification(True, net, (main, *others), f"cue score {net:.1f}", quotes)
+
+
+def headline_case(title: str) -> str:
+    """A headline in title case ("Valley Health Taps Epic For Revenue Cycle Overhaul") with its
+    verbs, prepositions and articles in lower case, so they are not read as parts of names;
+    names keep their capitals and the text its length. Other headlines are returned as they are."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", title)
+    capitalised = [w for w in words if w[0].isupper()]
+    if len(words) < 4 or len(capitalised) < 0.8 * len(words):
+        return title
+    return re.sub(r"(?<![\w'’-])[A-Z][a-z]+(?:-[a-z]+)?(?![\w'’-])",
+                  lambda m: m.group(0).lower() if m.group(0).lower() in _HEADLINE_WORDS else m.group(0), title)
+
+
+def story_body(text: str) -> str:
+    """The story as a reader reads it: without a leading byline ("By Priya Nair, Digital Health
+    reporter", which names the publisher) or dateline ("FRESNO, Calif. –"), which would read as
+    organisations, and without a press release's trailer ("About X" company
+    profiles, media contacts, "###"), which names organisations that are no news of the day."""
+    text = _BYLINE.sub("", text.lstrip(), count=1).lstrip()
+    dateline = DATELINE.match(text)
+    if dateline:  # kept as a heading line, in title case, for the place it names
+        place = re.sub(r"[ ]*(?:[/(][^/)]*[/)][ ]*)*(?:--|[-–—])[ ]*$", "", dateline.group(0))
+        text = place.title() + "\n" + text[dateline.end():]
+    trailer = _TRAILER.search(text)
+    return text[:trailer.start()].rstrip() if trailer else text
 
 
 def split_sentences(text: str) -> list[str]:
@@ -232,14 +324,23 @@ def _participants(
 
     def named_in(span: tuple[int, int]) -> list[OrgRef]:
         s, e = span
-        return [r for r in orgs if any(s <= a and b <= e for a, b in r.spans)]
+        return [r for r in orgs if any(s <= a and b <= e and _as_party(document, s, a, b) for a, b in r.spans)]
 
     chosen: list[OrgRef] = []
     primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
+    if primary is None:
+        # "X has signed a contract for Y. The contract ... was awarded to Z.": a sentence that names
+        # one party, and the next one, about the same deal, that names the other.
+        primary = next(((a[0], b[1]) for a, b in zip(announcing, announcing[1:], strict=False)
+                        if named_in(a) and _SAME_DEAL.match(document[b[0]:b[1]])
+                        and len({r.key for r in named_in(a) + named_in(b)}) >= 2), None)
     # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
     described = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
     if described is not None and (primary is None or described[0] <= primary[0]):
-        following = [span for span in lead if span[0] > described[1]][:1]
+        # The first sentence after it that names them (a headline "Three trusts sign ..." is
+        # often followed by a lead that describes them again: "Three acute trusts have signed ...").
+        following = [span for span in lead if span[0] > described[1]
+                     and not _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])][:1]
         if following:
             primary = (described[0], following[0][1])
     if primary is not None:
@@ -254,17 +355,50 @@ def _participants(
         in_lead = any(s <= a and b <= e for a, b in ref.product_spans for s, e in lead)
         if in_lead and ref not in chosen and chosen:
             chosen.append(ref)
+    # "The two providers", "both health systems": the text says what the parties are.
+    described = _PARTIES_DESCRIBED.search(" ".join(document[s:e] for s, e in lead))
+    kinds = {r.key: "provider" if described and r.org_type == "other" else r.org_type for r in chosen}
     return [
         Participant(
             key=r.key,
             name=r.name,
-            org_type=r.org_type,
-            role=r.org_type,
+            org_type=kinds[r.key],
+            role=kinds[r.key],
             country=r.country,
             mentions=tuple(sorted(r.mentions or {r.name})),
         )
         for r in chosen
     ]
+
+
+def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether a name in an announcing sentence can be a party: not a backer ("funded by X",
+    "with support from X") and not the maker of a system a party already runs ("the trust's
+    Epic electronic patient record")."""
+    before = document[max(sentence_start, start - 40):start]
+    if _BACKER.search(before) or _EXAMPLE_LIST.search(document[max(sentence_start, start - 160):start]):
+        return False
+    return not (_OWNED_SYSTEM_BEFORE.search(before) and _SYSTEM_AFTER.match(document, end, end + 40))
+
+
+_BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissioned) by (?:the )?$|"
+                     # the supplier being replaced: "replacing Meditech", "moving away from Cerner"
+                     r"\b(?:replac(?:e|es|ed|ing)|switch(?:es|ed|ing)? from|mov(?:e|es|ed|ing) (?:away )?from|"
+                     r"migrat(?:e|es|ed|ing) from|instead of|formerly known as) (?:the |its |their )?$|"
+                     # where the work happens: "public hospitals in Brazil's Unified Health System"
+                     r"\b(?:in|across|throughout|within) (?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
+                     r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
+                     # customers and members given as examples: "already works with systems including X"
+                     r"\b(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# Later names in such a list: "... including Advocate Health and Sutter Health".
+_EXAMPLE_LIST = re.compile(r"\b(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
+                           r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
+_OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)
+_SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",
+                           re.I)
+_PARTIES_DESCRIBED = re.compile(
+    r"\b(?:the two|the three|the four|both|all three)\b(?: [\w-]+){0,3} (?:providers|health systems|"
+    r"hospital groups|hospitals|trusts|health services|care providers)\b", re.I)
 
 
 def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int, int]],
@@ -283,7 +417,8 @@ def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int
         deal = _DEAL_EVENT.search(sentence)
         if not deal or _cue_score(sentence, _NEGATIVE) or not announced_parties(sentence):
             continue
-        named = [r for r in orgs if any(start <= a and b <= end for a, b in r.spans) and not r.via_product]
+        named = [r for r in orgs if not r.via_product
+                 and any(start <= a and b <= end and _as_party(document, start, a, b) for a, b in r.spans)]
         keys = frozenset(r.key for r in named)
         verb = start + deal.start()
         # One party on each side of the deal ("X signed an agreement with Y"), not "X and Y signed
@@ -302,6 +437,9 @@ def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int
 
 def _partnership_type(context: str, participants: list[Participant]) -> str:
     """The type with the most evidence: distinct cue terms, decisive phrases, and the parties' kinds."""
+    # Words of the parties' names are no evidence ("CommonWell Health Alliance" forms no alliance).
+    for name in sorted({m for p in participants for m in (p.name, *p.mentions)}, key=len, reverse=True):
+        context = context.replace(name, "X")
     # Distinct cue terms, so one word repeated through a story does not outvote the others.
     scores = {
         t: len({m.group(0).lower() for m in re.finditer(p, context, re.I)}) for t, p in _TYPE_CUES.items()
@@ -321,6 +459,8 @@ def _partnership_type(context: str, participants: list[Participant]) -> str:
     if not industry:
         scores["strategic_alliance"] += 2
         scores["technology_collaboration"] = max(0, scores["technology_collaboration"] - 2)
+    if has_vendor and _AWARD.search(context):  # a contract awarded to a supplier is bought, whatever it does
+        scores["vendor_contract"] += 3
     if re.search(r"\b(MoU|memorandum of understanding|co-develop\w*)\b", context, re.I) and industry:
         scores["technology_collaboration"] += 3
     if re.search(r"\bnetwork\b", context, re.I) and re.search(r"\bdata\b", context, re.I):

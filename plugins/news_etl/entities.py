@@ -26,7 +26,7 @@ _PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
 _HEADS = re.compile(
     r"\b(hospitals?|clinic|trust|nhs group|group|university|college|institute|cent(er|re)|health|"
     r"(health|care|healthcare|medical) system|"
-    r"healthcare|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
+    r"healthcare|health care|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
     r"care record|exchange|registry|collaborative|authority|umc|mc)\b\.?$|\w\.(ai|io|com)$|"
@@ -36,7 +36,7 @@ _HEADS = re.compile(
 )
 # Names that open with their head word, in English and in the languages of the places we cover.
 _OPENING_HEADS = re.compile(
-    r"^(hospital|hôpital|hospital|clínica|clinica|universidad|universidade|università|universität|"
+    r"^(hospital|hospice|hôpital|clínica|clinica|universidad|universidade|università|universität|"
     r"université|instituto|institut|istituto|university of|klinikum|centro)\b",
     re.I,
 )
@@ -56,7 +56,11 @@ PLACES = {
            "Houston", "Dallas", "Los Angeles", "San Francisco", "Cleveland", "Pittsburgh", "Detroit",
            "Milwaukee", "Minneapolis", "St. Louis", "Kansas City", "Columbus", "Miami", "Oklahoma",
            "Arkansas", "Mississippi", "Nevada", "New Mexico", "Idaho", "Montana", "Dakota", "Maine",
-           "Vermont", "New Hampshire", "Rhode Island", "Delaware", "Hawaii", "Alaska", "West Virginia"],
+           "Vermont", "New Hampshire", "Rhode Island", "Delaware", "Hawaii", "Alaska", "West Virginia",
+           # AP-style state abbreviations, as datelines write them ("PEORIA, Ill.")
+           "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Fla.", "Ga.", "Ill.", "Kan.", "Ky.", "Md.",
+           "Mass.", "Mich.", "Minn.", "Miss.", "Neb.", "Nev.", "N.J.", "N.Y.", "N.C.", "Okla.", "Ore.", "Pa.",
+           "S.C.", "Tenn.", "Va.", "Wash.", "Wis.", "Wyo."],
     "GB": ["UK", "U.K.", "United Kingdom", "Britain", "British", "England", "English", "Scotland",
            "Scottish", "Wales", "Welsh", "London", "Northern Ireland", "Manchester", "Birmingham", "Leeds",
            "Liverpool", "Sheffield", "Bristol", "Newcastle", "Nottingham", "Leicester", "Oxford",
@@ -140,13 +144,13 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
 
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         add(start, end, surface, org, product)
-    for name in sorted(set(party_names), key=len, reverse=True):  # longest first: a name before its parts
-        for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-])", text):
+    party_names = {*party_names, *_appositive_names(text)}
+    for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
+        # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
+        for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])", text):
             inside_longer_name = _NAME_BEFORE.search(text[max(0, use.start() - 30):use.start()])
             if not inside_longer_name and not _overlaps(use.start(), use.end(), taken):
-                ref = add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
-                if ref.org_type == "other":
-                    ref.org_type = _type_from_apposition(text, use.start() + len(name)) or "other"
+                add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
     for start, end, surface in _phrases(text, gazetteer):
         if _overlaps(start, end, taken):
             continue
@@ -157,6 +161,12 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                 add(s, s + len(part), part, known)
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
+    for ref in refs.values():  # what the text says an unknown organisation is beats its name
+        described = None if ref.known else next(filter(None, (_type_from_description(text, s, e)
+                                                              for s, e in sorted(ref.spans))), None)
+        ref.org_type = described or ref.org_type
+        if ref.org_type == "other" and any(_SELECTED.search(_same_sentence_before(text, s, 40)) for s, _ in ref.spans):
+            ref.org_type = "vendor"  # a name nothing else types, chosen or deployed by someone: the supplier
     _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
@@ -168,20 +178,27 @@ def announced_parties(sentence: str) -> list[str]:
     "... has joined the TriNetX global network" gives "TriNetX". Only fully capitalised
     chunks count, so "Two more health systems" or "the Massachusetts-based vendor" do not.
     """
-    sentence = _OPENER.sub("", _DATELINE.sub("", sentence.strip()))
+    sentence = _OPENER.sub("", DATELINE.sub("", sentence.strip()))
     names: list[str] = []
     verb = _SUBJECT_END.search(sentence)
     if verb and verb.start() > 0:
         subject = re.sub(r"\s*\([^)]*\)", "", sentence[:verb.start()])
         chunks = [c for c in _subject_chunks(subject) if c.lower() not in _PLACE_TO_CODE]
+        described = _DESCRIBED_NAME.search(subject)
         if all(_is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
             names += chunks
+        elif described:  # "Boston-based AI startup Zorbly"
+            names.append(described.group(1))
     for slot in _OBJECT_START.finditer(sentence):
-        phrase = _PHRASE.match(sentence, slot.end())
-        if phrase:
-            name = re.sub(r"(’s|'s)$", "", phrase.group(0))
-            if _is_name_chunk(name):
-                names.append(name)
+        described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
+        phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
+        if phrase:  # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
+            name = re.split(r"(?:’s|'s)(?:\s|$)", phrase.group(0))[0]
+            # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
+            purpose = re.search(r" for (?=[A-Z])", name)
+            if purpose and not _FOR_HEADS.search(name[:purpose.start()]):
+                name = name[:purpose.start()]
+            names += [c for c in _subject_chunks(name) if _is_name_chunk(c)]
     return names
 
 
@@ -241,7 +258,15 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
 
 
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*")
+# A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
+# "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
+    r"(?:,?[ ]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?)?"
+    r"(?:[ ]*[/(][A-Za-z][A-Za-z .-]{1,30}[/)])*"
+    r"[ ]*(?:--|[-–—])[ ]*"
+)
 _SUBJECT_END = re.compile(
     r"\s(?:has|have|had|is|are|will|would|today|this week|said|says|announced|signed|signs|sign|joined|joins|"
     r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
@@ -249,28 +274,53 @@ _SUBJECT_END = re.compile(
     r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
 )
 _OBJECT_START = re.compile(
-    r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|"
-    r"members? of|connected to|connects to)\s+(?:the\s+)?"
+    r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
+    r"enlist(?:s|ed)?|members? of|connected to|connects to|sign(?:s|ed)? (?:up|on) (?:to|with)|live on|"
+    r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
+    r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
+    r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
+    r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial)|"
+    r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
+    r"\s+(?:the\s+)?"
 )
+_FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Foundation|Society|Association|Council|"
+                        r"Agency|Network|Partnership|Fund|Trust|Hospital|School|College|Office|Commission|Board)$")
+# What a name may be introduced by: "London-based AI startup", "software company".
+_DESCRIPTION = re.compile(r"(?:[\w.-]+-based\s+)?(?:(?:[a-z][\w-]*|AI)\s+){0,3}?(?:start-?up|startup|company|firm|"
+                          r"vendor|supplier|developer|maker|specialist|insurer)\s+(?=[A-Z])")
+_DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|supplier|developer|maker|specialist|insurer)"
+                             r"\s+([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})$")
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
                      r"Last|This|Next|On \w+day)(?: [a-z]+){0,3},\s+")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-              "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives"}
+              "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
+              # what is deployed or connected, not who: "deploy AI triage", "roll out EPR modules"
+              "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu",
+              # headline adjectives: "with Global Partners"
+              "global", "international", "local", "regional", "national", "major", "leading", "top"}
 
 
 def _subject_chunks(subject: str) -> list[str]:
     chunks: list[str] = []
     for part in re.split(r",\s*(?:and\s+)?|\s+&\s+", subject):
-        left, found, right = part.partition(" and ")
-        # "Yorkshire and Humber Care Record" is one name; "Mater and Calvary" two.
-        if found and (len(left.split()) > 1 or not _is_org_like(part)):
-            chunks += [left, right]
-        else:
-            chunks.append(part)
+        chunks += _split_names(part)
     return [_strip_the(c.strip()) for c in chunks if c.strip()]
+
+
+def _split_names(part: str) -> list[str]:
+    """"Mater and Calvary" is two names, "Yorkshire and Humber Care Record" one, and "University Hospitals
+    of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at its second "and": at the
+    first "and" after a whole organisation name, else at the first one when the whole is no name."""
+    cuts = [m.start() for m in re.finditer(" and ", part)]
+    cut = next((c for c in cuts if _is_org_like(part[:c])), None)
+    if cut is None and cuts and not _is_org_like(part):
+        cut = cuts[0]
+    if cut is None:
+        return [part]
+    return [part[:cut], *_split_names(part[cut + len(" and "):])]
 
 
 def _is_name_chunk(chunk: str) -> bool:
@@ -279,27 +329,89 @@ def _is_name_chunk(chunk: str) -> bool:
         return False
     if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
-    low = chunk.lower()
+    low = re.sub(r"^(?:south|north|east|west|southern|northern|eastern|western) ", "", chunk.lower())
     if low in _PLACE_TO_CODE or low in _NOT_NAMES or "-based" in low or _is_place_possessive(words[-1]):
         return False
     return not (len(words) == 1 and low in _GENERIC_FIRST)
 
 
 _APPOSITION_TYPES = (
-    ("vendor", r"\b(company|firm|start-?up|vendor|supplier|developer|maker|provider of)\b"),
-    ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice)\b"),
+    ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
+               r"provider of)\b"),
+    ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice|nonprofit|"
+                 r"charity)\b"),
     ("academic", r"\b(university|college|institute|school)\b"),
     ("payer", r"\b(insurer|health plan|health maintenance organi[sz]ation|payer)\b"),
     ("network", r"\b(network|exchange|consortium|registry|platform)\b"),
 )
 
 
-def _type_from_apposition(text: str, end: int) -> str | None:
-    """"Cohere, the Toronto-based enterprise AI company" -> vendor."""
-    match = re.match(r",\s+(?:an?|the)\s+([^,.;]{0,80})", text[end:end + 100])
-    if not match:
+# "Cohere, the Toronto-based enterprise AI company," / "Kestrel Labs, an Omaha-based startup,": the
+# head noun of the appositive ends it (so "Jane Doe, a nurse at the hospital," is no organisation).
+_APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[\w-]+\s+){0,4}?"
+                    r"(?P<head>start-?ups?|spin-?outs?|spin-?offs?|company|firm|vendor|supplier|developer|maker|"
+                    r"health system|"
+                    r"hospital|insurer|health plan|university|nonprofit|charity|trust|health service|"
+                    r"consortium|network|exchange|registry)(?=[,.;)]|\s+(?:that|which|based|in|from|of|with)\b)")
+_APPOSITION = re.compile(r",\s+" + _APPOSITION_HEAD)
+_APPOSITIVE_NAME = re.compile(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4}),\s+(?=" + _APPOSITION_HEAD + ")")
+# "local start-up Rostr Health", "software company Acme": a description just before the name.
+_PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|developer|maker|insurer)\s+$")
+
+
+_AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contract|deal|tender)\b[^.]{0,30}\bto|"
+                         r"\b(?:contract|deal|tender)\b[^.]{0,60}\b(?:awarded|went|goes|let)\s+to)"
+                         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
+                       r"(?:deploy|implement|adopt|pilot|appoint)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
+                       r"(?:software|platform|technology|tools?|systems?|solutions?|products?) (?:from|by)|"
+                       r"(?:supplied|provided|built|developed|made|powered) by)\s+(?:the\s+)?$")
+_CONTRACT_AFTER = re.compile(r"\s+(?:a|an|the)\s[^.]{0,60}\b(?:contract|deal)\b")
+_BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|selected as|chosen as|appointed as|"
+                           r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by)\b|"
+                           r"\s+(?:has |have |had )?(?:won|wins|secured|secures|landed|lands)\s+(?:a|an|the)\s"
+                           r"[^.]{0,60}\b(?:contract|deal|tender)\b")
+
+
+def _awarded_to(text: str, start: int, end: int) -> bool:
+    """Whether the name is the one a contract goes to ("awarded a contract to X", "awarded X a
+    contract", "X has been awarded"): that one is the supplier, whatever its name suggests."""
+    before = _same_sentence_before(text, start, 140)
+    if _AWARDED_TO.search(before):
+        return True
+    if re.search(r"\bawarded\s+$", before) and _CONTRACT_AFTER.match(text, end, end + 80):
+        return True
+    return bool(_BEEN_AWARDED.match(text, end, end + 60))
+
+
+def _same_sentence_before(text: str, start: int, width: int) -> str:
+    """Up to ``width`` characters before ``start``, not reaching back over a line or sentence end."""
+    before = text[max(0, start - width):start]
+    return re.split(r"\n|[.!?]\s", before)[-1]
+
+
+def _appositive_names(text: str) -> list[str]:
+    """Names an appositive describes as an organisation ("Kestrel Labs, an Omaha-based startup,")."""
+    names = []
+    for match in _APPOSITIVE_NAME.finditer(text):
+        name = _strip_the(match.group(1))
+        if _is_name_chunk(name) and not re.match(r"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s", name):
+            names.append(name)
+    return names
+
+
+def _type_from_description(text: str, start: int, end: int) -> str | None:
+    """The kind of organisation the text says a name is: an appositive after it ("Cohere, the
+    Toronto-based enterprise AI company") or a description before it ("local start-up Rostr Health")."""
+    match = _APPOSITION.match(text, end, end + 120)
+    described = match.group("head") if match else None
+    before = _PREMODIFIER.search(_same_sentence_before(text, start, 20))
+    described = described or (before.group(1) if before else None)
+    if described is None and _awarded_to(text, start, end):
+        return "vendor"
+    if described is None:
         return None
-    return next((t for t, pattern in _APPOSITION_TYPES if re.search(pattern, match.group(1), re.I)), None)
+    return next((t for t, pattern in _APPOSITION_TYPES if re.search(pattern, described, re.I)), None)
 
 
 def _is_org_like(name: str) -> bool:
@@ -321,12 +433,15 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
         yield start, end, surface
         return
     for sep in (" and ", " & "):
-        left, found, right = surface.partition(sep)
-        if found and (gazetteer.lookup(left) or _is_org_like(left)):
-            yield start, start + len(left), left
-            right_start = start + len(left) + len(sep)
-            yield from _split_conjunction(text, right_start, end, right, gazetteer)
-            return
+        # At the first conjunction whose left side is an organisation on its own ("University Hospitals
+        # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").
+        for cut in (m.start() for m in re.finditer(re.escape(sep), surface)):
+            left, right = surface[:cut], surface[cut + len(sep):]
+            if gazetteer.lookup(left) or _is_org_like(left):
+                yield start, start + len(left), left
+                right_start = start + len(left) + len(sep)
+                yield from _split_conjunction(text, right_start, end, right, gazetteer)
+                return
     yield start, end, surface
 
 
@@ -353,7 +468,11 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
     for key, ref in list(refs.items()):
         # A shorter unknown ref that is the leading words of a longer one is the same org.
         longer = [r for r in refs.values() if r is not ref and r.key.startswith(key + " ")]
-        if not ref.known and len(longer) == 1 and len(key.split()) >= 2:
+        # One word only when it is a distinctive one ("Essentia" for "Essentia Health" in a headline).
+        distinctive = len(key.split()) >= 2 or (key not in _GENERIC_FIRST and key not in _PLACE_TO_CODE)
+        # Not when the longer name is another kind of body ("Dubai Health" vs "Dubai Health Authority").
+        same_kind = len(longer) == 1 and infer_org_type(ref.name) in ("other", infer_org_type(longer[0].name))
+        if not ref.known and same_kind and distinctive:
             target = longer[0]
             target.mentions |= ref.mentions
             target.spans += ref.spans
@@ -396,6 +515,9 @@ def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
             ref.country = top
 
 
+_BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based"
+
+
 def _country_near(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 40):start]
     match = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s*$", before)
@@ -405,6 +527,11 @@ def _country_near(text: str, start: int, end: int) -> str | None:
     match = re.match(r",? (?:in|of|based in) ([A-Z][\w.]*(?: [A-Z][\w.]*)?)", after)
     if match and match.group(1).lower() in _PLACE_TO_CODE:
         return _PLACE_TO_CODE[match.group(1).lower()]
+    # "Tidewell, a Chicago-based company" / "Boston-based startup Zorbly"
+    based = re.match(rf",\s+(?:an?|the)\s+{_BASED}\b", text[end:end + 60]) or \
+        re.search(rf"\b{_BASED}\s+(?:[\w-]+\s+){{0,3}}$", _same_sentence_before(text, start, 60))
+    if based and based.group(1).lower() in _PLACE_TO_CODE:
+        return _PLACE_TO_CODE[based.group(1).lower()]
     return None
 
 

@@ -79,8 +79,15 @@ class Scores:
         }
 
 
-def load_labelled(root: Path = SEEDS) -> list[LabelledArticle]:
-    """The seeds (split ``seed``) and every development-set file, in a stable order."""
+def load_labelled(root: Path = SEEDS, only: str | None = None) -> list[LabelledArticle]:
+    """The seeds (split ``seed``) and every development-set file, in a stable order.
+
+    ``only`` (a file-name pattern such as ``"*_4.jsonl"``) keeps just the development-set
+    files it matches and no seeds: the figures of one batch of articles on its own, for
+    example a fresh batch written after the rules were frozen.
+    """
+    if only is not None:
+        return [a for path in sorted((root / "devset").glob(only)) for a in _read_jsonl(path)]
     labels = json.loads((root / "labels.json").read_text(encoding="utf-8"))
     articles = [
         LabelledArticle(

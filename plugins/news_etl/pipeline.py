@@ -590,11 +590,16 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
     try:
         with engine.begin() as conn:
             check_version(conn)  # never load into a schema this code was not written for
-            verdicts = list(conn.execute(
-                select(wh.article_classification.c.article_id, wh.article_classification.c.findings)
+            # Each verdict keeps the version that made it: provenance is the classifier that
+            # classified, not the one that happens to load.
+            rows = list(conn.execute(
+                select(wh.article_classification.c.article_id, wh.article_classification.c.findings,
+                       wh.article_classification.c.classifier_version)
                 .where(wh.article_classification.c.batch_id == batch.batch_id)
                 .order_by(wh.article_classification.c.article_id)
             ).tuples())
+            verdicts = [(article_id, findings) for article_id, findings, _ in rows]
+            versions = {article_id: version for article_id, _, version in rows}
             article_ids = [a for a, _ in verdicts]
             for start in range(0, len(article_ids), 500):
                 ids = article_ids[start:start + 500]
@@ -603,7 +608,7 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
                     wh.partnership_participant.c.partnership_id.in_(old)))
                 conn.execute(wh.partnership.delete().where(wh.partnership.c.article_id.in_(ids)))
                 conn.execute(wh.quote.delete().where(wh.quote.c.article_id.in_(ids)))
-            orgs, aliases, partnerships, participants = _partnership_rows(batch, verdicts)
+            orgs, aliases, partnerships, participants = _partnership_rows(batch, verdicts, versions)
             people, quotes = _quote_rows(batch, verdicts, orgs)
             wh.upsert(conn, wh.organization, list(orgs.values()), keys=["org_id"], update=[])
             wh.upsert(conn, wh.organization_alias, aliases, keys=["alias", "org_id"], update=[])
@@ -619,7 +624,12 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
         engine.dispose()
 
 
-def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]]):
+def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]], versions: dict[str, str] | None = None):
+    """Rows for the verdicts' organisations, aliases, partnerships and participants.
+
+    ``versions`` maps an article to the classifier version stored with its verdict; without
+    it the verdicts are taken as made just now, in this process, by ``CLASSIFIER_VERSION``.
+    """
     orgs: dict[str, dict[str, Any]] = {}
     aliases: dict[tuple[str, str], dict[str, str]] = {}
     partnerships: list[dict[str, Any]] = []
@@ -631,7 +641,8 @@ def _partnership_rows(batch: Batch, verdicts: list[tuple[str, str]]):
             partnerships.append({
                 "partnership_id": partnership_id, "article_id": article_id, "partnership_type": p["type"],
                 "confidence": p["confidence"], "evidence": p["evidence"],
-                "classifier_version": CLASSIFIER_VERSION, "batch_id": batch.batch_id,
+                "classifier_version": versions[article_id] if versions is not None else CLASSIFIER_VERSION,
+                "batch_id": batch.batch_id,
             })
             for x in p["participants"]:
                 org_id = stable_id("org", x["key"])
