@@ -12,9 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,7 +27,8 @@ os.environ.pop("NEWS_ETL_WAREHOUSE_URL", None)
 
 from news_etl.config import Settings, load_settings  # noqa: E402
 from news_etl.fixture_site import FixtureSite, serve_fixture_site, write_demo_catalogue  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from news_etl.warehouse_bench import scratch_database  # noqa: E402
+from sqlalchemy import create_engine  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_ADMIN_URL = os.environ.get("NEWS_ETL_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -56,18 +55,16 @@ def pg_server_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this session; dropped afterwards."""
     if os.environ.get("NEWS_ETL_SKIP_PG") == "1":
         pytest.skip("NEWS_ETL_SKIP_PG=1")
-    name = f"news_etl_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    admin = create_engine(PG_ADMIN_URL)
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        with admin.connect():
+            pass
     except Exception as exc:  # noqa: BLE001 - turned into a test failure with the reason
         pytest.fail(f"PostgreSQL is required for the tests and is not reachable at {PG_ADMIN_URL}: {exc}")
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    finally:
+        admin.dispose()
+    with scratch_database(PG_ADMIN_URL, "news_etl_test_") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -81,19 +78,9 @@ def warehouse_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[st
         yield url
 
 
-@contextmanager
-def pg_database(admin_url: str = PG_ADMIN_URL) -> Iterator[str]:
+def pg_database(admin_url: str = PG_ADMIN_URL):
     """An empty, uniquely named database on the server at ``admin_url``; dropped afterwards."""
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    return scratch_database(admin_url, "t_")
 
 
 @pytest.fixture

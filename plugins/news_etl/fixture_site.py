@@ -63,10 +63,18 @@ def serve_fixture_site(host: str = "127.0.0.1", port: int = 0) -> Iterator[Fixtu
     server.daemon_threads = True
     site = FixtureSite(f"http://{host}:{server.server_address[1]}")
     server.site = site  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, name="fixture-site", daemon=True)
+    with serving(server, "fixture-site"):
+        yield site
+
+
+@contextmanager
+def serving(server: ThreadingHTTPServer, name: str) -> Iterator[None]:
+    """Serve ``server`` from a daemon thread for the block's duration, then shut it down and
+    close its socket (the fixture site, the benchmark's synthetic site and test servers)."""
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
-        yield site
+        yield
     finally:
         server.shutdown()
         server.server_close()

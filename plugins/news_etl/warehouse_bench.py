@@ -144,13 +144,21 @@ def scratch_warehouse(dialect: str, pg_admin_url: str | None = None) -> Iterator
         return
     if not pg_admin_url:
         raise ValueError("PostgreSQL benchmark needs --pg-admin-url (a URL of the server's postgres database)")
-    name = f"news_etl_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    with scratch_database(pg_admin_url, "news_etl_bench_") as url:
+        yield url
+
+
+@contextmanager
+def scratch_database(admin_url: str, prefix: str) -> Iterator[str]:
+    """An empty, uniquely named PostgreSQL database on the server of ``admin_url`` (a URL of any
+    database there), dropped afterwards even if connections are still open."""
+    name = f"{prefix}{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         try:
-            yield pg_admin_url.rsplit("/", 1)[0] + f"/{name}"
+            yield admin_url.rsplit("/", 1)[0] + f"/{name}"
         finally:
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -23,6 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from news_etl.fixture_site import serving
 from news_etl.orgs import load_gazetteer
 
 TOPICS = ["electronic health records", "remote patient monitoring", "clinical decision support",
@@ -108,13 +109,8 @@ def serve_synthetic_site(pages: int, feeds: int, day: datetime, latency_s: float
     host, port = server.server_address[:2]
     site = SyntheticSite(f"http://{host}" + ("" if port == 80 else f":{port}"), pages, feeds, day, latency_s)
     server.site = site  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, name="synthetic-site", daemon=True)
-    thread.start()
-    try:
+    with serving(server, "synthetic-site"):
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _bind_loopback() -> ThreadingHTTPServer:
