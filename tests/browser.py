@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -35,6 +36,12 @@ def browser(profile: Path, size: tuple[int, int] = (1400, 900)) -> Iterator[webd
 
 
 def page_text(driver: webdriver.Chrome) -> str:
-    """The visible text of the whole page ('' while it has no body yet), read in one script call
-    so a single-page app re-rendering its body cannot leave us a stale element."""
-    return driver.execute_script("return document.body ? document.body.innerText : ''") or ""
+    """The visible text of the whole page, read in one script call so a single-page app
+    re-rendering its body cannot leave us a stale element; '' while the page has no body or
+    is navigating (a script call then aborts), so callers polling for text simply poll again."""
+    try:
+        return driver.execute_script("return document.body ? document.body.innerText : ''") or ""
+    except WebDriverException as exc:
+        if "navigat" in str(exc).lower():
+            return ""
+        raise
