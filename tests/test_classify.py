@@ -401,3 +401,16 @@ def test_a_based_description_gives_an_unknown_vendor_its_country():
         "Coldbrook Health has selected Tallis, a Chicago-based analytics company, to forecast demand for "
         "supplies across its hospitals under a three-year agreement.")
     assert {p.name: p.country for p in verdict.partnerships[0].participants}["Tallis"] == "US"
+
+
+def test_a_place_in_the_opening_gives_local_bodies_the_story_country():
+    # One mention of the city, in the first sentence: enough for the provider and the university
+    # (a vendor keeps no country it is not given).
+    verdict = classify_article(
+        "Westbrook Health and Deakin University partner on emergency AI research",
+        "Westbrook Health and Deakin University have launched a research partnership to study how machine "
+        "learning can predict admissions, the Melbourne health service said.\n\nThe team will publish its "
+        "methods and share the models with other hospitals.")
+    assert verdict.is_partnership, verdict.reason
+    assert {p.name: p.country for p in verdict.partnerships[0].participants} == {
+        "Westbrook Health": "AU", "Deakin University": "AU"}

@@ -82,6 +82,7 @@ PLACES = {
     "SE": ["Sweden", "Swedish"], "ES": ["Spain", "Spanish"], "IT": ["Italy", "Italian"],
     "SA": ["Saudi Arabia", "Saudi"], "KR": ["South Korea", "Korean"],
 }
+OPENING_CHARS = 400  # headline, dateline and first sentence, about
 _PLACE_TO_CODE = {name.lower(): code for code, names in PLACES.items() for name in names}
 # Places that name a country's place when seen in running text; ambiguous ones ("US" the
 # pronoun in capitals, "Victoria", "Georgia", "Washington") are left to the other signals.
@@ -504,7 +505,10 @@ def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
     """Care, public and academic bodies without a country take the story's country when the
     places it names point to one country (at least two mentions, three in four of them).
     Vendors do not: they are often from elsewhere."""
-    codes = [_PLACE_TO_CODE[m.group(0).lower()] for m in _PLACE_IN_TEXT.finditer(text)]
+    # A place in the headline, dateline or first sentence says where the story is: it counts twice.
+    opening = len(text.split("\n\n", 1)[0]) if "\n\n" in text else OPENING_CHARS
+    codes = [_PLACE_TO_CODE[m.group(0).lower()] for m in _PLACE_IN_TEXT.finditer(text)
+             for _ in range(2 if m.start() < min(opening, OPENING_CHARS) else 1)]
     if len(codes) < 2:
         return
     top = max(set(codes), key=codes.count)
