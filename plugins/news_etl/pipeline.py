@@ -9,8 +9,10 @@ return small dicts of counts (safe for XCom); bodies and articles stay in the wa
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -821,6 +823,7 @@ def run_once(settings: Settings, batch: Batch, progress: Callable[[str, dict[str
     gate stops before publishing and is reported in the summary.
     """
     report = progress or (lambda stage, counts: None)
+    _import_in_background("news_etl.quality")
     feeds = start_batch(settings, batch)
     report("start", {"feeds": len(feeds)})
     fetcher = Fetcher(settings)
@@ -848,6 +851,25 @@ def run_once(settings: Settings, batch: Batch, progress: Callable[[str, dict[str
         finally:
             engine.dispose()
     return summary
+
+
+def _import_in_background(module: str) -> threading.Thread:
+    """Import ``module`` on a daemon thread and return the thread.
+
+    Importing Great Expectations takes seconds of CPU (it pulls in pandas, scipy and
+    altair); started before the network-bound polls and fetches, that cost overlaps
+    them instead of adding to the validate stage. A failed import is not an error
+    here: the stage that needs the module imports it again and reports the failure.
+    """
+    def load() -> None:
+        try:
+            importlib.import_module(module)
+        except Exception:  # the stage's own import raises it where it matters
+            LOGGER.debug("background import of %s failed", module, exc_info=True)
+
+    thread = threading.Thread(target=load, name=f"import {module}", daemon=True)
+    thread.start()
+    return thread
 
 
 def _record_stage(conn: Connection, batch: Batch, stage: str,
