@@ -84,6 +84,8 @@ _NEGATIVE = [
      r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
      r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
+    # Talks that failed: "at impasse", "failed to agree on a new contract", "walked away".
+    (r"\b(impasse|stalemate|stand-?off|fail(s|ed)? to (agree|reach)|walk(s|ed)? away)\b", 3.0),
     (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
@@ -115,7 +117,8 @@ _RELATION = re.compile(
     r"\b(arrangements?|relationship|unit(e|es|ed|ing)|contracted|agreed terms|alongside|together|help from|"
     r"(will|to|would) (offer|provide|supply|run|power|host|make|bring)|"
     r"(build|builds|building|built|develop|develops|developing|working)\b[^.]{0,50}\bwith (?-i:[A-Z])|"
-    r"contribut\w+ (data|records)|(given|gives|handed|hands)\b[^.]{0,40}\b(contract|deal)\b)", re.I)
+    r"contribut\w+ (data|records)|(software|platform|system|technology|tools?) from (?-i:[A-Z])|"
+    r"replac\w+\b[^.]{0,80}\bwith (?-i:[A-Z])|(given|gives|handed|hands)\b[^.]{0,40}\b(contract|deal)\b)", re.I)
 _POSITIVE = [(re.compile(p, re.I), w) for p, w in _POSITIVE]
 _NEGATIVE = [(re.compile(p, re.I), w) for p, w in _NEGATIVE]
 _TYPE_CUES = {
@@ -153,6 +156,8 @@ _DECISIVE = {
                               r"(launch\w*|begun|began|start\w*) (a |an )?[\w-]* ?[\w-]* ?(study|trial)|"
                               r"to study\b)",
 }
+_TYPE_CUES = {t: re.compile(p, re.I) for t, p in _TYPE_CUES.items()}
+_DECISIVE = {t: re.compile(p, re.I) for t, p in _DECISIVE.items()}
 _DEAL_EVENT = re.compile(
     r"\b(signed|inked|agreed|formed|joined|selected|awarded|partnered|teamed up|renewed|extended)\b[^.]{0,80}"
     r"\b(agreement|contract|deal|partnership|alliance|collaboration|memorandum|MoU|network|consortium|"
@@ -497,10 +502,10 @@ def _partnership_type(context: str, participants: list[Participant]) -> str:
         context = context.replace(name, "X")
     # Distinct cue terms, so one word repeated through a story does not outvote the others.
     scores = {
-        t: len({m.group(0).lower() for m in re.finditer(p, context, re.I)}) for t, p in _TYPE_CUES.items()
+        t: len({m.group(0).lower() for m in p.finditer(context)}) for t, p in _TYPE_CUES.items()
     }
     for t, pattern in _DECISIVE.items():
-        if re.search(pattern, context, re.I):
+        if pattern.search(context):
             scores[t] += 3
     kinds = {p.org_type for p in participants}
     has_vendor = "vendor" in kinds

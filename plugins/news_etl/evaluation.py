@@ -139,11 +139,13 @@ def train_detector(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | N
 
 def leave_one_batch_out_scores(articles: list[LabelledArticle], gazetteer: Gazetteer | None = None
                                ) -> dict[str, Scores]:
-    """Each batch scored by a detector trained on the ``seed``/``dev`` articles of all the other
-    batches: how the learned weights do on a batch of articles they never saw."""
+    """Each batch with ``seed``/``dev`` articles scored by a detector trained on the ``seed``/``dev``
+    articles of all the other batches: how the learned weights do on a batch of articles they
+    never saw. Batches written wholly as holdout are left to ``news-etl eval --only``, which
+    scores them with the shipped weights (never trained on them either)."""
     gazetteer = gazetteer or load_gazetteer()
     rows = _feature_rows([a for a in articles if a.split != "holdout"], gazetteer)
-    batches: dict[str, list[tuple[dict[str, float], bool]]] = {a.batch: [] for a in articles}
+    batches: dict[str, list[tuple[dict[str, float], bool]]] = {a.batch: [] for a, _, _ in rows}
     for article, features, label in rows:
         batches[article.batch].append((features, label))
     models = leave_one_batch_out(batches)
