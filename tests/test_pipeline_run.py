@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from datetime import date
 
 from news_etl.pipeline import Batch, run_once
@@ -59,3 +61,19 @@ def test_marts_serve_the_published_seed_batch(pipeline_env):
         assert count("SELECT count(*) FROM article WHERE title_source IS NULL OR published_at_source IS NULL"
                      " OR (author IS NOT NULL AND author_source IS NULL)") == 0
     engine.dispose()
+
+
+def test_background_import_loads_the_module_and_keeps_a_failure_to_itself(tmp_path, monkeypatch):
+    from news_etl.pipeline import _import_in_background
+
+    (tmp_path / "warm_ok.py").write_text("LOADED = True\n", encoding="utf-8")
+    (tmp_path / "warm_broken.py").write_text("raise RuntimeError('broken on import')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    unhandled: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: unhandled.append(args.exc_value))
+    ok, broken = _import_in_background("warm_ok"), _import_in_background("warm_broken")
+    ok.join(30)
+    broken.join(30)
+    assert not ok.is_alive() and not broken.is_alive() and ok.daemon
+    assert sys.modules["warm_ok"].LOADED
+    assert "warm_broken" not in sys.modules and unhandled == []  # failed quietly; the stage's import raises
