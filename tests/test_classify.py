@@ -401,3 +401,102 @@ def test_a_based_description_gives_an_unknown_vendor_its_country():
         "Coldbrook Health has selected Tallis, a Chicago-based analytics company, to forecast demand for "
         "supplies across its hospitals under a three-year agreement.")
     assert {p.name: p.country for p in verdict.partnerships[0].participants}["Tallis"] == "US"
+
+
+def test_a_place_in_the_opening_gives_local_bodies_the_story_country():
+    # One mention of the city, in the first sentence: enough for the provider and the university
+    # (a vendor keeps no country it is not given).
+    verdict = classify_article(
+        "Westbrook Health and Deakin University partner on emergency AI research",
+        "Westbrook Health and Deakin University have launched a research partnership to study how machine "
+        "learning can predict admissions, the Melbourne health service said.\n\nThe team will publish its "
+        "methods and share the models with other hospitals.")
+    assert verdict.is_partnership, verdict.reason
+    assert {p.name: p.country for p in verdict.partnerships[0].participants} == {
+        "Westbrook Health": "AU", "Deakin University": "AU"}
+
+
+def _parties(verdict) -> dict[str, str]:
+    assert verdict.is_partnership, verdict.reason
+    return {p.name: p.role for p in verdict.partnerships[0].participants}
+
+
+def test_an_acronym_in_the_headline_is_the_party_the_lead_defines_it_for():
+    verdict = classify_article(
+        "NVH and Zentrix Bio to co-develop rapid blood test",
+        "Northfield Valley NHS Foundation Trust (NVH) is working with Zentrix Bio to develop a rapid blood "
+        "test for sepsis. The two organisations have signed a two-year collaboration agreement.")
+    assert set(_parties(verdict)) == {"Northfield Valley NHS Foundation Trust", "Zentrix Bio"}
+
+
+def test_an_appositive_in_the_subject_and_a_place_after_a_college_name_do_not_hide_parties():
+    verdict = classify_article(
+        "Lakeshore Hospital and Quillon launch joint ICU research programme",
+        "Lakeshore Hospital and Quillon, the Quebec artificial intelligence institute, are launching a joint "
+        "research program to test early-warning models in intensive care.")
+    assert set(_parties(verdict)) == {"Lakeshore Hospital", "Quillon"}
+    verdict = classify_article(
+        "Trinity College Dublin and Glenmore Hospital launch falls research programme",
+        "Trinity College Dublin and Glenmore Hospital have launched a five-year research programme to test "
+        "whether wearable sensors can predict falls in older patients.")
+    assert _parties(verdict) == {"Trinity College Dublin": "academic", "Glenmore Hospital": "provider"}
+
+
+def test_a_school_named_after_two_fields_is_one_academic_party_and_a_kicker_is_no_name():
+    verdict = classify_article(
+        "Q&A: Why Ridgeway Clinic and UW are teaming up on rural health research",
+        "Ridgeway Clinic and the University of Wisconsin School of Medicine and Public Health have signed a "
+        "research collaboration focused on rural health.")
+    parties = _parties(verdict)
+    assert parties["Ridgeway Clinic"] == "provider"
+    assert parties["University of Wisconsin School of Medicine and Public Health"] == "academic"
+    assert not [name for name in parties if name.startswith(("Why", "Q&A", "Public Health"))]
+
+
+def test_a_colon_dateline_is_a_place_not_part_of_a_name():
+    verdict = classify_article(
+        "Kavery Institute of Oncology joins national cancer network",
+        "BENGALURU: Kavery Institute of Oncology has joined the National Tumour Grid, a network of cancer "
+        "centres that share treatment protocols and research data across India.")
+    assert "Kavery Institute of Oncology" in _parties(verdict)
+
+
+def test_talks_that_failed_are_no_partnership():
+    verdict = classify_article(
+        "Brookfield Health and Meridia Insurance at impasse as contract deadline nears",
+        "Brookfield Health and Meridia Insurance have failed to agree on a new contract, and the health "
+        "system's hospitals could leave the insurer's network on March 1, the organizations said.")
+    assert not verdict.is_partnership, verdict.reason
+
+
+def test_a_place_before_a_company_description_gives_the_vendor_its_country():
+    verdict = classify_article(
+        "Harbourside Hospital signs with Finnish startup Nordlytic",
+        "Harbourside Hospital has signed a three-year contract with Finnish startup Nordlytic to run its "
+        "bed-management software.")
+    assert {p.name: p.country for p in verdict.partnerships[0].participants}["Nordlytic"] == "FI"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Cooper University Health Care", "provider"),
+    ("Lakeside School of Nursing", "academic"),
+    ("Peter Grant Cancer Centre", "provider"),
+])
+def test_infer_org_type_reads_schools_and_centres(name, kind):
+    assert infer_org_type(name) == kind
+
+
+def test_the_gazetteer_trie_finds_what_an_alternation_longest_first_finds():
+    import re
+
+    from news_etl.entities import _trie_pattern
+    forms = ["Mayo", "Mayo Clinic", "Mayo Clinic Health System", "May", "Epic", "Epic Systems", "NHS", "NHS England"]
+    text = ("Mayo Clinic Health System and Mayo Clinic's board met May 4; Epic Systems, Epicure and NHS England "
+            "joined Mayo. NHS Englander Mayor")
+    ends = r"(?![\w]|\.\w)"
+    alternation = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                             + ")" + ends)
+    trie = re.compile(r"(?<![\w.])" + _trie_pattern(forms) + ends)
+    found = [m.group(0) for m in trie.finditer(text)]
+    assert found == [m.group(0) for m in alternation.finditer(text)]
+    assert found == ["Mayo Clinic Health System", "Mayo Clinic", "May", "Epic Systems", "NHS England", "Mayo", "NHS"]

@@ -16,17 +16,16 @@ Pure functions of text and the gazetteer: no I/O, no models to download.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
+from news_etl.detector import Detector, load_detector
 from news_etl.entities import DATELINE, OrgRef, announced_parties, find_organizations
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
-CLASSIFIER_VERSION = "rules-2.1"
+CLASSIFIER_VERSION = "hybrid-3.0"
 LEAD_SENTENCES = 4
-DETECTION_THRESHOLD = 3.0
 MIN_SENTENCE_WORDS = 6
 
 # What organisations connect to: exchanges, shared records, regional and national viewers.
@@ -78,13 +77,15 @@ _POSITIVE = [
 ]
 _NEGATIVE = [
     # ... but "the partnership is not a merger" says what the story is not.
-    (r"\b(acquir(e|es|ed|ing)|(?<!not an )acquisition|takeover|buys|bought|to buy|(?<!not a )merger|"
-     r"merg(e|es|ed|ing))\b", 3.0),
+    (r"\b(acquir(e|es|ed|ing)|(?<!not an )acquisition|takeover|take over|taking over|buys|bought|to buy|"
+     r"(?<!not a )merger|merg(e|es|ed|ing))\b", 3.0),
     # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
     (r"\bdefinitive agreement\b|\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
      r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
      r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
+    # Talks that failed: "at impasse", "failed to agree on a new contract", "walked away".
+    (r"\b(impasse|stalemate|stand-?off|fail(s|ed)? to (agree|reach)|walk(s|ed)? away)\b", 3.0),
     (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
@@ -109,6 +110,15 @@ _NEGATIVE = [
      r".*"
      r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),
 ]
+# Generic words of a relation between organisations that the weighted cues above do not carry
+# ("under an arrangement", "are uniting to", "will provide", "building ... with Philips"); the
+# learned detector decides how much they count.
+_RELATION = re.compile(
+    r"\b(arrangements?|relationship|unit(e|es|ed|ing)|contracted|agreed terms|alongside|together|help from|"
+    r"(will|to|would) (offer|provide|supply|run|power|host|make|bring)|"
+    r"(build|builds|building|built|develop|develops|developing|working)\b[^.]{0,50}\bwith (?-i:[A-Z])|"
+    r"contribut\w+ (data|records)|(software|platform|system|technology|tools?) from (?-i:[A-Z])|"
+    r"replac\w+\b[^.]{0,80}\bwith (?-i:[A-Z])|(given|gives|handed|hands)\b[^.]{0,40}\b(contract|deal)\b)", re.I)
 _POSITIVE = [(re.compile(p, re.I), w) for p, w in _POSITIVE]
 _NEGATIVE = [(re.compile(p, re.I), w) for p, w in _NEGATIVE]
 _TYPE_CUES = {
@@ -146,6 +156,8 @@ _DECISIVE = {
                               r"(launch\w*|begun|began|start\w*) (a |an )?[\w-]* ?[\w-]* ?(study|trial)|"
                               r"to study\b)",
 }
+_TYPE_CUES = {t: re.compile(p, re.I) for t, p in _TYPE_CUES.items()}
+_DECISIVE = {t: re.compile(p, re.I) for t, p in _DECISIVE.items()}
 _DEAL_EVENT = re.compile(
     r"\b(signed|inked|agreed|formed|joined|selected|awarded|partnered|teamed up|renewed|extended)\b[^.]{0,80}"
     r"\b(agreement|contract|deal|partnership|alliance|collaboration|memorandum|MoU|network|consortium|"
@@ -223,9 +235,24 @@ class Classification:
     quotes: tuple[Quote, ...] = ()
 
 
-def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None) -> Classification:
-    """Decide whether the article announces a partnership and between whom."""
-    gazetteer = gazetteer or load_gazetteer()
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the rules read in one article, before any decision: the learned detector weighs
+    ``features``; the rest is what a positive verdict is built from."""
+
+    document: str
+    written: str
+    sentences: list[str]
+    lead: list[str]
+    orgs: list[OrgRef]
+    announcing: list[tuple[int, int]]
+    participants: list[Participant]
+    quotes: tuple[Quote, ...]
+    features: dict[str, float]
+
+
+def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
+    """Headline, lead, organisations, announcing sentences, parties and detection features."""
     as_written = (title or "").strip()
     title = headline_case(as_written)
     text = story_body(text)
@@ -234,34 +261,45 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
     lead = prose[:LEAD_SENTENCES]
     document = "\n".join([title, *body_sentences])
-    slots = [n for s in [title, *lead] if _cue_score(s, _POSITIVE) > 0 for n in announced_parties(s)]
+    cues = {s: _cue_score(s, _POSITIVE) for s in {title, *prose[: LEAD_SENTENCES + 4]}}
+    # Headline and first sentence always: the parties of an announcement of any shape are there.
+    slots = [n for s in [title, *lead] if cues[s] > 0 or s in (title, *lead[:1]) for n in announced_parties(s)]
     orgs = find_organizations(document, gazetteer, slots)
     quotes = tuple(find_quotes(text, orgs))  # the body as written: quotes run by paragraph
-
-    score = 2 * _cue_score(title, _POSITIVE) + sum(_cue_score(s, _POSITIVE) for s in lead[:2])
-    score += 0.5 * sum(_cue_score(s, _POSITIVE) for s in lead[2:])
-    penalty = 2 * _cue_score(title, _NEGATIVE) + sum(_cue_score(s, _NEGATIVE) for s in lead[:2])
-    net = score - penalty
 
     sentences = [title, *prose]
     offsets = _sentence_offsets(document, sentences)[: LEAD_SENTENCES + 4]
     announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
-                  if _cue_score(sentence, _POSITIVE) > 0]
+                  if cues[sentence] > 0 or _RELATION.search(sentence)]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
-    if net < DETECTION_THRESHOLD:
-        return Classification(False, net, (), f"cue score {net:.1f} below {DETECTION_THRESHOLD}", quotes)
-    if len(participants) < 2:
-        return Classification(False, net, (), "fewer than two named parties in the announcement", quotes)
-
-    evidence_spans = announcing[:2] or offsets[:1]
+    features = _features(document, title, lead, cues, orgs, offsets, participants)
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
-    evidence = " ".join(written[s:e].strip() for s, e in evidence_spans)
-    context = " ".join([title, *lead, evidence])
-    partnership_type = _partnership_type(context, participants)
-    confidence = min(round(1 / (1 + math.exp(-(net - DETECTION_THRESHOLD) / 2.0)) * 0.5 + 0.45, 3), 0.99)
-    main = Partnership(partnership_type, confidence, evidence[:2000], tuple(participants))
-    others = _other_partnerships(document, orgs, _sentence_offsets(document, sentences), main)
-    return Classification(True, net, (main, *others), f"cue score {net:.1f}", quotes)
+    return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
+
+
+def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None,
+                     detector: Detector | None = None) -> Classification:
+    """Decide whether the article announces a partnership and between whom."""
+    gazetteer = gazetteer or load_gazetteer()
+    detector = detector or load_detector()
+    r = read_article(title, text, gazetteer)
+    probability = detector.probability(r.features)
+    why = f"p={probability:.2f} ({detector.explain(r.features)})"
+    if probability < 0.5:
+        return Classification(False, probability, (), why, r.quotes)
+    if len(r.participants) < 2:
+        return Classification(False, probability, (), f"fewer than two named parties in the announcement; {why}",
+                          r.quotes)
+
+    offsets = _sentence_offsets(r.document, r.sentences)
+    evidence_spans = r.announcing[:2] or offsets[:1]
+    evidence = " ".join(r.written[s:e].strip() for s, e in evidence_spans)
+    context = " ".join([r.sentences[0], *r.lead, evidence])
+    partnership_type = _partnership_type(context, r.participants)
+    confidence = min(round(probability, 3), 0.99)
+    main = Partnership(partnership_type, confidence, evidence[:2000], tuple(r.participants))
+    others = _other_partnerships(r.document, r.orgs, offsets, main)
+    return Classification(True, probability, (main, *others), why, r.quotes)
 
 
 def headline_case(title: str) -> str:
@@ -299,6 +337,28 @@ def split_sentences(text: str) -> list[str]:
 
 def _cue_score(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     return sum(weight for pattern, weight in cues if pattern.search(sentence))
+
+
+def _features(document: str, title: str, lead: list[str], cues: dict[str, float], orgs: list[OrgRef],
+              offsets: list[tuple[int, int]], participants: list[Participant]) -> dict[str, float]:
+    """What the learned detector weighs: cue scores by place, generic relation words, and how
+    many organisations the headline, the first sentence and the announcing sentences name."""
+
+    def named(span: tuple[int, int] | None) -> float:
+        return float(len([r for r in orgs if span and any(span[0] <= a < span[1] for a, _ in r.spans)]))
+
+    return {
+        "cue_title": cues[title],
+        "cue_lead": sum(cues[s] for s in lead[:2]),
+        "cue_rest": sum(cues[s] for s in lead[2:]),
+        "neg_title": _cue_score(title, _NEGATIVE),
+        "neg_lead": sum(_cue_score(s, _NEGATIVE) for s in lead[:2]),
+        "neg_rest": sum(_cue_score(s, _NEGATIVE) for s in lead[2:]),
+        "relation": float(sum(1 for s in [title, *lead[:2]] if _RELATION.search(s))),
+        "orgs_title": min(named(offsets[0]), 2.0),
+        "orgs_first": min(named(offsets[1] if len(offsets) > 1 else None), 3.0),
+        "parties": float(min(len(participants), 3)),
+    }
 
 
 def _sentence_offsets(document: str, sentences: list[str]) -> list[tuple[int, int]]:
@@ -442,10 +502,10 @@ def _partnership_type(context: str, participants: list[Participant]) -> str:
         context = context.replace(name, "X")
     # Distinct cue terms, so one word repeated through a story does not outvote the others.
     scores = {
-        t: len({m.group(0).lower() for m in re.finditer(p, context, re.I)}) for t, p in _TYPE_CUES.items()
+        t: len({m.group(0).lower() for m in p.finditer(context)}) for t, p in _TYPE_CUES.items()
     }
     for t, pattern in _DECISIVE.items():
-        if re.search(pattern, context, re.I):
+        if pattern.search(context):
             scores[t] += 3
     kinds = {p.org_type for p in participants}
     has_vendor = "vendor" in kinds

@@ -7,6 +7,7 @@ Commands:
   summary       the latest (or a given) batch's summary
   extract       extraction only, same code path as the DAG, as JSON lines
   eval          score the classifier on the labelled articles (make eval)
+  train-detector  learn the detector's weights from the seed/dev articles; leave-one-batch-out figures
   bench         extraction quality and pipeline throughput beside the peers (make bench)
   migrate       create or upgrade the warehouse schema in place
   data-dictionary  write docs/data_dictionary.md from the schema
@@ -112,6 +113,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--only", metavar="PATTERN",
                    help="score only the seeds/devset files matching PATTERN (e.g. '*_4.jsonl'); no thresholds")
     p.set_defaults(handler=_cmd_eval)
+
+    p = sub.add_parser("train-detector", help="learn seeds/detector.json from the seed/dev articles")
+    p.add_argument("--write", action="store_true", help="write seeds/detector.json (else only print figures)")
+    p.set_defaults(handler=_cmd_train_detector)
 
     p = sub.add_parser("reclassify", help="classify stored articles again, then load, validate, publish (no fetching)")
     p.add_argument("--since", type=day, default=None, help="first batch day (default: the oldest)")
@@ -283,6 +288,33 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     for line in failures:
         print(f"below threshold: {line}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _cmd_train_detector(args: argparse.Namespace) -> int:
+    from news_etl.detector import DETECTOR_PATH
+    from news_etl.evaluation import Scores, leave_one_batch_out_scores, load_labelled, train_detector
+
+    def row(batch: str, scores: Scores) -> None:
+        f = scores.figures()
+        print(f"{batch:<9}{f['articles']:>6}" + "".join(f"{f[k]:>9.3f}" for k in (
+            "detection_precision", "detection_recall", "detection_f1",
+            "participant_precision", "participant_recall", "participant_f1")))
+
+    articles = load_labelled()
+    print("leave-one-batch-out: each batch scored by weights learned from the others' seed/dev articles")
+    print(f"{'batch':<9}{'n':>6}{'det P':>9}{'det R':>9}{'det F1':>9}{'part P':>9}{'part R':>9}{'part F1':>9}")
+    totals = Scores()
+    for batch, scores in leave_one_batch_out_scores(articles).items():
+        totals.merge(scores)
+        row(batch, scores)
+    row("all", totals)
+    detector = train_detector(articles)
+    if args.write:
+        DETECTOR_PATH.write_text(detector.to_json(), encoding="utf-8")
+        print(f"wrote {DETECTOR_PATH} ({detector.trained_on} articles)")
+    else:
+        print(detector.to_json(), end="")
+    return 0
 
 
 def _cmd_reclassify(args: argparse.Namespace) -> int:

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from news_etl.classify import Classification, Participant, classify_article
+from news_etl.classify import Classification, Participant, classify_article, read_article
 from news_etl.config import PROJECT_ROOT
+from news_etl.detector import Detector, leave_one_batch_out, train
 from news_etl.orgs import Gazetteer, load_gazetteer, org_key
 from news_etl.stories import fingerprint
 
@@ -41,6 +42,7 @@ class LabelledArticle:
     kind: str | None = None
     roles: dict[str, str] = field(default_factory=dict)  # gold name -> role, where labelled
     countries: dict[str, str] = field(default_factory=dict)  # gold name -> ISO country, where labelled
+    batch: str = "seed"  # the batch the article was written in: "1" for the first files, "4" for ``*_4.jsonl``
 
 
 @dataclass(slots=True)
@@ -61,6 +63,13 @@ class Scores:
     country_ok: int = 0
     country_total: int = 0
     errors: list[str] = field(default_factory=list)
+
+    def merge(self, other: Scores) -> None:
+        """Add another set of counts to these (errors too)."""
+        for name in ("tp", "fp", "fn", "tn", "type_ok", "type_total", "part_tp", "part_fp", "part_fn",
+                     "role_ok", "role_total", "country_ok", "country_total"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors += other.errors
 
     def figures(self) -> dict[str, float | int]:
         precision = _ratio(self.tp, self.tp + self.fp)
@@ -95,7 +104,7 @@ def load_labelled(root: Path = SEEDS, only: str | None = None) -> list[LabelledA
             text=(root / seed["file"]).read_text(encoding="utf-8"), is_partnership=seed["is_partnership"],
             types=tuple(seed["partnership_types"]),
             participants={p: tuple(seed["aliases"].get(p, ())) for p in seed["participants"]},
-            acceptable_extra=tuple(seed.get("acceptable_extra", ())),
+            acceptable_extra=tuple(seed.get("acceptable_extra", ())), batch="seed",
         )
         for seed in labels["seeds"]
     ]
@@ -104,15 +113,44 @@ def load_labelled(root: Path = SEEDS, only: str | None = None) -> list[LabelledA
     return articles
 
 
-def evaluate(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None) -> dict[str, Scores]:
-    """Scores per split and for ``all``."""
+def evaluate(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None,
+             detector: Detector | None = None) -> dict[str, Scores]:
+    """Scores per split and for ``all`` (with the shipped detector unless one is given)."""
     gazetteer = gazetteer or load_gazetteer()
     scores: dict[str, Scores] = {"all": Scores()}
     for article in articles:
-        verdict = classify_article(article.title, article.text, gazetteer)
+        verdict = classify_article(article.title, article.text, gazetteer, detector)
         for bucket in (scores["all"], scores.setdefault(article.split, Scores())):
             _score(bucket, article, verdict, gazetteer)
     return scores
+
+
+def batch_of(path: Path) -> str:
+    """``partnerships_4.jsonl`` -> ``"4"``; the first files, without a number, are batch ``"1"``."""
+    _, _, number = path.stem.rpartition("_")
+    return number if number.isdigit() else "1"
+
+
+def train_detector(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None) -> Detector:
+    """The detector's weights learned from the ``seed`` and ``dev`` articles (never the holdout)."""
+    rows = _feature_rows([a for a in articles if a.split != "holdout"], gazetteer or load_gazetteer())
+    return train([f for _, f, _ in rows], [y for _, _, y in rows])
+
+
+def leave_one_batch_out_scores(articles: list[LabelledArticle], gazetteer: Gazetteer | None = None
+                               ) -> dict[str, Scores]:
+    """Each batch with ``seed``/``dev`` articles scored by a detector trained on the ``seed``/``dev``
+    articles of all the other batches: how the learned weights do on a batch of articles they
+    never saw. Batches written wholly as holdout are left to ``news-etl eval --only``, which
+    scores them with the shipped weights (never trained on them either)."""
+    gazetteer = gazetteer or load_gazetteer()
+    rows = _feature_rows([a for a in articles if a.split != "holdout"], gazetteer)
+    batches: dict[str, list[tuple[dict[str, float], bool]]] = {a.batch: [] for a, _, _ in rows}
+    for article, features, label in rows:
+        batches[article.batch].append((features, label))
+    models = leave_one_batch_out(batches)
+    return {batch: evaluate([a for a in articles if a.batch == batch], gazetteer, model)["all"]
+            for batch, model in sorted(models.items())}
 
 
 def classification_speed(articles: list[LabelledArticle], repeat: int = 3) -> dict[str, float]:
@@ -218,9 +256,15 @@ def _read_jsonl(path: Path) -> Iterator[LabelledArticle]:
                 participants={p: tuple(item.get("aliases", {}).get(p, ())) for p in item.get("participants", ())},
                 acceptable_extra=tuple(item.get("acceptable_extra", ())), kind=item.get("negative_kind"),
                 roles=dict(item.get("roles") or {}), countries=dict(item.get("countries") or {}),
+                batch=batch_of(path),
             )
         except KeyError as exc:
             raise ValueError(f"{path}:{number}: missing key {exc}") from None
+
+
+def _feature_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer
+                  ) -> list[tuple[LabelledArticle, dict[str, float], bool]]:
+    return [(a, read_article(a.title, a.text, gazetteer).features, a.is_partnership) for a in articles]
 
 
 def _ratio(a: int, b: int) -> float:

@@ -74,25 +74,30 @@ def org_key(name: str) -> str:
     return text
 
 
+_TYPE_RULES_SOURCE = (
+    # A school is academic whatever it teaches: "School of Medicine and Public Health".
+    ("academic", r"\b(school|faculty|college) of\b"),
+    ("provider", r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
+                 r"health ?care system|health system|medicine|healthcare|health care|health services|"
+                 r"children's|infirmary|hospice|care home|(cancer|health|health sciences) (center|centre)s?)\b"),
+    ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
+                   r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
+    ("academic", r"\b(university|college|institute|school|academy|faculty)\b"),
+    ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
+    ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange|hie|data platform|"
+                r"registry|care record)\b"),
+    ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|"
+               r"solutions|labs?|ai|digital|analytics|cloud|data|\.ai|\.io|\.com)\b"),
+    ("provider", r"\bhealth\b"),
+)
+_TYPE_RULES = tuple((kind, re.compile(pattern)) for kind, pattern in _TYPE_RULES_SOURCE)
+
+
 def infer_org_type(name: str) -> str:
     """A best guess of what kind of organisation a name denotes, from its head words."""
     n = name.lower()
-    rules = (
-        ("provider", r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
-                     r"health ?care system|health system|medicine|healthcare|health services|"
-                     r"children's|infirmary|hospice|care home)\b"),
-        ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
-                       r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
-        ("academic", r"\b(university|college|institute|school|academy|faculty)\b"),
-        ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
-        ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange|hie|data platform|"
-                    r"registry|care record)\b"),
-        ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|"
-                   r"solutions|labs?|ai|digital|analytics|cloud|data|\.ai|\.io|\.com)\b"),
-        ("provider", r"\bhealth\b"),
-    )
-    for org_type, pattern in rules:
-        if re.search(pattern, n):
+    for org_type, pattern in _TYPE_RULES:
+        if pattern.search(n):
             return org_type
     return "other"
 
