@@ -279,6 +279,7 @@ def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None
                     wh.upsert(conn, wh.raw_page, pages, keys=["page_id"])
                     wh.upsert(conn, wh.page_fetch, logs, keys=["batch_id", "url"])
                     fault_point("fetch_pages:chunk_before_commit")
+        fetcher.close()  # the day's pages are in: no need to hold the hosts' connections open
         with engine.begin() as conn:
             counts = _record_stage(conn, batch, "fetch_pages")
             fault_point("fetch_pages:before_commit")

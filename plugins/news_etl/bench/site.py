@@ -12,6 +12,7 @@ after ``latency_s``, like a remote server would. All text here is our own.
 from __future__ import annotations
 
 import random
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -213,6 +214,13 @@ def _org_names() -> list[str]:
 class _Handler(BaseHTTPRequestHandler):
     server_version = "synthetic-site/1"
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        """No Nagle delay, as production web servers set on keep-alive connections: the
+        headers and the body go out in two writes, and Nagle would hold the body back until
+        the client's delayed ACK of the headers (~40 ms per page on a reused connection)."""
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def do_GET(self) -> None:
         site: SyntheticSite = self.server.site  # type: ignore[attr-defined]
