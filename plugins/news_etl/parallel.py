@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from functools import partial
 from itertools import chain, islice
+from multiprocessing import forkserver
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -32,18 +33,38 @@ def map_ordered(func: Callable[[T], R], items: Iterable[T], workers: int) -> Ite
     ``items`` is consumed lazily: at most ``workers * TASKS_PER_WORKER * CHUNK`` items
     (and their results) are held at once. ``func`` must be a module-level function.
     Uses the ``forkserver`` start method: forking a process that holds threads and
-    database connections (as an Airflow task does) is not safe.
+    database connections (as an Airflow task does) is not safe. The fork server imports
+    ``func``'s module once, so workers do not each import it (a second pool in the same
+    process forks from the same server).
     """
     iterator = iter(items)
     head = list(islice(iterator, MIN_ITEMS_FOR_POOL))
     if workers <= 1 or len(head) < MIN_ITEMS_FOR_POOL:
         yield from map(func, chain(head, iterator))
         return
-    context = multiprocessing.get_context("forkserver")
+    context = _context(func.__module__)
     chunks = chunked(chain(head, iterator), CHUNK)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for results in bounded_map(pool, partial(_apply, func), chunks, workers * TASKS_PER_WORKER):
             yield from results
+
+
+def start_workers_server(module: str) -> None:
+    """Start the process that forks the pool workers now, with ``module`` imported.
+
+    Workers then start with their code (trafilatura, the classifier) already loaded
+    instead of importing it each, and a caller that will need a pool soon (the fetch
+    stage, before its pages arrive) hides the import behind its own waiting.
+    """
+    _context(module)
+    forkserver.ensure_running()
+
+
+def _context(module: str) -> multiprocessing.context.BaseContext:
+    """The ``forkserver`` context, its server importing ``module`` when it starts (once per process)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([module])
+    return context
 
 
 def bounded_map(executor: Executor, func: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:

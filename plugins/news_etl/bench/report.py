@@ -176,7 +176,10 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += ["", "## Pipeline throughput (synthetic site over loopback HTTP)", "",
               "Articles/s per stage = articles of the run / the stage's duration (from the warehouse's own "
               "records). `pipeline s` = first stage to publish; `wall s` adds interpreter and Airflow start-up "
-              "(`airflow db migrate`, DAG parsing) around it.", "",
+              "(`airflow db migrate`, DAG parsing) around it. The stages overlap: `fetch` extracts and "
+              "classifies each page as it arrives, so its figure covers fetch, extraction and classification; "
+              "`extract` and `classify` do only what is left (pages not extracted, articles without a verdict) "
+              "and `classify` assigns the batch's stories.", "",
               "| N | mode | articles | wall s | pipeline s | overall art/s | "
               + " | ".join(STAGES) + " | peak RSS max process MiB | peak RSS tree MiB |",
               "| --- " * (8 + len(STAGES)) + "|"]
