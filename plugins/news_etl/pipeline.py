@@ -646,7 +646,11 @@ def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False
             if article_batch is not None:
                 query = query.where(a.batch_id == article_batch)
             todo = [tuple(r) for r in conn.execute(query)]
-        results = list(map_ordered(_classify_row, [(t, b, needs) for _, t, b, _, needs in todo], settings.workers))
+        # Fingerprints alone (what is left after the fetch stage classified) cost too little to
+        # start a pool for: only verdicts are worth the workers.
+        verdicts_needed = sum(1 for *_, needs in todo if needs)
+        workers = settings.workers if verdicts_needed >= MIN_ITEMS_FOR_POOL else 1
+        results = list(map_ordered(_classify_row, [(t, b, needs) for _, t, b, _, needs in todo], workers))
         rows = [_verdict_row(batch, article_id, verdict)
                 for (article_id, *_), (verdict, _) in zip(todo, results, strict=True) if verdict is not None]
         with engine.begin() as conn:
