@@ -106,6 +106,7 @@ def serve_synthetic_site(pages: int, feeds: int, day: datetime, latency_s: float
     an IP address with a port, and its feed mode is one of the peers measured. Where
     port 80 cannot be bound, it falls back to a free port on 127.0.0.1.
     """
+    _org_names()  # before serving: the first requests, arriving together, must not each load the gazetteer
     server = _bind_loopback()
     host, port = server.server_address[:2]
     site = SyntheticSite(f"http://{host}" + ("" if port == 80 else f":{port}"), pages, feeds, day, latency_s)
