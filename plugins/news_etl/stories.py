@@ -121,7 +121,8 @@ class _Members:
     def __init__(self) -> None:
         self.article_ids: list[str] = []
         self.story_ids: list[str] = []
-        self.signatures = np.empty((64, NUM_HASHES + 1), dtype=np.int64)
+        self.rows_of: dict[str, list[int]] = {}
+        self.signatures = np.empty((64, NUM_HASHES + 1), dtype=np.int32)  # hashes are below 2**31
 
     def add(self, article_id: str, story_id: str, signature: Sequence[int]) -> None:
         n = len(self.article_ids)
@@ -130,6 +131,7 @@ class _Members:
         self.signatures[n] = signature
         self.article_ids.append(article_id)
         self.story_ids.append(story_id)
+        self.rows_of.setdefault(article_id, []).append(n)
 
     def best_match(self, article_id: str, signature: Sequence[int]) -> tuple[str, float] | None:
         """The story of the most similar candidate (sharing a band; ties to the lowest article id)
@@ -138,18 +140,17 @@ class _Members:
         if not n:
             return None
         rows = NUM_HASHES // BANDS
-        mine = np.asarray(signature, dtype=np.int64)
+        mine = np.asarray(signature, dtype=np.int32)
         equal = self.signatures[:n, :NUM_HASHES] == mine[:NUM_HASHES]
-        candidates = np.flatnonzero(equal[:, :BANDS * rows].reshape(n, BANDS, rows).all(axis=2).any(axis=1))
-        candidates = [i for i in candidates.tolist() if self.article_ids[i] != article_id]
-        if not candidates:
+        is_candidate = equal[:, :BANDS * rows].reshape(n, BANDS, rows).all(axis=2).any(axis=1)
+        is_candidate[self.rows_of.get(article_id, [])] = False  # never its own earlier copy
+        index = np.flatnonzero(is_candidate)
+        if not len(index):
             return None
-        index = np.asarray(candidates)
         jaccard = equal[index].sum(axis=1) / NUM_HASHES
         sizes = self.signatures[index, NUM_HASHES]
         shared = jaccard * (mine[NUM_HASHES] + sizes) / (1 + jaccard)
         scores = np.minimum(1.0, shared / np.maximum(1, np.minimum(mine[NUM_HASHES], sizes)))
         top = scores.max()
-        winner = min((self.article_ids[i], i) for i, score in zip(candidates, scores.tolist(), strict=True)
-                     if score == top)[1]
+        winner = min((self.article_ids[i], i) for i in index[scores == top].tolist())[1]
         return self.story_ids[winner], float(top)
