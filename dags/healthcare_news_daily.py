@@ -10,9 +10,9 @@ Great Expectations gate passes.
 | --- | --- | --- |
 | `start_batch` | creates the schema, syncs the catalogue, opens the batch | fix the feeds file, clear |
 | `poll_feed` (one per feed) | conditional GET, new entries into `feed_entry` | that feed only; see `feed_poll` |
-| `fetch_pages` | polite, guarded fetch of new article pages into `raw_page` | per page; see `page_fetch` |
-| `extract_articles` | trafilatura extraction into `article` | per page; status on `raw_page` |
-| `classify_articles` | partnership classifier into `article_classification` | retried |
+| `fetch_pages` | new pages into `raw_page`, each extracted and classified on arrival | per page; `page_fetch` |
+| `extract_articles` | extraction of stored pages not extracted yet (after a crash) | per page; `raw_page` |
+| `classify_articles` | verdicts of articles without one, and the batch's story clusters | retried |
 | `load_partnerships` | organisations, partnerships and participants | retried; one transaction |
 | `validate` | GX suites over the batch's rows, run as SQL in the warehouse | see `dq_validation_result` |
 | `publish` | marks the batch published: the BI marts show it from now on | — |

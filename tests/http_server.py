@@ -27,10 +27,15 @@ def respond(status: int = 200, body: bytes = b"", headers: dict[str, str] | None
 
 
 @contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[str]:
-    """Serve ``routes`` on 127.0.0.1 in a background thread; yields the base URL."""
+def serve(routes: dict[str, Route], keep_alive: bool = False) -> Iterator[str]:
+    """Serve ``routes`` on 127.0.0.1 in a background thread; yields the base URL.
+
+    ``keep_alive`` speaks HTTP/1.1, which keeps a connection open between requests
+    (HTTP/1.0, the default, closes it after each answer)."""
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
         def do_GET(self) -> None:
             route = routes.get(self.path.split("?", 1)[0])
             if route is None:

@@ -195,3 +195,38 @@ def test_429_with_long_retry_after_is_raised_as_retryable():
     with serve({"/a": respond(429, b"", {"Retry-After": "3600"})}) as base, pytest.raises(HTTPStatusError) as err:
         fetcher().get(f"{base}/a")
     assert err.value.retryable and err.value.retry_after == 3600
+
+
+def test_a_hosts_connection_is_reused_between_requests():
+    peers: list[tuple[str, int]] = []
+
+    def page(handler):
+        peers.append(handler.client_address)
+        respond(200, HTML, {"Content-Type": "text/html"})(handler)
+
+    with serve({"/a": page, "/gone": respond(404, b"no")}, keep_alive=True) as base:
+        f = fetcher()
+        for _ in range(3):
+            assert f.get(f"{base}/a").body == HTML
+        with pytest.raises(HTTPStatusError):
+            f.get(f"{base}/gone")  # an unread error body: that connection is not kept
+        assert f.get(f"{base}/a").body == HTML
+        f.close()
+    assert len(set(peers[:3])) == 1, "three requests in a row should share one connection"
+    assert peers[3] != peers[0], "after the error the connection was dropped, so a new one is opened"
+
+
+def test_a_connection_the_server_closed_while_idle_is_replaced():
+    peers: list[tuple[str, int]] = []
+
+    def page_then_hang_up(handler):
+        peers.append(handler.client_address)
+        respond(200, HTML, {"Content-Type": "text/html"})(handler)
+        handler.close_connection = True  # closes after answering, without saying so in the headers
+
+    with serve({"/a": page_then_hang_up}, keep_alive=True) as base:
+        f = fetcher()
+        assert f.get(f"{base}/a").body == HTML
+        time.sleep(0.2)  # the server's close reaches the idle connection
+        assert f.get(f"{base}/a").body == HTML
+    assert len(peers) == 2 and peers[0] != peers[1]

@@ -93,3 +93,30 @@ def test_assignment_is_deterministic_and_joins_known_stories() -> None:
 def test_signature_round_trips_through_storage() -> None:
     signature = fingerprint("t", RELEASE)
     assert decode(encode(signature)) == signature and len(encode(signature)) == 520
+
+
+def test_assignment_follows_the_pairwise_rule_on_many_look_alike_articles() -> None:
+    """The vectorised assignment against its definition, one pair at a time: the most similar
+    earlier article sharing a hash value (ties to the lowest id) above the threshold gives the story."""
+    import random
+
+    from news_etl.stories import NUM_HASHES
+
+    rng = random.Random(7)
+
+    def signature() -> tuple[int, ...]:  # few distinct hash values: many candidates, many ties
+        return (*(rng.randint(0, 6) for _ in range(NUM_HASHES)), rng.randint(1, 400))
+
+    known = [(f"k{i}", f"story-{i % 5}", signature()) for i in range(40)]
+    new = [(f"a{rng.randint(0, 300)}", signature()) for _ in range(300)]
+    members = [(a, s, sig) for a, s, sig in known]
+    expected = []
+    for article_id, sig in new:
+        scored = sorted((-similarity(sig, other), other_id, story) for other_id, story, other in members
+                        if other_id != article_id and any(x == y for x, y in zip(sig[:-1], other[:-1], strict=True)))
+        story, score = (scored[0][2], -scored[0][0]) if scored and -scored[0][0] >= SIMILARITY_THRESHOLD \
+            else (article_id, 1.0)
+        expected.append((article_id, story, score))
+        members.append((article_id, story, sig))
+    assert [(a.article_id, a.story_id, a.similarity) for a in assign_stories(new, known)] == expected
+    assert len({story for _, story, _ in expected}) < len(expected), "the test must exercise joins"

@@ -7,6 +7,10 @@ Every request goes through ``Fetcher.get``, which
   the socket connects to the address that was checked, so DNS cannot be swapped in
   between), unless the host is on the ``NEWS_ETL_ALLOW_HOSTS`` list;
 * keeps a minimum delay between two requests to one host;
+* reuses a host's connections (HTTP keep-alive) instead of a TCP handshake per page:
+  a connection is pinned to the address that was vetted for it, goes back to the
+  pool only after a complete, well-framed response, and a request on a reused
+  connection that the server had meanwhile closed is sent once more on a new one;
 * bounds connect and read time, the total time of a fetch, the number of redirects
   and the body size (counted while streaming, and again after decompression, so a
   gzip bomb is stopped early);
@@ -43,6 +47,9 @@ ACCEPT = {
 }
 MAX_INLINE_RETRY_AFTER_S = 30.0
 CHUNK = 64 * 1024
+# What a server's silent close of an idle keep-alive connection looks like to the next request.
+STALE_CONNECTION_ERRORS = (http.client.RemoteDisconnected, http.client.BadStatusLine, BrokenPipeError,
+                           ConnectionResetError, ConnectionAbortedError)
 
 
 class FetchError(Exception):
@@ -128,7 +135,16 @@ class Fetcher:
         self._next_slot: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | bool] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
+        self._idle: dict[tuple[str, str, int, str], list[_PinnedConnection]] = {}
         self._guard = threading.Lock()
+
+    def close(self) -> None:
+        """Close the idle kept-alive connections (the fetcher stays usable: it opens new ones)."""
+        with self._guard:
+            idle, self._idle = self._idle, {}
+        for connections in idle.values():
+            for conn in connections:
+                conn.close()
 
     def get(
         self, url: str, *, kind: str = "page", headers: Mapping[str, str] | None = None
@@ -236,9 +252,25 @@ class Fetcher:
 
     def _request(self, url: str, scheme: str, host: str, port: int, address: str, parts: Any, kind: str,
                  extra: Mapping[str, str], deadline: float) -> tuple[int, dict[str, str], bytes, int]:
+        key = (scheme, host, port, address)
+        conn = self._take_idle(key)
+        if conn is not None:
+            try:
+                return self._exchange_on(conn, key, host, parts, kind, extra, deadline)
+            except _StaleConnection:
+                pass  # the server closed it while idle: the request never reached it, so send it again
+        conn = _PinnedConnection(scheme, host, port, address, self._settings.connect_timeout_s)
+        try:
+            return self._exchange_on(conn, key, host, parts, kind, extra, deadline)
+        except _StaleConnection as exc:
+            raise NetworkError(f"{type(exc.__cause__).__name__} from {host}: {exc.__cause__}") from None
+
+    def _exchange_on(self, conn: _PinnedConnection, key: tuple[str, str, int, str], host: str, parts: Any,
+                     kind: str, extra: Mapping[str, str], deadline: float) -> tuple[int, dict[str, str], bytes, int]:
+        """One request and response on ``conn``; the connection is kept for reuse only after a
+        complete response the server did not ask to close, and closed otherwise."""
         s = self._settings
-        timeout = min(s.connect_timeout_s, max(0.05, deadline - time.monotonic()))
-        conn = _PinnedConnection(scheme, host, port, address, timeout)
+        reused = conn.sock is not None
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         request_headers = {
             "User-Agent": s.user_agent,
@@ -248,26 +280,41 @@ class Fetcher:
             **extra,
         }
         watchdog: threading.Timer | None = None
+        expired = threading.Event()
+        keep = answered = False
         try:
+            conn.timeout = min(s.connect_timeout_s, max(0.05, deadline - time.monotonic()))
+            if reused:
+                conn.sock.settimeout(conn.timeout)
             conn.request("GET", path, headers=request_headers)
             sock = conn.sock  # getresponse() may detach it from conn when the server closes
             sock.settimeout(min(s.read_timeout_s, max(0.05, deadline - time.monotonic())))
             # Per-read timeouts cannot stop a server that trickles its headers a byte at a
             # time; the watchdog shuts the socket down when the fetch's budget is spent.
-            expired = threading.Event()
             watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _shut_down, (sock, expired))
             watchdog.daemon = True
             watchdog.start()
             resp = conn.getresponse()
+            answered = True
             headers = {k.lower(): v for k, v in resp.getheaders()}
             if resp.status in REDIRECT_STATUSES or resp.status == 304 or resp.status >= 300:
                 return resp.status, headers, b"", 0
             body, wire = _read_body(resp, sock, headers, s.max_body_bytes, s.read_timeout_s, deadline)
             if expired.is_set():  # the watchdog's shutdown looks like a normal end of the body
                 raise NetworkError(f"fetch exceeded its time budget of {s.fetch_budget_s:g}s")
+            # Reusable only when the body was read to its framed end (http.client leaves a
+            # response whose Content-Length ran out open until it is closed here).
+            keep = not resp.will_close and (resp.isclosed() or resp.length == 0)
+            resp.close()
             return resp.status, headers, body, wire
         except FetchError:
             raise
+        except STALE_CONNECTION_ERRORS as exc:
+            if reused and not answered and not expired.is_set():
+                raise _StaleConnection() from exc  # no answer began: the server had dropped the idle connection
+            if time.monotonic() >= deadline - 0.05:
+                raise NetworkError(f"fetch exceeded its time budget of {s.fetch_budget_s:g}s") from None
+            raise NetworkError(f"{type(exc).__name__} from {host}: {exc}") from None
         except TimeoutError:
             if time.monotonic() >= deadline - 0.05:
                 raise NetworkError(f"fetch exceeded its time budget of {s.fetch_budget_s:g}s") from None
@@ -281,7 +328,25 @@ class Fetcher:
         finally:
             if watchdog is not None:
                 watchdog.cancel()
-            conn.close()
+                watchdog.join()  # a watchdog that fired must be done with the socket before anyone reuses it
+            if keep and not expired.is_set():
+                self._put_idle(key, conn)
+            else:
+                conn.close()
+
+    def _take_idle(self, key: tuple[str, str, int, str]) -> _PinnedConnection | None:
+        with self._guard:
+            idle = self._idle.get(key)
+            return idle.pop() if idle else None
+
+    def _put_idle(self, key: tuple[str, str, int, str], conn: _PinnedConnection) -> None:
+        """Keep ``conn`` for the host's next request; at most as many as may be in flight to it."""
+        with self._guard:
+            idle = self._idle.setdefault(key, [])
+            if len(idle) < self._settings.host_concurrency:
+                idle.append(conn)
+                return
+        conn.close()
 
     def _resolve(self, host: str, port: int) -> str:
         """The address to connect to, after checking every address the name resolves to."""
@@ -320,6 +385,10 @@ class Fetcher:
             self._next_slot[host] = slot + delay
         if slot > now:
             time.sleep(slot - now)
+
+
+class _StaleConnection(Exception):
+    """A reused keep-alive connection turned out closed by the server before it answered."""
 
 
 class _PinnedConnection(http.client.HTTPConnection):

@@ -13,13 +13,14 @@ import importlib
 import json
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, true, update
 from sqlalchemy.engine import Connection, Engine
 
 from news_etl import warehouse as wh
@@ -31,7 +32,7 @@ from news_etl.feeds import FeedParseError, load_catalogue, parse_feed
 from news_etl.fetch import Fetcher, FetchError, FetchResult, RobotsDisallowedError
 from news_etl.markup import plain_text
 from news_etl.orgs import org_key
-from news_etl.parallel import bounded_map, chunked, map_ordered
+from news_etl.parallel import MIN_ITEMS_FOR_POOL, bounded_map, chunked, map_ordered, start_workers_server
 from news_etl.polling import next_poll_at
 from news_etl.report import write_digest
 from news_etl.schema_migrations import check_version
@@ -254,33 +255,46 @@ def _record_poll(conn: Connection, batch: Batch, feed_id: str, polled_at: dateti
 # -- stage: fetch pages --------------------------------------------------------------------
 
 def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None, *,
-                refetch: bool = False) -> dict[str, int]:
-    """Fetch every entry page not stored yet (politely, in parallel) into the landing store.
+                refetch: bool = False, process: bool = True) -> dict[str, int]:
+    """Fetch every entry page not stored yet (politely, in parallel) into the landing store,
+    extracting and classifying each page as it arrives.
 
     A backfill batch takes only entries dated on its day. ``refetch`` also downloads
     again the pages of the entries this batch first saw (their articles are then
     re-extracted and reclassified). A page that fails is recorded in ``page_fetch``
     with its reason and tried again on later days, up to ``MAX_PAGE_FAILURES`` days.
-    Results are written in chunks: the landing store is a cache, and each chunk is
-    complete and idempotent on its own.
+
+    Why the work overlaps: fetching waits on the network while extraction and
+    classification wait on the CPU, so run one after the other each leaves the
+    machine half idle. With ``process`` (the default) a fetched body goes straight to
+    the extraction pool, whose worker also classifies the article (classification is
+    a pure function of the article's title and text), and the page, its extraction
+    status, the article and its verdict are written together. Results are written in
+    chunks, each complete and idempotent on its own, so a crash keeps whole pages; the
+    extract and classify stages then do what is left (pages stored without an
+    extraction, articles without a verdict) and the classify stage assigns stories.
+    ``process=False`` only fetches and leaves the rest to those stages.
     """
     fetcher = fetcher or Fetcher(settings)
     engine = wh.make_engine(settings.warehouse_url)
     try:
         with engine.connect() as conn:
-            urls = _pending_urls(conn, batch, refetch)
+            # In page order, as the extract stage goes: of two pages with one canonical URL the
+            # same one is stored first either way.
+            urls = sorted(_pending_urls(conn, batch, refetch), key=stable_id)
+            entries = _entry_context(conn, urls) if process else {}
+            known = _known_articles(conn) if process and urls else {}
+        if process and settings.workers > 1 and len(urls) >= MIN_ITEMS_FOR_POOL:
+            start_workers_server(__name__)  # imports the workers' code while the first pages download
         with ThreadPoolExecutor(max_workers=settings.fetch_concurrency) as pool:
-            outcomes = bounded_map(pool, lambda u: _fetch_one(fetcher, u), urls, 4 * settings.fetch_concurrency)
+            fetched = bounded_map(pool, lambda u: _fetch_one(fetcher, u), urls, 4 * settings.fetch_concurrency)
+            outcomes = _processed(settings, batch, fetched, entries) if process else (
+                (url, result, error, None) for url, result, error in fetched)
             for chunk in chunked(outcomes, WRITE_CHUNK):
                 with engine.begin() as conn:
-                    pages, logs = [], []
-                    for url, result, error in chunk:
-                        logs.append(_fetch_log(batch, url, result, error))
-                        if result is not None:
-                            pages.append(_page_row(batch, url, result))
-                    wh.upsert(conn, wh.raw_page, pages, keys=["page_id"])
-                    wh.upsert(conn, wh.page_fetch, logs, keys=["batch_id", "url"])
+                    _store_fetched(conn, batch, chunk, known)
                     fault_point("fetch_pages:chunk_before_commit")
+        fetcher.close()  # the day's pages are in: no need to hold the hosts' connections open
         with engine.begin() as conn:
             counts = _record_stage(conn, batch, "fetch_pages")
             fault_point("fetch_pages:before_commit")
@@ -288,6 +302,93 @@ def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None
         return counts
     finally:
         engine.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class _PageWork:
+    """What a pool worker needs to extract and classify one fetched page."""
+
+    batch: Batch
+    page: dict[str, Any]  # page_id, url, final_url, encoding
+    entry: dict[str, Any] | None
+    body: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class _PageDone:
+    """A worker's result: the compressed body, the extraction, and the article with its verdict."""
+
+    body_gz: bytes
+    extraction: Extraction
+    article: dict[str, Any] | None
+    verdict: dict[str, Any] | None
+
+
+def _processed(settings: Settings, batch: Batch, fetched: Iterator[tuple[str, FetchResult | None, FetchError | None]],
+               entries: dict[str, dict[str, Any]]) -> Iterator[tuple[str, FetchResult | None, FetchError | None,
+                                                                     _PageDone | None]]:
+    """Each fetch outcome with its page's extraction and verdict, from the process pool, in order.
+
+    A failed fetch passes through without work; the pool gets only bodies. Outcomes wait
+    in ``waiting`` while their page is in the pool (bounded by the pool's window).
+    """
+    waiting: deque[tuple[str, FetchResult | None, FetchError | None]] = deque()
+
+    def work() -> Iterator[_PageWork | None]:
+        for url, result, error in fetched:
+            waiting.append((url, result, error))
+            yield None if result is None else _PageWork(batch, {
+                "page_id": stable_id(url), "url": url, "final_url": result.final_url, "encoding": result.charset,
+            }, entries.get(url), result.body)
+
+    for done in map_ordered(_process_page, work(), settings.workers):
+        yield (*waiting.popleft(), done)
+
+
+def _process_page(work: _PageWork | None) -> _PageDone | None:
+    """Compress, extract and classify one page (in a pool worker): what the fetch, extract
+    and classify stages would store for it, computed by the same functions."""
+    if work is None:
+        return None
+    extraction = extract_page(work.body, work.page["final_url"], work.page["encoding"])
+    article = _article_for(work.batch, work.page, work.entry, extraction)
+    verdict = None
+    if article is not None:
+        verdict = _verdict_row(work.batch, article["article_id"], classify_article(article["title"],
+                                                                                    article["body_text"]))
+    return _PageDone(_compress(work.body), extraction, article, verdict)
+
+
+def _store_fetched(conn: Connection, batch: Batch, chunk: list[tuple[str, FetchResult | None, FetchError | None,
+                                                                     _PageDone | None]],
+                   known: dict[str, str]) -> None:
+    """Write a chunk of fetch outcomes: pages and fetch records, and for processed pages
+    their extraction status, articles and verdicts."""
+    pages, logs, extracted = [], [], []
+    for url, result, error, done in chunk:
+        logs.append(_fetch_log(batch, url, result, error))
+        if result is None:
+            continue
+        row = _page_row(batch, url, result, done.body_gz if done else None)
+        if done is not None:
+            row |= {"extract_status": done.extraction.status, "extract_reason": done.extraction.reason}
+            extracted.append((row, done))
+        pages.append(row)
+    wh.upsert(conn, wh.raw_page, pages, keys=["page_id"])
+    wh.upsert(conn, wh.page_fetch, logs, keys=["batch_id", "url"])
+    stored = _store_articles(conn, [(page, done.article) for page, done in extracted], known)
+    made = {done.article["article_id"]: (done.article["page_id"], done.verdict) for _, done in extracted
+            if done.article and done.article["article_id"] in stored
+            and known[done.article["canonical_url"]] == done.article["page_id"]}  # not a copy's
+    if made:
+        # Only verdicts on the text now stored: an article another run stored first keeps its own.
+        owners = dict(conn.execute(select(wh.article.c.article_id, wh.article.c.page_id).where(
+            wh.article.c.article_id.in_(list(made)))).tuples().all())
+        verdicts = [verdict for article_id, (page_id, verdict) in made.items() if owners.get(article_id) == page_id]
+        wh.upsert(conn, wh.article_classification, verdicts, keys=["article_id"])
+        # A refetched article's text changed: the classify stage assigns its story again.
+        conn.execute(wh.article_story.delete().where(
+            wh.article_story.c.article_id.in_([v["article_id"] for v in verdicts])))
 
 
 def _pending_urls(conn: Connection, batch: Batch, refetch: bool = False) -> list[str]:
@@ -325,13 +426,18 @@ def _fetch_one(fetcher: Fetcher, url: str) -> tuple[str, FetchResult | None, Fet
         return url, None, exc
 
 
-def _page_row(batch: Batch, url: str, result: FetchResult) -> dict[str, Any]:
+def _page_row(batch: Batch, url: str, result: FetchResult, body_gz: bytes | None = None) -> dict[str, Any]:
     return {
         "page_id": stable_id(url), "url": url, "final_url": result.final_url,
         "http_status": result.status, "content_type": result.content_type,
-        "body_gz": gzip.compress(result.body, compresslevel=LANDING_GZIP_LEVEL, mtime=0), "encoding": result.charset,
+        "body_gz": body_gz if body_gz is not None else _compress(result.body), "encoding": result.charset,
         "batch_id": batch.batch_id, "extract_status": None, "extract_reason": None,
     }
+
+
+def _compress(body: bytes) -> bytes:
+    """A page body as the landing store keeps it."""
+    return gzip.compress(body, compresslevel=LANDING_GZIP_LEVEL, mtime=0)
 
 
 def _fetch_log(batch: Batch, url: str, result: FetchResult | None, error: FetchError | None) -> dict[str, Any]:
@@ -348,12 +454,14 @@ def _fetch_log(batch: Batch, url: str, result: FetchResult | None, error: FetchE
 # -- stage: extract ------------------------------------------------------------------------
 
 def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
-    """Extract every page not extracted yet into ``article``, in one transaction.
+    """Extract every stored page not extracted yet into ``article``, in one transaction.
 
-    Pages are extracted in a process pool; a page that yields no article keeps its
-    status and reason on ``raw_page``. An article already stored under the same
-    canonical URL from another page (another feed's copy) is kept as first stored; the
-    same page fetched again (``refetch``) updates the article's content, never its
+    The fetch stage extracts the pages it fetches; this stage takes the rest (pages
+    stored by a fetch that did not process them, or by an attempt that crashed after
+    storing them). Pages are extracted in a process pool; a page that yields no article
+    keeps its status and reason on ``raw_page``. An article already stored under the
+    same canonical URL from another page (another feed's copy) is kept as first stored;
+    the same page fetched again (``refetch``) updates the article's content, never its
     first-seen time or batch.
     """
     engine = wh.make_engine(settings.warehouse_url)
@@ -365,37 +473,61 @@ def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
                 .where(wh.raw_page.c.extract_status.is_(None)).order_by(wh.raw_page.c.page_id)
             ).mappings())
             entries = _entry_context(conn, [p["url"] for p in pending])
-            known = dict(conn.execute(select(wh.article.c.canonical_url, wh.article.c.page_id)).tuples().all()
-                         ) if pending else {}
+            known = _known_articles(conn) if pending else {}
             extractions = map_ordered(_extract_stored_page, _page_inputs(conn, pending), settings.workers)
             # Streamed: bodies are read, extracted and written a chunk at a time, in one transaction.
             for chunk in chunked(zip(pending, extractions, strict=True), WRITE_CHUNK):
                 conn.execute(update(wh.raw_page).where(wh.raw_page.c.page_id == bindparam("pid")).values(
                     extract_status=bindparam("status"), extract_reason=bindparam("reason")),
                     [{"pid": page["page_id"], "status": x.status, "reason": x.reason} for page, x in chunk])
-                new_rows: list[dict[str, Any]] = []
-                refreshed: list[dict[str, Any]] = []
-                for page, extraction in chunk:
-                    entry = entries.get(page["url"])
-                    canonical = extraction.canonical_url or page["final_url"]
-                    if extraction.status != "ok" or entry is None:
-                        continue
-                    if canonical not in known:
-                        known[canonical] = page["page_id"]
-                        new_rows.append(_article_row(batch, page, entry, extraction, canonical))
-                    elif known[canonical] == page["page_id"]:  # the same page fetched again (refetch)
-                        refreshed.append(_article_row(batch, page, entry, extraction, canonical))
-                wh.upsert(conn, wh.article, new_rows, keys=["article_id"], update=[])
-                wh.upsert(conn, wh.article, refreshed, keys=["article_id"], update=REFRESHED_COLUMNS)
+                stored = _store_articles(conn, [(page, _article_for(batch, page, entries.get(page["url"]), x))
+                                                for page, x in chunk], known)
+                refreshed = [article_id for article_id, kind in stored.items() if kind == "refreshed"]
                 if refreshed:  # new text, new verdict: the classify stage picks these up again
                     conn.execute(wh.article_classification.delete().where(
-                        wh.article_classification.c.article_id.in_([r["article_id"] for r in refreshed])))
+                        wh.article_classification.c.article_id.in_(refreshed)))
             counts = _record_stage(conn, batch, "extract")
             fault_point("extract:before_commit")
         fault_point("extract:after_commit")
         return counts
     finally:
         engine.dispose()
+
+
+def _known_articles(conn: Connection) -> dict[str, str]:
+    """Every stored article's canonical URL and the page it came from."""
+    return dict(conn.execute(select(wh.article.c.canonical_url, wh.article.c.page_id)).tuples().all())
+
+
+def _article_for(batch: Batch, page: Any, entry: dict[str, Any] | None, x: Extraction) -> dict[str, Any] | None:
+    """The article row a page's extraction gives, or None (no article, or no feed entry lists the page)."""
+    if x.status != "ok" or entry is None:
+        return None
+    return _article_row(batch, page, entry, x, x.canonical_url or page["final_url"])
+
+
+def _store_articles(conn: Connection, articles: list[tuple[Any, dict[str, Any] | None]],
+                    known: dict[str, str]) -> dict[str, str]:
+    """Store the pages' articles; returns the ids stored, each ``new`` or ``refreshed``.
+
+    An article whose canonical URL ``known`` holds from another page is a copy and is
+    not stored; the same page again (a refetch) refreshes the stored article's content.
+    ``known`` is updated with the new articles.
+    """
+    new_rows: list[dict[str, Any]] = []
+    refreshed: list[dict[str, Any]] = []
+    for page, row in articles:
+        if row is None:
+            continue
+        canonical = row["canonical_url"]
+        if canonical not in known:
+            known[canonical] = page["page_id"]
+            new_rows.append(row)
+        elif known[canonical] == page["page_id"]:  # the same page fetched again (refetch)
+            refreshed.append(row)
+    wh.upsert(conn, wh.article, new_rows, keys=["article_id"], update=[])
+    wh.upsert(conn, wh.article, refreshed, keys=["article_id"], update=REFRESHED_COLUMNS)
+    return {r["article_id"]: "new" for r in new_rows} | {r["article_id"]: "refreshed" for r in refreshed}
 
 
 def _page_inputs(conn: Connection, pending: list[Any]) -> Iterator[tuple[bytes, str, str | None]]:
@@ -489,35 +621,40 @@ def _aware(value: datetime | None) -> datetime | None:
 
 def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False,
                       article_batch: str | None = None) -> dict[str, int]:
-    """Classify every article without a verdict from the current classifier version.
+    """Classify every article without a verdict from the current classifier version, and
+    give each newly classified article its story (``article_story``, see ``stories``).
 
-    ``reclassify`` re-runs all stored articles (after a classifier change), without fetching;
-    ``article_batch`` narrows that to the articles first stored by that batch. Each
-    classified article is also given its story (``article_story``, see ``stories``).
+    The fetch stage classifies the articles of the pages it fetches; this stage takes
+    the rest, and assigns the stories of all of them at once, oldest first (an article
+    joins the story of an earlier similar one, so the order matters and is the same
+    whichever stage classified it). ``reclassify`` re-runs all stored articles (after a
+    classifier change), without fetching; ``article_batch`` narrows that to the
+    articles first stored by that batch.
     """
     engine = wh.make_engine(settings.warehouse_url)
     try:
         with engine.connect() as conn:
-            a = wh.article.c
-            query = select(a.article_id, a.title, a.body_text, a.first_seen_at).outerjoin(
-                wh.article_classification,
-                wh.article_classification.c.article_id == a.article_id,
-            ).order_by(a.first_seen_at, a.published_at, a.article_id)
+            a, v = wh.article.c, wh.article_classification.c
+            needs_verdict = v.article_id.is_(None) | (v.classifier_version != CLASSIFIER_VERSION)
+            query = (select(a.article_id, a.title, a.body_text, a.first_seen_at,
+                            (needs_verdict if not reclassify else true()).label("needs_verdict"))
+                     .outerjoin(wh.article_classification, v.article_id == a.article_id)
+                     .order_by(a.first_seen_at, a.published_at, a.article_id))
             if not reclassify:
-                query = query.where(
-                    (wh.article_classification.c.article_id.is_(None))
-                    | (wh.article_classification.c.classifier_version != CLASSIFIER_VERSION)
-                )
+                # Verdicts the fetch stage made for this batch still need their stories.
+                unassigned = (v.batch_id == batch.batch_id) & wh.article_story.c.article_id.is_(None)
+                query = query.outerjoin(wh.article_story, wh.article_story.c.article_id == a.article_id).where(
+                    needs_verdict | unassigned)
             if article_batch is not None:
                 query = query.where(a.batch_id == article_batch)
             todo = [tuple(r) for r in conn.execute(query)]
-        results = list(map_ordered(_classify_row, [(t, b) for _, t, b, _ in todo], settings.workers))
-        rows = [
-            {"article_id": article_id, "classifier_version": CLASSIFIER_VERSION,
-             "is_partnership": verdict.is_partnership, "findings": _findings_json(verdict),
-             "batch_id": batch.batch_id}
-            for (article_id, _, _, _), (verdict, _) in zip(todo, results, strict=True)
-        ]
+        # Fingerprints alone (what is left after the fetch stage classified) cost too little to
+        # start a pool for: only verdicts are worth the workers.
+        verdicts_needed = sum(1 for *_, needs in todo if needs)
+        workers = settings.workers if verdicts_needed >= MIN_ITEMS_FOR_POOL else 1
+        results = list(map_ordered(_classify_row, [(t, b, needs) for _, t, b, _, needs in todo], workers))
+        rows = [_verdict_row(batch, article_id, verdict)
+                for (article_id, *_), (verdict, _) in zip(todo, results, strict=True) if verdict is not None]
         with engine.begin() as conn:
             wh.upsert(conn, wh.article_classification, rows, keys=["article_id"])
             stories = _story_rows(conn, batch, [(r[0], r[3]) for r in todo], [f for _, f in results])
@@ -530,8 +667,17 @@ def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False
         engine.dispose()
 
 
-def _classify_row(item: tuple[str, str]) -> tuple[Classification, tuple[int, ...]]:
-    return classify_article(item[0], item[1]), fingerprint(item[0], item[1])
+def _classify_row(item: tuple[str, str, bool]) -> tuple[Classification | None, tuple[int, ...]]:
+    """The article's verdict (when ``item[2]`` asks for one) and its story fingerprint."""
+    title, text, needs_verdict = item
+    return classify_article(title, text) if needs_verdict else None, fingerprint(title, text)
+
+
+def _verdict_row(batch: Batch, article_id: str, verdict: Classification) -> dict[str, Any]:
+    """The ``article_classification`` row of a verdict made now, by ``CLASSIFIER_VERSION``."""
+    return {"article_id": article_id, "classifier_version": CLASSIFIER_VERSION,
+            "is_partnership": verdict.is_partnership, "findings": _findings_json(verdict),
+            "batch_id": batch.batch_id}
 
 
 def _story_rows(conn: Connection, batch: Batch, articles: list[tuple[str, datetime]],

@@ -99,32 +99,58 @@ def assign_stories(
 
     ``known`` holds (article_id, story_id, signature) of articles already assigned. The
     result depends only on its inputs and their order, so a rerun assigns the same ids.
+    Each article is compared with all earlier ones at once (numpy, one row per article):
+    a day of look-alike articles (one press release, many outlets) makes every earlier
+    article a candidate, which compared one pair at a time grew with the square of the day.
     """
-    buckets: dict[tuple[int, bytes], list[int]] = {}
-    members: list[tuple[str, str, tuple[int, ...]]] = []
-
-    def index(article_id: str, story_id: str, signature: tuple[int, ...]) -> None:
-        members.append((article_id, story_id, signature))
-        for band in _bands(signature):
-            buckets.setdefault(band, []).append(len(members) - 1)
-
+    members = _Members()
     for article_id, story_id, signature in known:
-        index(article_id, story_id, signature)
+        members.add(article_id, story_id, signature)
     assignments: list[StoryAssignment] = []
     for article_id, signature in new:
-        candidates = {i for band in _bands(signature) for i in buckets.get(band, ())}
-        scored = sorted(((similarity(signature, members[i][2]), members[i][0], members[i][1]) for i in candidates
-                         if members[i][0] != article_id), key=lambda c: (-c[0], c[1]))
-        best = scored[0] if scored and scored[0][0] >= SIMILARITY_THRESHOLD else None
-        story_id = best[2] if best else article_id
-        assignments.append(StoryAssignment(article_id, story_id, best[0] if best else 1.0))
-        index(article_id, story_id, signature)
+        best = members.best_match(article_id, signature)
+        story_id, score = best if best and best[1] >= SIMILARITY_THRESHOLD else (article_id, 1.0)
+        assignments.append(StoryAssignment(article_id, story_id, score))
+        members.add(article_id, story_id, signature)
     return assignments
 
 
-# -- helpers -------------------------------------------------------------------------------
+class _Members:
+    """Articles assigned so far: their ids, stories and signatures (a growing numpy matrix)."""
 
-def _bands(signature: Sequence[int]) -> Iterable[tuple[int, bytes]]:
-    rows = NUM_HASHES // BANDS
-    for band in range(BANDS):
-        yield band, np.asarray(signature[band * rows:(band + 1) * rows], dtype=np.uint64).tobytes()
+    def __init__(self) -> None:
+        self.article_ids: list[str] = []
+        self.story_ids: list[str] = []
+        self.rows_of: dict[str, list[int]] = {}
+        self.signatures = np.empty((64, NUM_HASHES + 1), dtype=np.int32)  # hashes are below 2**31
+
+    def add(self, article_id: str, story_id: str, signature: Sequence[int]) -> None:
+        n = len(self.article_ids)
+        if n == len(self.signatures):
+            self.signatures = np.concatenate([self.signatures, np.empty_like(self.signatures)])
+        self.signatures[n] = signature
+        self.article_ids.append(article_id)
+        self.story_ids.append(story_id)
+        self.rows_of.setdefault(article_id, []).append(n)
+
+    def best_match(self, article_id: str, signature: Sequence[int]) -> tuple[str, float] | None:
+        """The story of the most similar candidate (sharing a band; ties to the lowest article id)
+        and the similarity, as ``similarity`` computes it; None without candidates."""
+        n = len(self.article_ids)
+        if not n:
+            return None
+        rows = NUM_HASHES // BANDS
+        mine = np.asarray(signature, dtype=np.int32)
+        equal = self.signatures[:n, :NUM_HASHES] == mine[:NUM_HASHES]
+        is_candidate = equal[:, :BANDS * rows].reshape(n, BANDS, rows).all(axis=2).any(axis=1)
+        is_candidate[self.rows_of.get(article_id, [])] = False  # never its own earlier copy
+        index = np.flatnonzero(is_candidate)
+        if not len(index):
+            return None
+        jaccard = equal[index].sum(axis=1) / NUM_HASHES
+        sizes = self.signatures[index, NUM_HASHES]
+        shared = jaccard * (mine[NUM_HASHES] + sizes) / (1 + jaccard)
+        scores = np.minimum(1.0, shared / np.maximum(1, np.minimum(mine[NUM_HASHES], sizes)))
+        top = scores.max()
+        winner = min((self.article_ids[i], i) for i in index[scores == top].tolist())[1]
+        return self.story_ids[winner], float(top)

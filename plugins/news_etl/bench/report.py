@@ -112,6 +112,11 @@ def _ratios(row: dict[str, Any]) -> dict[str, float | None]:
         wall_rate = run["articles"] / run["wall_s"] if run.get("wall_s") and run.get("articles") else None
         ratios[f"{mode}_vs_ceiling"] = _div(run.get("articles_per_s"), ceiling)
         ratios[f"{mode}_vs_trafilatura_feed"] = _div(wall_rate, peer)
+        # The same per CPU-second (whole process trees; the ceiling counts only extraction): what the
+        # run costs, whatever else the machine was doing.
+        ratios[f"{mode}_vs_ceiling_cpu"] = _div(run.get("articles_per_cpu_s"), row["ceiling"].get("pages_per_cpu_s"))
+        ratios[f"{mode}_vs_trafilatura_feed_cpu"] = _div(run.get("articles_per_cpu_s"),
+                                                         row["trafilatura_feed"].get("articles_per_cpu_s"))
     return ratios
 
 
@@ -176,27 +181,36 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += ["", "## Pipeline throughput (synthetic site over loopback HTTP)", "",
               "Articles/s per stage = articles of the run / the stage's duration (from the warehouse's own "
               "records). `pipeline s` = first stage to publish; `wall s` adds interpreter and Airflow start-up "
-              "(`airflow db migrate`, DAG parsing) around it.", "",
-              "| N | mode | articles | wall s | pipeline s | overall art/s | "
+              "(`airflow db migrate`, DAG parsing) around it. The stages overlap: `fetch` extracts and "
+              "classifies each page as it arrives, so its figure covers fetch, extraction and classification; "
+              "`extract` and `classify` do only what is left (pages not extracted, articles without a verdict) "
+              "and `classify` assigns the batch's stories.", "",
+              "| N | mode | articles | wall s | pipeline s | overall art/s | CPU s | art/CPU-s | "
               + " | ".join(STAGES) + " | peak RSS max process MiB | peak RSS tree MiB |",
-              "| --- " * (8 + len(STAGES)) + "|"]
+              "| --- " * (10 + len(STAGES)) + "|"]
     for n, row in report["throughput"].items():
         for mode in MODES:
             run = row[mode]
             stage_cells = " | ".join(_fmt((run["stages"].get(s) or {}).get("articles_per_s"), 1) for s in STAGES)
             lines.append(f"| {n} | {mode} | {run['articles']} | {run['wall_s']} | {run['pipeline_s']} | "
-                         f"{_fmt(run['articles_per_s'], 1)} | {stage_cells} | {run['peak_rss_mib_max_process']} | "
-                         f"{run['peak_rss_mib_tree']} |")
+                         f"{_fmt(run['articles_per_s'], 1)} | {_fmt(run.get('cpu_s'), 1)} | "
+                         f"{_fmt(run.get('articles_per_cpu_s'), 1)} | {stage_cells} | "
+                         f"{run['peak_rss_mib_max_process']} | {run['peak_rss_mib_tree']} |")
     lines += ["", "## Peers and ceiling", "",
-              "| N | trafilatura --feed art/s (wall) | its peak RSS MiB | ceiling pages/s (extraction only, in memory, "
-              "all cores) | cli / ceiling | dag / ceiling | cli / trafilatura feed | dag / trafilatura feed |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+              "| N | trafilatura --feed art/s (wall) | its art/CPU-s | its peak RSS MiB | ceiling pages/s "
+              "(extraction only, in memory, all cores) | ceiling pages/CPU-s | cli / ceiling | dag / ceiling "
+              "| cli / trafilatura feed | dag / trafilatura feed |",
+              "| --- " * 10 + "|"]
     for n, row in report["throughput"].items():
         t, c, r = row["trafilatura_feed"], row["ceiling"], row["ratios"]
         lines.append(f"| {n} | {_fmt(t['articles_per_s'], 1)} ({t['articles']} articles) | "
-                     f"{t['peak_rss_mib_max_process']} | {_fmt(c['pages_per_s'], 1)} | {_fmt(r['cli_vs_ceiling'])} | "
-                     f"{_fmt(r['dag_vs_ceiling'])} | {_fmt(r['cli_vs_trafilatura_feed'])} | "
-                     f"{_fmt(r['dag_vs_trafilatura_feed'])} |")
+                     f"{_fmt(t.get('articles_per_cpu_s'), 1)} | {t['peak_rss_mib_max_process']} | "
+                     f"{_fmt(c['pages_per_s'], 1)} | {_fmt(c.get('pages_per_cpu_s'), 1)} | "
+                     + " | ".join(f"{_fmt(r.get(f'{m}_vs_{peer}'))} (CPU {_fmt(r.get(f'{m}_vs_{peer}_cpu'))})"
+                                  for peer in ("ceiling", "trafilatura_feed") for m in MODES) + " |")
+    lines += ["", "Ratios: wall-clock rates (pipeline s for ours vs the ceiling; wall s for ours vs trafilatura), "
+              "and in brackets the same per CPU-second of the whole process tree (the ceiling counts only "
+              "extraction)."]
     if report.get("growth"):
         lines += ["", "## Growth with N (time ~ N^k; 1 = linear)", "",
                   "| mode | between | " + " | ".join(STAGES) + " | overall | peak RSS |",

@@ -10,6 +10,7 @@ the Airflow run are timed the same way.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -87,8 +88,15 @@ class MemoryWatch:
 
 def run_watched(cmd: list[str], env: dict[str, str], log: Path, timeout_s: float,
                 stdout: Path | None = None) -> tuple[int, float, dict[str, Any]]:
-    """Run ``cmd`` to completion; returns (exit code, wall seconds, memory summary)."""
+    """Run ``cmd`` to completion; returns (exit code, wall seconds, memory and CPU summary).
+
+    ``cpu_s`` is the CPU time of the whole process tree (pool workers and Airflow's
+    subprocesses included: each is reaped by its parent, and the kernel adds a reaped
+    child's time to its parent's children). On a machine shared with other work it is
+    steadier than wall time: it counts only the CPU this program got.
+    """
     started = time.perf_counter()
+    before = _children_cpu_s()
     with open(log, "w") as err, open(stdout or os.devnull, "w") as out:
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err)
         watch = MemoryWatch(proc.pid).start()
@@ -99,7 +107,12 @@ def run_watched(cmd: list[str], env: dict[str, str], log: Path, timeout_s: float
             code = proc.wait()
         finally:
             watch.stop()
-    return code, time.perf_counter() - started, watch.summary()
+    return code, time.perf_counter() - started, {**watch.summary(), "cpu_s": round(_children_cpu_s() - before, 2)}
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def pipeline_env(site: SyntheticSite, work: Path, warehouse: Path, workers: int) -> dict[str, str]:
@@ -137,6 +150,7 @@ def run_pipeline(mode: str, site: SyntheticSite, work: Path, workers: int, timeo
         "startup_s": round(max(0.0, wall - pipeline_s), 2), "launched_at": launched.isoformat(),
         "articles": articles,
         "articles_per_s": round(articles / pipeline_s, 2) if pipeline_s else None,
+        "articles_per_cpu_s": round(articles / memory["cpu_s"], 2) if memory["cpu_s"] else None,
         "stages": {stage: {"seconds": round(seconds, 3),
                            "articles_per_s": round(articles / seconds, 1) if seconds > 0 else None}
                    for stage, seconds in stages.items()},
@@ -166,7 +180,8 @@ def run_trafilatura_feed(site: SyntheticSite, work: Path, workers: int, timeout_
     code, wall, memory = run_watched(command, dict(os.environ), work / "trafilatura.log", timeout_s, stdout=out)
     articles = sum(1 for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("{"))
     return {"exit_code": code, "wall_s": round(wall, 2), "articles": articles,
-            "articles_per_s": round(articles / wall, 2) if wall else None, **memory}
+            "articles_per_s": round(articles / wall, 2) if wall else None,
+            "articles_per_cpu_s": round(articles / memory["cpu_s"], 2) if memory["cpu_s"] else None, **memory}
 
 
 def run_ceiling(site: SyntheticSite, workers: int) -> dict[str, Any]:
@@ -176,14 +191,19 @@ def run_ceiling(site: SyntheticSite, workers: int) -> dict[str, Any]:
     with ProcessPoolExecutor(max_workers=workers) as pool:
         list(pool.map(_extract_status, pages[:workers * 2]))  # warm-up: interpreters and imports
         started = time.perf_counter()
-        statuses = list(pool.map(_extract_status, pages, chunksize=8))
+        results = list(pool.map(_extract_status, pages, chunksize=8))
         elapsed = time.perf_counter() - started
-    return {"pages": count, "ok": statuses.count("ok"), "seconds": round(elapsed, 2),
-            "pages_per_s": round(count / elapsed, 2), "workers": workers}
+    cpu = sum(seconds for _, seconds in results)
+    return {"pages": count, "ok": sum(status == "ok" for status, _ in results), "seconds": round(elapsed, 2),
+            "pages_per_s": round(count / elapsed, 2), "cpu_s": round(cpu, 2),
+            "pages_per_cpu_s": round(count / cpu, 2) if cpu else None, "workers": workers}
 
 
-def _extract_status(html: bytes) -> str:
-    return extract_page(html, None).status
+def _extract_status(html: bytes) -> tuple[str, float]:
+    """A page's extraction status and the CPU seconds its extraction took (in the worker)."""
+    started = time.process_time()
+    status = extract_page(html, None).status
+    return status, time.process_time() - started
 
 
 def _stage_seconds(warehouse_url: str, batch_id: str) -> tuple[dict[str, float], int]:
