@@ -500,3 +500,21 @@ def test_the_gazetteer_trie_finds_what_an_alternation_longest_first_finds():
     found = [m.group(0) for m in trie.finditer(text)]
     assert found == [m.group(0) for m in alternation.finditer(text)]
     assert found == ["Mayo Clinic Health System", "Mayo Clinic", "May", "Epic Systems", "NHS England", "Mayo", "NHS"]
+
+
+def test_a_party_referred_back_to_by_place_and_kind_takes_that_place():
+    verdict = classify_article(
+        "Harbourside Hospital signs ten-year deal with Quillomatic",
+        "Harbourside Hospital has signed a ten-year contract with Quillomatic for its patient record. "
+        "The Massachusetts-based vendor will move the hospital's records to its cloud next year, the "
+        "hospital said.")
+    countries = {p.name: p.country for p in verdict.partnerships[0].participants}
+    assert countries["Quillomatic"] == "US"
+
+
+def test_a_place_description_that_fits_two_parties_settles_neither():
+    verdict = classify_article(
+        "Quillomatic and Brindlework team up on scheduling tools",
+        "Quillomatic and Brindlework have signed an agreement to build scheduling tools together, "
+        "the Boston company said.")
+    assert {p.country for p in verdict.partnerships[0].participants} == {None}

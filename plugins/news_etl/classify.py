@@ -17,10 +17,10 @@ Pure functions of text and the gazetteer: no I/O, no models to download.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from news_etl.detector import Detector, load_detector
-from news_etl.entities import DATELINE, OrgRef, announced_parties, find_organizations
+from news_etl.entities import DATELINE, OrgRef, announced_parties, find_organizations, place_descriptions
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
@@ -272,6 +272,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
                   if cues[sentence] > 0 or _RELATION.search(sentence)]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
+    participants = _described_parties(document, participants)
     features = _features(document, title, lead, cues, orgs, offsets, participants)
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
@@ -429,6 +430,25 @@ def _participants(
         )
         for r in chosen
     ]
+
+
+def _described_parties(document: str, participants: list[Participant]) -> list[Participant]:
+    """Countries (and kinds) the story gives its parties by referring back to them: "under a
+    ten-year deal with the Massachusetts-based vendor", "the Boston health system will ...".
+
+    A description settles the one party of its kind that has no country yet; failing that, the
+    one party of no known kind ("other") without a country (its kind is left alone: "the Seattle
+    data company" may be the network the story is about). Nothing is
+    inferred when two parties fit: the story's place is never a vendor's country by default.
+    """
+    for code, kind in place_descriptions(document):
+        open_ = [p for p in participants if p.country is None]
+        fits = [p for p in open_ if p.role == kind] or [p for p in open_ if p.role == "other"]
+        if len(fits) == 1:
+            party = fits[0]
+            participants = [replace(p, country=code) if p is party else p
+                            for p in participants]
+    return participants
 
 
 def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:

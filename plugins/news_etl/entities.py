@@ -678,3 +678,27 @@ def _strip_the(name: str) -> str:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
+
+
+# A party referred back to by place and kind: "the Massachusetts-based vendor", "the Verona,
+# Wisconsin-based EHR vendor", "the Boston health system", "the Seattle company's".
+_DESCRIBED_KINDS = r"company|firm|start-?up|vendor|supplier|developer|maker|health system|system|hospital|trust|" \
+                   r"clinic|health service|insurer|health plan|payer|university|college|institute|network|exchange"
+_PLACE_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s+)?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:-based|-headquartered)?"
+    rf"\s+(?P<desc>(?:(?!the\b)[\w-]+\s+){{0,3}}?(?:{_DESCRIBED_KINDS}))(?:’s|'s|s)?\b")
+
+
+def place_descriptions(text: str) -> list[tuple[str, str]]:
+    """(country, kind) of every "the <place>[-based] <kind>" back-reference in the text, where the
+    place is one we know and the kind one of the organisation kinds (``provider`` for "system")."""
+    found = []
+    for match in _PLACE_DESCRIPTION.finditer(text):
+        code = _PLACE_TO_CODE.get(match.group("place").lower())
+        desc = match.group("desc")
+        kind = next((t for t, pattern in _APPOSITION_TYPES if pattern.search(desc)), None)
+        if kind is None and re.search(r"\bsystem$", desc):
+            kind = "provider"
+        if code and kind:
+            found.append((code, kind))
+    return found
