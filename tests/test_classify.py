@@ -518,3 +518,20 @@ def test_a_place_description_that_fits_two_parties_settles_neither():
         "Quillomatic and Brindlework have signed an agreement to build scheduling tools together, "
         "the Boston company said.")
     assert {p.country for p in verdict.partnerships[0].participants} == {None}
+
+
+def test_every_party_of_a_three_name_list_is_found():
+    verdict = classify_article(
+        "Kestrel Permanente, Harlow and Ansel Medicine launch trial of sepsis alerts",
+        "Kestrel Permanente, Harlow and Ansel Medicine have launched a joint clinical trial to test whether a "
+        "sepsis alert improves outcomes in their hospitals.")
+    assert {p.name for p in verdict.partnerships[0].participants} == {
+        "Kestrel Permanente", "Harlow", "Ansel Medicine"}
+
+
+def test_a_list_item_after_the_is_no_appositive():
+    verdict = classify_article(
+        "Brindle Healthcare and partners open AI lab",
+        "Brindle Healthcare, the Quenby Institute of Technology and Zorblatt have signed a memorandum of "
+        "understanding to create a joint lab that will develop AI tools for hospital operations.")
+    assert "Zorblatt" in {p.name for p in verdict.partnerships[0].participants}

@@ -387,8 +387,15 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
 
 def _subject_chunks(subject: str) -> list[str]:
     chunks: list[str] = []
-    for part in re.split(r",\s*(?:and\s+)?|\s+&\s+", subject):
-        chunks += _split_names(part)
+    parts = re.split(r",\s*(?:and\s+)?|\s+&\s+", subject)
+    for number, part in enumerate(parts):
+        # The last item of a list of three ("A, B and C") ends at its "and" even when "B and C"
+        # reads as one name ("Geisinger and Michigan Medicine"), if both sides are names.
+        last_of_list = number == len(parts) - 1 and number >= 1
+        cut = next((m for m in re.finditer(" and ", part) if last_of_list
+                    and _is_name_chunk(part[:m.start()]) and _is_name_chunk(part[m.end():])
+                    and not _fields_only(part[m.end():])), None)
+        chunks += [part[:cut.start()], *_split_names(part[cut.end():])] if cut else _split_names(part)
     return [_strip_the(c.strip()) for c in chunks if c.strip()]
 
 
@@ -428,7 +435,8 @@ def _is_name_chunk(chunk: str) -> bool:
 
 
 _KICKER = re.compile(r"^(?:Why|How|What|When|Where|Who|Inside|Exclusive|Update|Watch|Analysis)\s+")
-_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s[^,]{0,80}(?:,|$)")
+# Not a list's next item: "X, the Georgia Institute of Technology and Microsoft have ..." names three.
+_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s(?:(?!\band [A-Z])[^,]){0,80}(?:,|$)")
 _APPOSITION_TYPES = (
     ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
                r"provider of)\b"),
