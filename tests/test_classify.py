@@ -535,3 +535,13 @@ def test_a_list_item_after_the_is_no_appositive():
         "Brindle Healthcare, the Quenby Institute of Technology and Zorblatt have signed a memorandum of "
         "understanding to create a joint lab that will develop AI tools for hospital operations.")
     assert "Zorblatt" in {p.name for p in verdict.partnerships[0].participants}
+
+
+def test_what_an_unknown_name_is_used_with_gives_its_kind():
+    verdict = classify_article(
+        "Quenby and Brindlework sign innovation partnership",
+        "Quenby has signed a five-year innovation partnership with Brindlework to jointly develop remote "
+        "monitoring for its virtual wards. Quenby clinicians and Brindlework engineers will co-design an "
+        "early-warning system.")
+    roles = {p.name: p.role for p in verdict.partnerships[0].participants}
+    assert roles == {"Quenby": "provider", "Brindlework": "vendor"}

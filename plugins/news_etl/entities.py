@@ -241,6 +241,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         ref.org_type = described or ref.org_type
         if ref.org_type == "other" and any(_SELECTED.search(_same_sentence_before(text, s, 40)) for s, _ in ref.spans):
             ref.org_type = "vendor"  # a name nothing else types, chosen or deployed by someone: the supplier
+        if ref.org_type == "other" and not ref.known:
+            ref.org_type = _type_from_usage(text, ref.spans) or "other"
     _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
@@ -516,6 +518,28 @@ def _type_from_description(text: str, start: int, end: int) -> str | None:
     if described is None:
         return None
     return next((t for t, pattern in _APPOSITION_TYPES if pattern.search(described)), None)
+
+
+# What a name is used with says what kind of body it is: "Microsoft engineers", "X's tools" (a
+# vendor; not "platform": data networks call themselves one); "Emory clinicians", "X's
+# hospitals" (a provider); "Georgia Tech faculty" (academic); "X's members" (a payer).
+_USAGE_KINDS = (
+    ("vendor", re.compile(r"(?:’s|'s)?\s+(?:engineers|developers|software|app|tools?|algorithms?|"
+                          r"cloud|devices?|sensors?|products?)\b")),
+    ("provider", re.compile(r"(?:’s|'s)?\s+(?:clinicians|nurses|physicians|doctors|surgeons|hospitals|clinics|"
+                            r"patients|wards|emergency departments?)\b")),
+    ("academic", re.compile(r"(?:’s|'s)?\s+(?:faculty|students|professors|researchers and students)\b")),
+    ("payer", re.compile(r"(?:’s|'s)?\s+(?:members|policyholders|enrollees|health plans?)\b")),
+)
+
+
+def _type_from_usage(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The kind most uses of a name of no known kind point to (none when two kinds tie)."""
+    votes = [kind for _, end in spans for kind, pattern in _USAGE_KINDS if pattern.match(text, end, end + 40)]
+    if not votes:
+        return None
+    top = max(set(votes), key=votes.count)
+    return top if all(votes.count(k) < votes.count(top) for k in set(votes) - {top}) else None
 
 
 def _is_org_like(name: str) -> bool:
