@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from news_etl.classify import classify_article
-from news_etl.orgs import infer_org_type, org_key
+from news_etl.entities import find_organizations
+from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = json.loads((ROOT / "seeds" / "labels.json").read_text(encoding="utf-8"))
@@ -545,3 +546,18 @@ def test_what_an_unknown_name_is_used_with_gives_its_kind():
         "early-warning system.")
     roles = {p.name: p.role for p in verdict.partnerships[0].participants}
     assert roles == {"Quenby": "provider", "Brindlework": "vendor"}
+
+
+def test_each_gazetteer_matches_its_own_names_however_briefly_it_lives():
+    # Gazetteers made and dropped one after another (as evaluation's blind readings do) often
+    # share an id; what one compiled must not answer for the next.
+    def names_found(name: str) -> list[tuple[str, bool]]:
+        gazetteer = Gazetteer(version="test")
+        org = KnownOrg(name=name, org_type="vendor", country="US")
+        gazetteer.orgs.append(org)
+        gazetteer.by_key[org_key(name)] = org
+        refs = find_organizations(f"Officials at {name} said the contract was signed.", gazetteer)
+        return [(r.name, r.known) for r in refs]
+
+    for name in ("Quillomatic Systems", "Brindlework Analytics", "Zorblatt Cloud"):
+        assert names_found(name) == [(name, True)]

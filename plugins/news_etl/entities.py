@@ -294,16 +294,12 @@ def _gazetteer_hits(text: str, gazetteer: Gazetteer):
         yield match.start(), match.end(), surface, org, product
 
 
-_PATTERN_CACHE: dict[int, tuple[re.Pattern[str], dict[str, tuple[KnownOrg, bool]]] | None] = {}
-
-
 def _gazetteer_pattern(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[KnownOrg, bool]]] | None:
     """One pattern matching every surface form (the longest that fits at a place), and what
     each form denotes. The forms are laid out as a trie (``_trie_pattern``): the same matches
     as an alternation of all forms longest first, found without trying each form in turn."""
-    cached = _PATTERN_CACHE.get(id(gazetteer), False)
-    if cached is not False:
-        return cached
+    if gazetteer.matcher is not None:
+        return gazetteer.matcher or None
     surface = gazetteer.surface_forms()
     denotes = {form: (org, product) for form, org, product in reversed(surface)}
     forms = sorted({f for f, _, _ in surface if len(f) > 1}, key=len, reverse=True)
@@ -311,7 +307,7 @@ def _gazetteer_pattern(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str,
         (re.compile(r"(?<![\w.])" + _trie_pattern(forms) + r"(?![\w]|\.\w)"), denotes)
         if forms else None
     )
-    _PATTERN_CACHE[id(gazetteer)] = pattern
+    gazetteer.matcher = pattern or ()  # () marks "compiled: no forms"
     return pattern
 
 
