@@ -561,3 +561,20 @@ def test_each_gazetteer_matches_its_own_names_however_briefly_it_lives():
 
     for name in ("Quillomatic Systems", "Brindlework Analytics", "Zorblatt Cloud"):
         assert names_found(name) == [(name, True)]
+
+
+def test_x_and_the_y_names_two_parties():
+    verdict = classify_article(
+        "Quenby and Genome Institute of Arland launch joint study",
+        "Quenby and the Genome Institute of Arland have launched a joint research study of heart "
+        "disease in 10,000 patients.")
+    assert {p.name for p in verdict.partnerships[0].participants} == {"Quenby", "Genome Institute of Arland"}
+
+
+def test_a_name_ending_in_a_region_still_ends_before_and():
+    verdict = classify_article(
+        "Harbor Health South Florida and Quenby Meridian Health join Zorblatt",
+        "Two more health systems have signed on as members of Zorblatt, the data network. Zorblatt said Harbor "
+        "Health South Florida and Quenby Meridian Health will begin contributing records this year.")
+    names = {p.name for p in verdict.partnerships[0].participants}
+    assert {"Harbor Health South Florida", "Quenby Meridian Health"} <= names

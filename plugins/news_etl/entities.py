@@ -216,7 +216,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
 
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         add(start, end, surface, org, product)
-    party_names = {*party_names, *_appositive_names(text)}
+    party_names = _split_known_tails({*party_names, *_appositive_names(text)})
     for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for use in _uses(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])").finditer(text):
@@ -245,6 +245,16 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.org_type = _type_from_usage(text, ref.spans) or "other"
     _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
+
+
+def _split_known_tails(names: set[str]) -> set[str]:
+    """"Quenby and Genome Institute of Arland" (a headline's) is two names when the text names
+    "Genome Institute of Arland" on its own elsewhere ("Quenby and the Genome Institute ...")."""
+    split = set()
+    for name in names:
+        tail = next((m for m in re.finditer(" and ", name) if name[m.end():] in names), None)
+        split |= {name[:tail.start()], name[tail.end():]} if tail else {name}
+    return split
 
 
 def announced_parties(sentence: str) -> list[str]:
@@ -402,7 +412,10 @@ def _split_names(part: str) -> list[str]:
     of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at its second "and": at the
     first "and" after a whole organisation name, else at the first one when the whole is no name."""
     cuts = [m.start() for m in re.finditer(" and ", part)]
-    cut = next((c for c in cuts if _is_org_like(part[:c]) and not _fields_only(part[c + len(" and "):])), None)
+    # "X and the Y" joins two names; no name reads so.
+    cut = next((c for c in cuts if part.startswith(" and the ", c)), None)
+    cut = cut if cut is not None else next(
+        (c for c in cuts if _is_org_like(part[:c]) and not _fields_only(part[c + len(" and "):])), None)
     if cut is None and cuts and not _is_org_like(part):
         cut = cuts[0]
     if cut is None:
@@ -541,7 +554,7 @@ def _type_from_usage(text: str, spans: list[tuple[int, int]]) -> str | None:
 def _is_org_like(name: str) -> bool:
     """A head word at the end ("... Hospital"), also before a place ("Trinity College Dublin"),
     or an opening head ("Hospital Israelita ...")."""
-    bare = _TRAILING_PLACE.sub("", name)
+    bare = _TRAILING_DIRECTION.sub("", _TRAILING_PLACE.sub("", name))  # "Baptist Health South Florida"
     return bool(_HEADS.search(name) or (bare != name and _HEADS.search(bare))
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
 
@@ -565,7 +578,7 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
         # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").
         for cut in (m.start() for m in re.finditer(re.escape(sep), surface)):
             left, right = surface[:cut], surface[cut + len(sep):]
-            if (gazetteer.lookup(left) or _is_org_like(left)) and not _fields_only(right):
+            if right.startswith("the ") or (gazetteer.lookup(left) or _is_org_like(left)) and not _fields_only(right):
                 yield start, start + len(left), left
                 right_start = start + len(left) + len(sep)
                 yield from _split_conjunction(text, right_start, end, right, gazetteer)
@@ -655,6 +668,7 @@ def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
 
 _TRAILING_PLACE = re.compile(r"\s+" + _trie_pattern(
     n for names in PLACES.values() for n in names if " " not in n and not n.endswith(".")) + r"$")
+_TRAILING_DIRECTION = re.compile(r"\s+(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$")
 _BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based"
 _BASED_AFTER = re.compile(rf",\s+(?:an?|the)\s+{_BASED}\b")
 _BASED_BEFORE = re.compile(rf"\b{_BASED}\s+(?:[\w-]+\s+){{0,3}}$")
