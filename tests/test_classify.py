@@ -578,3 +578,12 @@ def test_a_name_ending_in_a_region_still_ends_before_and():
         "Health South Florida and Quenby Meridian Health will begin contributing records this year.")
     names = {p.name for p in verdict.partnerships[0].participants}
     assert {"Harbor Health South Florida", "Quenby Meridian Health"} <= names
+
+
+def test_a_known_short_name_inside_a_longer_unknown_party_name_yields_to_it():
+    # "Mercy" is a health system of the gazetteer; "Ardent Mercy Health" is another one, unknown.
+    verdict = classify_article(
+        "Ardent Mercy Health selects Zorblatt for imaging AI",
+        "Ardent Mercy Health has selected Zorblatt to deploy its imaging AI across 40 hospitals under a "
+        "multiyear agreement.")
+    assert {p.name for p in verdict.partnerships[0].participants} == {"Ardent Mercy Health", "Zorblatt"}

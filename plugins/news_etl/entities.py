@@ -214,9 +214,11 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.country = _country_in_name(name) or _country_near(text, start, end)
         return ref
 
-    for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
-        add(start, end, surface, org, product)
     party_names = _split_known_tails({*party_names, *_appositive_names(text)})
+    longer = _unknown_names_around_known(text, party_names, gazetteer)
+    for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
+        if not any(s < start and end <= e for s, e in longer):
+            add(start, end, surface, org, product)
     for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for use in _uses(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])").finditer(text):
@@ -245,6 +247,23 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.org_type = _type_from_usage(text, ref.spans) or "other"
     _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
+
+
+def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Where a party slot's name we do not know is written, when it holds a shorter known name
+    after words of its own ("Bon Secours Mercy Health" holds "Mercy"): the longer name is the
+    party, not the known one inside it. Not names that only add words after the known one
+    ("Microsoft Azure" is Microsoft's) nor lists ("X and Y")."""
+    spans = []
+    for name in names:
+        if " and " in name or "&" in name or gazetteer.lookup(name) or " " not in name:
+            continue
+        words = name.split(" ")
+        if not any(gazetteer.lookup(" ".join(words[i:j])) for i in range(1, len(words))
+                   for j in range(i + 1, len(words) + 1)):
+            continue
+        spans += [(m.start(), m.end()) for m in _uses(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text)]
+    return spans
 
 
 def _split_known_tails(names: set[str]) -> set[str]:
