@@ -587,3 +587,13 @@ def test_a_known_short_name_inside_a_longer_unknown_party_name_yields_to_it():
         "Ardent Mercy Health has selected Zorblatt to deploy its imaging AI across 40 hospitals under a "
         "multiyear agreement.")
     assert {p.name for p in verdict.partnerships[0].participants} == {"Ardent Mercy Health", "Zorblatt"}
+
+
+def test_a_press_release_trailer_gives_a_party_its_headquarters_country():
+    verdict = classify_article(
+        "Harbourside Hospital selects Quillomatic for bed management",
+        "Harbourside Hospital has selected Quillomatic to run its bed-management software under a "
+        "five-year contract.\n\nAbout Quillomatic\nQuillomatic, founded in 2016, is headquartered in Oslo, "
+        "Norway, and serves 300 hospitals.")
+    countries = {p.name: p.country for p in verdict.partnerships[0].participants}
+    assert countries["Quillomatic"] == "NO"

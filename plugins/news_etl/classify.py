@@ -20,7 +20,14 @@ import re
 from dataclasses import dataclass, replace
 
 from news_etl.detector import Detector, TypeModel, load_detector, load_type_model
-from news_etl.entities import DATELINE, OrgRef, announced_parties, find_organizations, place_descriptions
+from news_etl.entities import (
+    DATELINE,
+    OrgRef,
+    announced_parties,
+    find_organizations,
+    place_descriptions,
+    profile_country,
+)
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
@@ -256,7 +263,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     """Headline, lead, organisations, announcing sentences, parties and detection features."""
     as_written = (title or "").strip()
     title = headline_case(as_written)
-    text = story_body(text)
+    full_text, text = text, story_body(text)
     body_sentences = split_sentences(text)
     # Headings, datelines and bylines are not sentences a story announces anything in.
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
@@ -273,7 +280,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
                   if cues[sentence] > 0 or _RELATION.search(sentence)]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
-    participants = _described_parties(document, participants)
+    participants = _profiled_parties(full_text, _described_parties(document, participants))
     features = _features(document, title, lead, cues, orgs, offsets, participants)
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
@@ -462,6 +469,14 @@ def _described_parties(document: str, participants: list[Participant]) -> list[P
             participants = [replace(p, country=code) if p is party else p
                             for p in participants]
     return participants
+
+
+def _profiled_parties(text: str, participants: list[Participant]) -> list[Participant]:
+    """Countries from what the whole text, a press release's "About X" trailer included, says a
+    party is based in ("X is headquartered in Oslo, Norway")."""
+    names = [m for p in participants for m in p.mentions]
+    return [p if p.country else replace(p, country=profile_country(
+        text, p.mentions, [n for n in names if n not in p.mentions])) for p in participants]
 
 
 def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:

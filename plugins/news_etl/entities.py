@@ -763,3 +763,25 @@ def place_descriptions(text: str) -> list[tuple[str, str]]:
         if code and kind:
             found.append((code, kind))
     return found
+
+
+# A company profile's "X is headquartered in Boston" / "X, founded in 2015, is based in Oslo, Norway".
+_PROFILE_PLACE = re.compile(r"(?:’s|'s)?(?:,|\s)[^.\n]{0,120}?\b(?:headquartered|based|located) in "
+                            r"(?:the )?(?P<first>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
+                            r"(?:,\s+(?P<second>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?")
+
+
+def profile_country(text: str, mentions: Iterable[str], others: Iterable[str] = ()) -> str | None:
+    """The country a sentence about the organisation says it is based in, wherever in the text
+    (a press release's "About X" trailer included): "X is headquartered in Boston" -> US. Not
+    when another organisation of ``others`` is named between the name and the place."""
+    others = [o for o in others if o]
+    for mention in mentions:
+        for use in _uses(rf"(?<![\w-]){re.escape(mention)}(?![\w-])").finditer(text):
+            match = _PROFILE_PLACE.match(text, use.end())
+            if match is None or any(o in text[use.end():match.start("first")] for o in others):
+                continue
+            for place in (match.group("second"), match.group("first")):
+                if place and place.lower() in _PLACE_TO_CODE:
+                    return _PLACE_TO_CODE[place.lower()]
+    return None
