@@ -597,3 +597,11 @@ def test_a_press_release_trailer_gives_a_party_its_headquarters_country():
         "Norway, and serves 300 hospitals.")
     countries = {p.name: p.country for p in verdict.partnerships[0].participants}
     assert countries["Quillomatic"] == "NO"
+
+
+def test_the_supplier_a_contract_is_awarded_to_and_a_camel_case_buyer_are_parties():
+    verdict = classify_article(
+        "Three trusts award shared record contract to Zorblatt",
+        "eQuenby Arland has awarded a contract worth around £100 million to Zorblatt for a single "
+        "electronic patient record across its three hospitals.")
+    assert {p.name for p in verdict.partnerships[0].participants} == {"eQuenby Arland", "Zorblatt"}

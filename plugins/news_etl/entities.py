@@ -387,6 +387,7 @@ _OBJECT_START = re.compile(
     r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
     r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
     r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial)|"
+    r"award(?:s|ed|ing)?\b[^.]{0,80}?\b(?:contract|deal|tender)\b[^.]{0,60}?\bto|"
     r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
     r"\s+(?:the\s+)?"
 )
@@ -452,11 +453,14 @@ def _fields_only(name: str) -> bool:
     return bool(words) and all(w in _FIELDS for w in words)
 
 
+_CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case brands: "eHealth", "iCare"
+
+
 def _is_name_chunk(chunk: str) -> bool:
     words = chunk.split()
-    if not words or len(words) > 9 or not words[0][:1].isupper():
+    if not words or len(words) > 9 or not _CAPITALISED.match(words[0]):
         return False
-    if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
+    if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
     low = re.sub(r"^(?:south|north|east|west|southern|northern|eastern|western) ", "", chunk.lower())
     if low in _PLACE_TO_CODE or low in _NOT_NAMES or "-based" in low or _is_place_possessive(words[-1]):
