@@ -605,3 +605,12 @@ def test_the_supplier_a_contract_is_awarded_to_and_a_camel_case_buyer_are_partie
         "eQuenby Arland has awarded a contract worth around £100 million to Zorblatt for a single "
         "electronic patient record across its three hospitals.")
     assert {p.name for p in verdict.partnerships[0].participants} == {"eQuenby Arland", "Zorblatt"}
+
+
+def test_parties_announced_in_reported_speech_are_found():
+    verdict = classify_article(
+        "Zorblatt adds two health systems to its exchange",
+        "Zorblatt, the nonprofit exchange serving two states, said Quenby and Brindlework have joined its "
+        "network under participation agreements signed this month.")
+    names = {p.name for p in verdict.partnerships[0].participants}
+    assert {"Zorblatt", "Quenby", "Brindlework"} <= names

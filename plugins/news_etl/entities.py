@@ -297,6 +297,10 @@ def announced_parties(sentence: str) -> list[str]:
             names += chunks
         elif described:  # "Boston-based AI startup Zorbly"
             names.append(described.group(1))
+        # Reported speech: "X said Y and Z have joined its network" announces Y and Z as well.
+        reported = _REPORTED.match(sentence, verb.start())
+        if reported:
+            names += [n for n in announced_parties(sentence[reported.end():]) if n not in names]
     for slot in _OBJECT_START.finditer(sentence):
         described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
@@ -379,6 +383,7 @@ _SUBJECT_END = re.compile(
     r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
     r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
 )
+_REPORTED = re.compile(r"\s(?:said|says|announced|announces)(?: (?:on |this |last )?\w+day)?(?: that)?\s+(?=[A-Z])")
 _OBJECT_START = re.compile(
     r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
     r"(?:has |have )?(?:given|gives|handed|hands)(?=\s[^.]{0,60}\b(?:contract|deal)\b)|"
