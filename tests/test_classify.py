@@ -614,3 +614,11 @@ def test_parties_announced_in_reported_speech_are_found():
         "network under participation agreements signed this month.")
     names = {p.name for p in verdict.partnerships[0].participants}
     assert {"Zorblatt", "Quenby", "Brindlework"} <= names
+
+
+def test_a_known_name_after_a_place_possessive_or_a_preposition_keeps_its_entry():
+    verdict = classify_article(
+        "Ireland's Health Service Executive signs contract with Zorblatt",
+        "Ireland's Health Service Executive has signed a five-year contract with Zorblatt to supply "
+        "scheduling software to its hospitals.")
+    assert "Health Service Executive" in {p.name for p in verdict.partnerships[0].participants}

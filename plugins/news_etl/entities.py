@@ -259,8 +259,11 @@ def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer
         if " and " in name or "&" in name or gazetteer.lookup(name) or " " not in name:
             continue
         words = name.split(" ")
-        if not any(gazetteer.lookup(" ".join(words[i:j])) for i in range(1, len(words))
-                   for j in range(i + 1, len(words) + 1)):
+        # Words of the name's own before the known one: not "Researchers at X" nor "Ireland's X".
+        inner = next((i for i in range(1, len(words)) for j in range(i + 1, len(words) + 1)
+                      if gazetteer.lookup(" ".join(words[i:j]))), None)
+        if inner is None or any(w.lower() in _NAME_CONNECTORS or not w[:1].isupper() or _is_place_possessive(w)
+                                or w.lower() in _PLACE_TO_CODE for w in words[:inner]):
             continue
         spans += [(m.start(), m.end()) for m in _uses(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text)]
     return spans
