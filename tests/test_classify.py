@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from news_etl.classify import classify_article
-from news_etl.orgs import infer_org_type, org_key
+from news_etl.entities import find_organizations
+from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = json.loads((ROOT / "seeds" / "labels.json").read_text(encoding="utf-8"))
@@ -494,3 +495,124 @@ def test_the_gazetteer_trie_finds_what_an_alternation_longest_first_finds():
     found = [m.group(0) for m in trie.finditer(text)]
     assert found == [m.group(0) for m in alternation.finditer(text)]
     assert found == ["Mayo Clinic Health System", "Mayo Clinic", "May", "Epic Systems", "NHS England", "Mayo", "NHS"]
+
+
+def test_a_party_referred_back_to_by_place_and_kind_takes_that_place():
+    verdict = classify_article(
+        "Harbourside Hospital signs ten-year deal with Quillomatic",
+        "Harbourside Hospital has signed a ten-year contract with Quillomatic for its patient record. "
+        "The Massachusetts-based vendor will move the hospital's records to its cloud next year, the "
+        "hospital said.")
+    countries = {p.name: p.country for p in verdict.partnerships[0].participants}
+    assert countries["Quillomatic"] == "US"
+
+
+def test_a_place_description_that_fits_two_parties_settles_neither():
+    verdict = classify_article(
+        "Quillomatic and Brindlework team up on scheduling tools",
+        "Quillomatic and Brindlework have signed an agreement to build scheduling tools together, "
+        "the Boston company said.")
+    assert {p.country for p in verdict.partnerships[0].participants} == {None}
+
+
+def test_every_party_of_a_three_name_list_is_found():
+    verdict = classify_article(
+        "Kestrel Permanente, Harlow and Ansel Medicine launch trial of sepsis alerts",
+        "Kestrel Permanente, Harlow and Ansel Medicine have launched a joint clinical trial to test whether a "
+        "sepsis alert improves outcomes in their hospitals.")
+    assert {p.name for p in verdict.partnerships[0].participants} == {
+        "Kestrel Permanente", "Harlow", "Ansel Medicine"}
+
+
+def test_a_list_item_after_the_is_no_appositive():
+    verdict = classify_article(
+        "Brindle Healthcare and partners open AI lab",
+        "Brindle Healthcare, the Quenby Institute of Technology and Zorblatt have signed a memorandum of "
+        "understanding to create a joint lab that will develop AI tools for hospital operations.")
+    assert "Zorblatt" in {p.name for p in verdict.partnerships[0].participants}
+
+
+def test_what_an_unknown_name_is_used_with_gives_its_kind():
+    verdict = classify_article(
+        "Quenby and Brindlework sign innovation partnership",
+        "Quenby has signed a five-year innovation partnership with Brindlework to jointly develop remote "
+        "monitoring for its virtual wards. Quenby clinicians and Brindlework engineers will co-design an "
+        "early-warning system.")
+    roles = {p.name: p.role for p in verdict.partnerships[0].participants}
+    assert roles == {"Quenby": "provider", "Brindlework": "vendor"}
+
+
+def test_each_gazetteer_matches_its_own_names_however_briefly_it_lives():
+    # Gazetteers made and dropped one after another (as evaluation's blind readings do) often
+    # share an id; what one compiled must not answer for the next.
+    def names_found(name: str) -> list[tuple[str, bool]]:
+        gazetteer = Gazetteer(version="test")
+        org = KnownOrg(name=name, org_type="vendor", country="US")
+        gazetteer.orgs.append(org)
+        gazetteer.by_key[org_key(name)] = org
+        refs = find_organizations(f"Officials at {name} said the contract was signed.", gazetteer)
+        return [(r.name, r.known) for r in refs]
+
+    for name in ("Quillomatic Systems", "Brindlework Analytics", "Zorblatt Cloud"):
+        assert names_found(name) == [(name, True)]
+
+
+def test_x_and_the_y_names_two_parties():
+    verdict = classify_article(
+        "Quenby and Genome Institute of Arland launch joint study",
+        "Quenby and the Genome Institute of Arland have launched a joint research study of heart "
+        "disease in 10,000 patients.")
+    assert {p.name for p in verdict.partnerships[0].participants} == {"Quenby", "Genome Institute of Arland"}
+
+
+def test_a_name_ending_in_a_region_still_ends_before_and():
+    verdict = classify_article(
+        "Harbor Health South Florida and Quenby Meridian Health join Zorblatt",
+        "Two more health systems have signed on as members of Zorblatt, the data network. Zorblatt said Harbor "
+        "Health South Florida and Quenby Meridian Health will begin contributing records this year.")
+    names = {p.name for p in verdict.partnerships[0].participants}
+    assert {"Harbor Health South Florida", "Quenby Meridian Health"} <= names
+
+
+def test_a_known_short_name_inside_a_longer_unknown_party_name_yields_to_it():
+    # "Mercy" is a health system of the gazetteer; "Ardent Mercy Health" is another one, unknown.
+    verdict = classify_article(
+        "Ardent Mercy Health selects Zorblatt for imaging AI",
+        "Ardent Mercy Health has selected Zorblatt to deploy its imaging AI across 40 hospitals under a "
+        "multiyear agreement.")
+    assert {p.name for p in verdict.partnerships[0].participants} == {"Ardent Mercy Health", "Zorblatt"}
+
+
+def test_a_press_release_trailer_gives_a_party_its_headquarters_country():
+    verdict = classify_article(
+        "Harbourside Hospital selects Quillomatic for bed management",
+        "Harbourside Hospital has selected Quillomatic to run its bed-management software under a "
+        "five-year contract.\n\nAbout Quillomatic\nQuillomatic, founded in 2016, is headquartered in Oslo, "
+        "Norway, and serves 300 hospitals.")
+    countries = {p.name: p.country for p in verdict.partnerships[0].participants}
+    assert countries["Quillomatic"] == "NO"
+
+
+def test_the_supplier_a_contract_is_awarded_to_and_a_camel_case_buyer_are_parties():
+    verdict = classify_article(
+        "Three trusts award shared record contract to Zorblatt",
+        "eQuenby Arland has awarded a contract worth around £100 million to Zorblatt for a single "
+        "electronic patient record across its three hospitals.")
+    assert {p.name for p in verdict.partnerships[0].participants} == {"eQuenby Arland", "Zorblatt"}
+
+
+def test_parties_announced_in_reported_speech_are_found():
+    verdict = classify_article(
+        "Zorblatt adds two health systems to its exchange",
+        "Zorblatt, the nonprofit exchange serving two states, said Quenby and Brindlework have joined its "
+        "network under participation agreements signed this month.")
+    names = {p.name for p in verdict.partnerships[0].participants}
+    assert {"Zorblatt", "Quenby", "Brindlework"} <= names
+
+
+def test_a_known_name_after_a_place_possessive_or_a_preposition_keeps_its_entry():
+    verdict = classify_article(
+        "Ireland's Health Service Executive signs contract with Zorblatt",
+        "Ireland's Health Service Executive has signed a five-year contract with Zorblatt to supply "
+        "scheduling software to its hospitals.")
+    assert "Health Service Executive" in {p.name for p in verdict.partnerships[0].participants}

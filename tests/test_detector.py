@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from news_etl.classify import classify_article
-from news_etl.detector import DETECTOR_PATH, Detector, leave_one_batch_out, train
-from news_etl.evaluation import load_labelled, train_detector
+from news_etl.detector import DETECTOR_PATH, TYPE_MODEL_PATH, Detector, leave_one_batch_out, train, train_types
+from news_etl.evaluation import load_labelled, train_detector, train_type_model
 
 
 def test_training_is_deterministic_and_learns_which_features_point_which_way():
@@ -67,3 +67,36 @@ def test_a_detector_that_never_fires_makes_every_story_a_negative():
     verdict = classify_article("Northgate Health signs EHR contract with Oracle Health",
                                "Northgate Health has signed a ten-year contract with Oracle Health.", detector=never)
     assert not verdict.is_partnership and verdict.score < 0.5
+
+
+def test_type_training_is_deterministic_and_learns_which_cues_point_to_which_type():
+    rows = [{"contract": 1.0}, {"contract": 1.0, "ai": 0.5}, {"trial": 1.0}, {"trial": 1.0, "ai": 0.5}]
+    labels = ["vendor_contract", "vendor_contract", "research_collaboration", "research_collaboration"]
+    types = ("vendor_contract", "research_collaboration")
+    model = train_types(rows, labels, types)
+    assert model == train_types(rows, labels, types)
+    assert model.best({"contract": 1.0}) == "vendor_contract"
+    assert model.best({"trial": 1.0}) == "research_collaboration"
+    assert model.explain({"trial": 1.0}, "research_collaboration").startswith("trial +")
+
+
+def test_the_shipped_type_weights_are_what_train_detector_learns_from_the_seed_and_dev_articles():
+    shipped = json.loads(TYPE_MODEL_PATH.read_text(encoding="utf-8"))
+    learned = json.loads(train_type_model(load_labelled()).to_json())
+    assert learned == shipped, "run `news-etl train-detector --write` after changing type features or labels"
+
+
+def test_a_supplier_whose_name_reads_like_a_provider_still_makes_a_vendor_contract():
+    # Hand-set type scores gave no vendor contract without a party known to be a vendor, and
+    # "Quillo Healthcare" reads like a provider; the cue words of a supply deal decide.
+    for title, text in [
+        ("Harbourside Health selects Quillo Healthcare for ambient documentation",
+         "Harbourside Health today announced it has selected Quillo Healthcare to provide ambient clinical "
+         "documentation to its physicians under a multi-year agreement."),
+        ("Marlow Hospital and Quillo Health sign imaging software deal",
+         "Marlow Hospital has signed a deal with Quillo Health to supply its imaging software, which will be "
+         "rolled out across four wards next year."),
+    ]:
+        verdict = classify_article(title, text)
+        assert verdict.partnerships[0].partnership_type == "vendor_contract", verdict.reason
+        assert "; type vendor_contract (" in verdict.reason

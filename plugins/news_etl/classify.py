@@ -8,8 +8,8 @@ An explainable rule model. Each decision rests on sentences it can quote:
   rounds, appointments, go-lives, surveys) that announce something else;
 * **participants**: the organisations named in the announcing sentences, plus
   the vendor behind a product the lead says will be deployed;
-* **type**: keyword evidence for each of the five types, weighed with the kinds of
-  organisations taking part.
+* **type**: keyword evidence for each of the five types and the kinds of organisations
+  taking part, weighed by a learned model (``type_features``, ``detector.TypeModel``).
 
 Pure functions of text and the gazetteer: no I/O, no models to download.
 """
@@ -17,14 +17,21 @@ Pure functions of text and the gazetteer: no I/O, no models to download.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from news_etl.detector import Detector, load_detector
-from news_etl.entities import DATELINE, OrgRef, announced_parties, find_organizations
+from news_etl.detector import Detector, TypeModel, load_detector, load_type_model
+from news_etl.entities import (
+    DATELINE,
+    OrgRef,
+    announced_parties,
+    find_organizations,
+    place_descriptions,
+    profile_country,
+)
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
-CLASSIFIER_VERSION = "hybrid-3.0"
+CLASSIFIER_VERSION = "hybrid-3.1"
 LEAD_SENTENCES = 4
 MIN_SENTENCE_WORDS = 6
 
@@ -136,7 +143,7 @@ _TYPE_CUES = {
     "research_collaboration": r"\b(research|clinical (study|trial)s?|trials?|scientists|genomic\w*|"
                               r"study|studies|discovery|cohort)\b",
 }
-# Phrases that settle a type on their own (weighed above single cue words).
+# Phrases that all but settle a type (a feature of their own for the type model).
 _DECISIVE = {
     "vendor_contract": r"\b(select(s|ed)|picks|picked|taps|tapped|chose|chooses|award(s|ed)?|renew(s|ed|al)?)\b"
                        r"[^.]{0,80}\b(contract|deal|agreement|system|platform|record|software|EHR|EPR)\b|"
@@ -157,6 +164,7 @@ _DECISIVE = {
                               r"to study\b)",
 }
 _TYPE_CUES = {t: re.compile(p, re.I) for t, p in _TYPE_CUES.items()}
+TYPE_NAMES = tuple(_TYPE_CUES)  # the five types of ``seeds/labels.json``, in its order
 _DECISIVE = {t: re.compile(p, re.I) for t, p in _DECISIVE.items()}
 _DEAL_EVENT = re.compile(
     r"\b(signed|inked|agreed|formed|joined|selected|awarded|partnered|teamed up|renewed|extended)\b[^.]{0,80}"
@@ -255,7 +263,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     """Headline, lead, organisations, announcing sentences, parties and detection features."""
     as_written = (title or "").strip()
     title = headline_case(as_written)
-    text = story_body(text)
+    full_text, text = text, story_body(text)
     body_sentences = split_sentences(text)
     # Headings, datelines and bylines are not sentences a story announces anything in.
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
@@ -272,13 +280,14 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
                   if cues[sentence] > 0 or _RELATION.search(sentence)]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
+    participants = _profiled_parties(full_text, _described_parties(document, participants))
     features = _features(document, title, lead, cues, orgs, offsets, participants)
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
 
 
 def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None,
-                     detector: Detector | None = None) -> Classification:
+                     detector: Detector | None = None, type_model: TypeModel | None = None) -> Classification:
     """Decide whether the article announces a partnership and between whom."""
     gazetteer = gazetteer or load_gazetteer()
     detector = detector or load_detector()
@@ -292,14 +301,26 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
                           r.quotes)
 
     offsets = _sentence_offsets(r.document, r.sentences)
-    evidence_spans = r.announcing[:2] or offsets[:1]
-    evidence = " ".join(r.written[s:e].strip() for s, e in evidence_spans)
-    context = " ".join([r.sentences[0], *r.lead, evidence])
-    partnership_type = _partnership_type(context, r.participants)
+    evidence = _evidence(r)
+    type_model = type_model or load_type_model()
+    typed = type_features(r.sentences[0], type_context(r), r.participants)
+    partnership_type = type_model.best(typed)
+    why += f"; type {partnership_type} ({type_model.explain(typed, partnership_type)})"
     confidence = min(round(probability, 3), 0.99)
     main = Partnership(partnership_type, confidence, evidence[:2000], tuple(r.participants))
-    others = _other_partnerships(r.document, r.orgs, offsets, main)
+    others = _other_partnerships(r.document, r.orgs, offsets, main, type_model)
     return Classification(True, probability, (main, *others), why, r.quotes)
+
+
+def type_context(r: Reading) -> str:
+    """The text the type is read from: headline, lead and evidence sentences."""
+    return " ".join([r.sentences[0], *r.lead, _evidence(r)])
+
+
+def _evidence(r: Reading) -> str:
+    """The announcing sentences quoted as evidence (the first two; else the headline)."""
+    spans = r.announcing[:2] or _sentence_offsets(r.document, r.sentences)[:1]
+    return " ".join(r.written[s:e].strip() for s, e in spans)
 
 
 def headline_case(title: str) -> str:
@@ -431,6 +452,33 @@ def _participants(
     ]
 
 
+def _described_parties(document: str, participants: list[Participant]) -> list[Participant]:
+    """Countries (and kinds) the story gives its parties by referring back to them: "under a
+    ten-year deal with the Massachusetts-based vendor", "the Boston health system will ...".
+
+    A description settles the one party of its kind that has no country yet; failing that, the
+    one party of no known kind ("other") without a country (its kind is left alone: "the Seattle
+    data company" may be the network the story is about). Nothing is
+    inferred when two parties fit: the story's place is never a vendor's country by default.
+    """
+    for code, kind in place_descriptions(document):
+        open_ = [p for p in participants if p.country is None]
+        fits = [p for p in open_ if p.role == kind] or [p for p in open_ if p.role == "other"]
+        if len(fits) == 1:
+            party = fits[0]
+            participants = [replace(p, country=code) if p is party else p
+                            for p in participants]
+    return participants
+
+
+def _profiled_parties(text: str, participants: list[Participant]) -> list[Participant]:
+    """Countries from what the whole text, a press release's "About X" trailer included, says a
+    party is based in ("X is headquartered in Oslo, Norway")."""
+    names = [m for p in participants for m in p.mentions]
+    return [p if p.country else replace(p, country=profile_country(
+        text, p.mentions, [n for n in names if n not in p.mentions])) for p in participants]
+
+
 def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
     """Whether a name in an announcing sentence can be a party: not a backer ("funded by X",
     "with support from X") and not the maker of a system a party already runs ("the trust's
@@ -462,7 +510,7 @@ _PARTIES_DESCRIBED = re.compile(
 
 
 def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int, int]],
-                        main: Partnership) -> list[Partnership]:
+                        main: Partnership, type_model: TypeModel) -> list[Partnership]:
     """Further partnerships the story reports ("X separately signed an agreement with Y").
 
     A sentence counts when an organisation is its subject, it reports a concluded deal
@@ -490,41 +538,39 @@ def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int
         seen.append(keys)
         parties = [Participant(r.key, r.name, r.org_type, r.org_type, r.country, tuple(sorted(r.mentions)))
                    for r in named]
-        found.append(Partnership(_partnership_type(sentence, parties), round(main.confidence * 0.8, 3),
+        found.append(Partnership(type_model.best(type_features("", sentence, parties)), round(main.confidence * 0.8, 3),
                                  sentence.strip()[:2000], tuple(parties)))
     return found[:MAX_OTHER_PARTNERSHIPS]
 
 
-def _partnership_type(context: str, participants: list[Participant]) -> str:
-    """The type with the most evidence: distinct cue terms, decisive phrases, and the parties' kinds."""
+# Plain words the type model weighs, each found as the start of a word, in one pass over the text.
+_TYPE_WORDS = ("network", "exchange", "consortium", "registry", "trial", "study", "research", "co-develop", "lab",
+               "platform", "contract", "deploy", "select", "alliance", "data", "AI", "develop", "clinical", "share",
+               "join", "member", "supplier", "award", "MoU", "innovation", "system", "care")
+_TYPE_WORD = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(_TYPE_WORDS)) + ")",
+                        re.I)
+_KINDS = ("vendor", "other", "provider", "academic", "payer", "government", "network")
+
+
+def type_features(title: str, context: str, participants: list[Participant] | tuple[Participant, ...]
+                  ) -> dict[str, float]:
+    """What the learned type model (``detector.TypeModel``) weighs: per type, the distinct cue terms
+    of the headline and announcing sentences, and whether a decisive phrase is there; the parties'
+    kinds; whether a contract is awarded; and plain words (network, trial, contract, co-develop ...)."""
     # Words of the parties' names are no evidence ("CommonWell Health Alliance" forms no alliance).
     for name in sorted({m for p in participants for m in (p.name, *p.mentions)}, key=len, reverse=True):
-        context = context.replace(name, "X")
-    # Distinct cue terms, so one word repeated through a story does not outvote the others.
-    scores = {
-        t: len({m.group(0).lower() for m in p.finditer(context)}) for t, p in _TYPE_CUES.items()
-    }
-    for t, pattern in _DECISIVE.items():
-        if pattern.search(context):
-            scores[t] += 3
+        context, title = context.replace(name, "X"), title.replace(name, "X")
+    features: dict[str, float] = {}
+    for t, pattern in _TYPE_CUES.items():
+        # Distinct terms, capped, so one word repeated through a story does not outvote the others.
+        features["cue:" + t] = min(len({m.group(0).lower() for m in pattern.finditer(context)}), 4) / 2
+        features["title:" + t] = float(bool(pattern.search(title)))
+        features["decisive:" + t] = float(bool(_DECISIVE[t].search(context)))
     kinds = {p.org_type for p in participants}
-    has_vendor = "vendor" in kinds
-    industry = has_vendor or "other" in kinds
-    care_side = kinds & {"provider", "government", "payer", "academic", "network"}
-    if has_vendor and care_side:
-        scores["vendor_contract"] += 2
-        scores["technology_collaboration"] += 1
-    else:
-        scores["vendor_contract"] = 0
-    if not industry:
-        scores["strategic_alliance"] += 2
-        scores["technology_collaboration"] = max(0, scores["technology_collaboration"] - 2)
-    if has_vendor and _AWARD.search(context):  # a contract awarded to a supplier is bought, whatever it does
-        scores["vendor_contract"] += 3
-    if re.search(r"\b(MoU|memorandum of understanding|co-develop\w*)\b", context, re.I) and industry:
-        scores["technology_collaboration"] += 3
-    if re.search(r"\bnetwork\b", context, re.I) and re.search(r"\bdata\b", context, re.I):
-        scores["data_network"] += 3
-    if "network" in kinds:
-        scores["data_network"] += 2
-    return max(scores, key=lambda t: (scores[t], -list(_TYPE_CUES).index(t)))
+    for kind in _KINDS:
+        features["kind:" + kind] = float(kind in kinds)
+    features["care_and_industry"] = float(bool(kinds & {"vendor", "other"}) and bool(kinds - {"vendor", "other"}))
+    features["award"] = float(bool(_AWARD.search(context)))
+    for match in _TYPE_WORD.finditer(context):
+        features["w:" + _TYPE_WORDS[int(match.lastgroup[1:])]] = 1.0
+    return features

@@ -7,7 +7,7 @@ Commands:
   summary       the latest (or a given) batch's summary
   extract       extraction only, same code path as the DAG, as JSON lines
   eval          score the classifier on the labelled articles (make eval)
-  train-detector  learn the detector's weights from the seed/dev articles; leave-one-batch-out figures
+  train-detector  learn the detector's and type model's weights from the seed/dev articles; leave-one-batch-out figures
   bench         extraction quality and pipeline throughput beside the peers (make bench)
   migrate       create or upgrade the warehouse schema in place
   data-dictionary  write docs/data_dictionary.md from the schema
@@ -114,7 +114,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="score only the seeds/devset files matching PATTERN (e.g. '*_4.jsonl'); no thresholds")
     p.set_defaults(handler=_cmd_eval)
 
-    p = sub.add_parser("train-detector", help="learn seeds/detector.json from the seed/dev articles")
+    p = sub.add_parser("train-detector",
+                       help="learn seeds/detector.json and seeds/type_model.json from the seed/dev articles")
     p.add_argument("--write", action="store_true", help="write seeds/detector.json (else only print figures)")
     p.set_defaults(handler=_cmd_train_detector)
 
@@ -291,8 +292,15 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_train_detector(args: argparse.Namespace) -> int:
-    from news_etl.detector import DETECTOR_PATH
-    from news_etl.evaluation import Scores, leave_one_batch_out_scores, load_labelled, train_detector
+    from news_etl.detector import DETECTOR_PATH, TYPE_MODEL_PATH
+    from news_etl.evaluation import (
+        Scores,
+        leave_one_batch_out_scores,
+        leave_one_batch_out_types,
+        load_labelled,
+        train_detector,
+        train_type_model,
+    )
 
     def row(batch: str, scores: Scores) -> None:
         f = scores.figures()
@@ -308,13 +316,28 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
         totals.merge(scores)
         row(batch, scores)
     row("all", totals)
-    detector = train_detector(articles)
+    print("type accuracy, leave-one-batch-out: the type model trained on the other batches' seed/dev partnerships,")
+    print("reading each with the gazetteer and with it blind to the article's own organisations")
+    print(f"{'batch':<9}{'n':>6}{'known':>9}{'blind':>9}")
+    sums = [0, 0, 0, 0]
+    for batch, counts in leave_one_batch_out_types(articles).items():
+        sums = [a + b for a, b in zip(sums, counts, strict=True)]
+        print(f"{batch:<9}{counts[1]:>6}{_ratio(counts[0], counts[1]):>9.3f}{_ratio(counts[2], counts[3]):>9.3f}")
+    print(f"{'all':<9}{sums[1]:>6}{_ratio(sums[0], sums[1]):>9.3f}{_ratio(sums[2], sums[3]):>9.3f}")
+    detector, type_model = train_detector(articles), train_type_model(articles)
     if args.write:
         DETECTOR_PATH.write_text(detector.to_json(), encoding="utf-8")
-        print(f"wrote {DETECTOR_PATH} ({detector.trained_on} articles)")
+        TYPE_MODEL_PATH.write_text(type_model.to_json(), encoding="utf-8")
+        print(f"wrote {DETECTOR_PATH} ({detector.trained_on} articles) and {TYPE_MODEL_PATH} "
+              f"({type_model.trained_on} readings)")
     else:
         print(detector.to_json(), end="")
+        print(type_model.to_json(), end="")
     return 0
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
 
 
 def _cmd_reclassify(args: argparse.Namespace) -> int:

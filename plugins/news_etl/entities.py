@@ -214,9 +214,11 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.country = _country_in_name(name) or _country_near(text, start, end)
         return ref
 
+    party_names = _split_known_tails({*party_names, *_appositive_names(text)})
+    longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
-        add(start, end, surface, org, product)
-    party_names = {*party_names, *_appositive_names(text)}
+        if not any(s < start and end <= e for s, e in longer):
+            add(start, end, surface, org, product)
     for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for use in _uses(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])").finditer(text):
@@ -241,8 +243,40 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         ref.org_type = described or ref.org_type
         if ref.org_type == "other" and any(_SELECTED.search(_same_sentence_before(text, s, 40)) for s, _ in ref.spans):
             ref.org_type = "vendor"  # a name nothing else types, chosen or deployed by someone: the supplier
+        if ref.org_type == "other" and not ref.known:
+            ref.org_type = _type_from_usage(text, ref.spans) or "other"
     _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
+
+
+def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Where a party slot's name we do not know is written, when it holds a shorter known name
+    after words of its own ("Bon Secours Mercy Health" holds "Mercy"): the longer name is the
+    party, not the known one inside it. Not names that only add words after the known one
+    ("Microsoft Azure" is Microsoft's) nor lists ("X and Y")."""
+    spans = []
+    for name in names:
+        if " and " in name or "&" in name or gazetteer.lookup(name) or " " not in name:
+            continue
+        words = name.split(" ")
+        # Words of the name's own before the known one: not "Researchers at X" nor "Ireland's X".
+        inner = next((i for i in range(1, len(words)) for j in range(i + 1, len(words) + 1)
+                      if gazetteer.lookup(" ".join(words[i:j]))), None)
+        if inner is None or any(w.lower() in _NAME_CONNECTORS or not w[:1].isupper() or _is_place_possessive(w)
+                                or w.lower() in _PLACE_TO_CODE for w in words[:inner]):
+            continue
+        spans += [(m.start(), m.end()) for m in _uses(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text)]
+    return spans
+
+
+def _split_known_tails(names: set[str]) -> set[str]:
+    """"Quenby and Genome Institute of Arland" (a headline's) is two names when the text names
+    "Genome Institute of Arland" on its own elsewhere ("Quenby and the Genome Institute ...")."""
+    split = set()
+    for name in names:
+        tail = next((m for m in re.finditer(" and ", name) if name[m.end():] in names), None)
+        split |= {name[:tail.start()], name[tail.end():]} if tail else {name}
+    return split
 
 
 def announced_parties(sentence: str) -> list[str]:
@@ -266,6 +300,10 @@ def announced_parties(sentence: str) -> list[str]:
             names += chunks
         elif described:  # "Boston-based AI startup Zorbly"
             names.append(described.group(1))
+        # Reported speech: "X said Y and Z have joined its network" announces Y and Z as well.
+        reported = _REPORTED.match(sentence, verb.start())
+        if reported:
+            names += [n for n in announced_parties(sentence[reported.end():]) if n not in names]
     for slot in _OBJECT_START.finditer(sentence):
         described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
@@ -292,16 +330,12 @@ def _gazetteer_hits(text: str, gazetteer: Gazetteer):
         yield match.start(), match.end(), surface, org, product
 
 
-_PATTERN_CACHE: dict[int, tuple[re.Pattern[str], dict[str, tuple[KnownOrg, bool]]] | None] = {}
-
-
 def _gazetteer_pattern(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[KnownOrg, bool]]] | None:
     """One pattern matching every surface form (the longest that fits at a place), and what
     each form denotes. The forms are laid out as a trie (``_trie_pattern``): the same matches
     as an alternation of all forms longest first, found without trying each form in turn."""
-    cached = _PATTERN_CACHE.get(id(gazetteer), False)
-    if cached is not False:
-        return cached
+    if gazetteer.matcher is not None:
+        return gazetteer.matcher or None
     surface = gazetteer.surface_forms()
     denotes = {form: (org, product) for form, org, product in reversed(surface)}
     forms = sorted({f for f, _, _ in surface if len(f) > 1}, key=len, reverse=True)
@@ -309,7 +343,7 @@ def _gazetteer_pattern(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str,
         (re.compile(r"(?<![\w.])" + _trie_pattern(forms) + r"(?![\w]|\.\w)"), denotes)
         if forms else None
     )
-    _PATTERN_CACHE[id(gazetteer)] = pattern
+    gazetteer.matcher = pattern or ()  # () marks "compiled: no forms"
     return pattern
 
 
@@ -352,6 +386,7 @@ _SUBJECT_END = re.compile(
     r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
     r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
 )
+_REPORTED = re.compile(r"\s(?:said|says|announced|announces)(?: (?:on |this |last )?\w+day)?(?: that)?\s+(?=[A-Z])")
 _OBJECT_START = re.compile(
     r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
     r"(?:has |have )?(?:given|gives|handed|hands)(?=\s[^.]{0,60}\b(?:contract|deal)\b)|"
@@ -360,6 +395,7 @@ _OBJECT_START = re.compile(
     r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
     r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
     r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial)|"
+    r"award(?:s|ed|ing)?\b[^.]{0,80}?\b(?:contract|deal|tender)\b[^.]{0,60}?\bto|"
     r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
     r"\s+(?:the\s+)?"
 )
@@ -387,8 +423,15 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
 
 def _subject_chunks(subject: str) -> list[str]:
     chunks: list[str] = []
-    for part in re.split(r",\s*(?:and\s+)?|\s+&\s+", subject):
-        chunks += _split_names(part)
+    parts = re.split(r",\s*(?:and\s+)?|\s+&\s+", subject)
+    for number, part in enumerate(parts):
+        # The last item of a list of three ("A, B and C") ends at its "and" even when "B and C"
+        # reads as one name ("Geisinger and Michigan Medicine"), if both sides are names.
+        last_of_list = number == len(parts) - 1 and number >= 1
+        cut = next((m for m in re.finditer(" and ", part) if last_of_list
+                    and _is_name_chunk(part[:m.start()]) and _is_name_chunk(part[m.end():])
+                    and not _fields_only(part[m.end():])), None)
+        chunks += [part[:cut.start()], *_split_names(part[cut.end():])] if cut else _split_names(part)
     return [_strip_the(c.strip()) for c in chunks if c.strip()]
 
 
@@ -397,7 +440,10 @@ def _split_names(part: str) -> list[str]:
     of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at its second "and": at the
     first "and" after a whole organisation name, else at the first one when the whole is no name."""
     cuts = [m.start() for m in re.finditer(" and ", part)]
-    cut = next((c for c in cuts if _is_org_like(part[:c]) and not _fields_only(part[c + len(" and "):])), None)
+    # "X and the Y" joins two names; no name reads so.
+    cut = next((c for c in cuts if part.startswith(" and the ", c)), None)
+    cut = cut if cut is not None else next(
+        (c for c in cuts if _is_org_like(part[:c]) and not _fields_only(part[c + len(" and "):])), None)
     if cut is None and cuts and not _is_org_like(part):
         cut = cuts[0]
     if cut is None:
@@ -415,11 +461,14 @@ def _fields_only(name: str) -> bool:
     return bool(words) and all(w in _FIELDS for w in words)
 
 
+_CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case brands: "eHealth", "iCare"
+
+
 def _is_name_chunk(chunk: str) -> bool:
     words = chunk.split()
-    if not words or len(words) > 9 or not words[0][:1].isupper():
+    if not words or len(words) > 9 or not _CAPITALISED.match(words[0]):
         return False
-    if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
+    if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
     low = re.sub(r"^(?:south|north|east|west|southern|northern|eastern|western) ", "", chunk.lower())
     if low in _PLACE_TO_CODE or low in _NOT_NAMES or "-based" in low or _is_place_possessive(words[-1]):
@@ -428,7 +477,8 @@ def _is_name_chunk(chunk: str) -> bool:
 
 
 _KICKER = re.compile(r"^(?:Why|How|What|When|Where|Who|Inside|Exclusive|Update|Watch|Analysis)\s+")
-_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s[^,]{0,80}(?:,|$)")
+# Not a list's next item: "X, the Georgia Institute of Technology and Microsoft have ..." names three.
+_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s(?:(?!\band [A-Z])[^,]){0,80}(?:,|$)")
 _APPOSITION_TYPES = (
     ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
                r"provider of)\b"),
@@ -510,10 +560,32 @@ def _type_from_description(text: str, start: int, end: int) -> str | None:
     return next((t for t, pattern in _APPOSITION_TYPES if pattern.search(described)), None)
 
 
+# What a name is used with says what kind of body it is: "Microsoft engineers", "X's tools" (a
+# vendor; not "platform": data networks call themselves one); "Emory clinicians", "X's
+# hospitals" (a provider); "Georgia Tech faculty" (academic); "X's members" (a payer).
+_USAGE_KINDS = (
+    ("vendor", re.compile(r"(?:’s|'s)?\s+(?:engineers|developers|software|app|tools?|algorithms?|"
+                          r"cloud|devices?|sensors?|products?)\b")),
+    ("provider", re.compile(r"(?:’s|'s)?\s+(?:clinicians|nurses|physicians|doctors|surgeons|hospitals|clinics|"
+                            r"patients|wards|emergency departments?)\b")),
+    ("academic", re.compile(r"(?:’s|'s)?\s+(?:faculty|students|professors|researchers and students)\b")),
+    ("payer", re.compile(r"(?:’s|'s)?\s+(?:members|policyholders|enrollees|health plans?)\b")),
+)
+
+
+def _type_from_usage(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The kind most uses of a name of no known kind point to (none when two kinds tie)."""
+    votes = [kind for _, end in spans for kind, pattern in _USAGE_KINDS if pattern.match(text, end, end + 40)]
+    if not votes:
+        return None
+    top = max(set(votes), key=votes.count)
+    return top if all(votes.count(k) < votes.count(top) for k in set(votes) - {top}) else None
+
+
 def _is_org_like(name: str) -> bool:
     """A head word at the end ("... Hospital"), also before a place ("Trinity College Dublin"),
     or an opening head ("Hospital Israelita ...")."""
-    bare = _TRAILING_PLACE.sub("", name)
+    bare = _TRAILING_DIRECTION.sub("", _TRAILING_PLACE.sub("", name))  # "Baptist Health South Florida"
     return bool(_HEADS.search(name) or (bare != name and _HEADS.search(bare))
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
 
@@ -537,7 +609,7 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
         # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").
         for cut in (m.start() for m in re.finditer(re.escape(sep), surface)):
             left, right = surface[:cut], surface[cut + len(sep):]
-            if (gazetteer.lookup(left) or _is_org_like(left)) and not _fields_only(right):
+            if right.startswith("the ") or (gazetteer.lookup(left) or _is_org_like(left)) and not _fields_only(right):
                 yield start, start + len(left), left
                 right_start = start + len(left) + len(sep)
                 yield from _split_conjunction(text, right_start, end, right, gazetteer)
@@ -627,6 +699,7 @@ def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
 
 _TRAILING_PLACE = re.compile(r"\s+" + _trie_pattern(
     n for names in PLACES.values() for n in names if " " not in n and not n.endswith(".")) + r"$")
+_TRAILING_DIRECTION = re.compile(r"\s+(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$")
 _BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based"
 _BASED_AFTER = re.compile(rf",\s+(?:an?|the)\s+{_BASED}\b")
 _BASED_BEFORE = re.compile(rf"\b{_BASED}\s+(?:[\w-]+\s+){{0,3}}$")
@@ -678,3 +751,49 @@ def _strip_the(name: str) -> str:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
+
+
+# A party referred back to by place and kind: "the Massachusetts-based vendor", "the Verona,
+# Wisconsin-based EHR vendor", "the Boston health system", "the Seattle company's".
+_DESCRIBED_KINDS = r"company|firm|start-?up|vendor|supplier|developer|maker|health system|system|hospital|trust|" \
+                   r"clinic|health service|insurer|health plan|payer|university|college|institute|network|exchange"
+_PLACE_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s+)?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:-based|-headquartered)?"
+    rf"\s+(?P<desc>(?:(?!the\b)[\w-]+\s+){{0,3}}?(?:{_DESCRIBED_KINDS}))(?:’s|'s|s)?\b")
+
+
+def place_descriptions(text: str) -> list[tuple[str, str]]:
+    """(country, kind) of every "the <place>[-based] <kind>" back-reference in the text, where the
+    place is one we know and the kind one of the organisation kinds (``provider`` for "system")."""
+    found = []
+    for match in _PLACE_DESCRIPTION.finditer(text):
+        code = _PLACE_TO_CODE.get(match.group("place").lower())
+        desc = match.group("desc")
+        kind = next((t for t, pattern in _APPOSITION_TYPES if pattern.search(desc)), None)
+        if kind is None and re.search(r"\bsystem$", desc):
+            kind = "provider"
+        if code and kind:
+            found.append((code, kind))
+    return found
+
+
+# A company profile's "X is headquartered in Boston" / "X, founded in 2015, is based in Oslo, Norway".
+_PROFILE_PLACE = re.compile(r"(?:’s|'s)?(?:,|\s)[^.\n]{0,120}?\b(?:headquartered|based|located) in "
+                            r"(?:the )?(?P<first>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
+                            r"(?:,\s+(?P<second>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?")
+
+
+def profile_country(text: str, mentions: Iterable[str], others: Iterable[str] = ()) -> str | None:
+    """The country a sentence about the organisation says it is based in, wherever in the text
+    (a press release's "About X" trailer included): "X is headquartered in Boston" -> US. Not
+    when another organisation of ``others`` is named between the name and the place."""
+    others = [o for o in others if o]
+    for mention in mentions:
+        for use in _uses(rf"(?<![\w-]){re.escape(mention)}(?![\w-])").finditer(text):
+            match = _PROFILE_PLACE.match(text, use.end())
+            if match is None or any(o in text[use.end():match.start("first")] for o in others):
+                continue
+            for place in (match.group("second"), match.group("first")):
+                if place and place.lower() in _PLACE_TO_CODE:
+                    return _PLACE_TO_CODE[place.lower()]
+    return None

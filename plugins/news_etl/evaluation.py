@@ -17,10 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from news_etl.classify import Classification, Participant, classify_article, read_article
+from news_etl.classify import (
+    TYPE_NAMES,
+    Classification,
+    Participant,
+    classify_article,
+    read_article,
+    type_context,
+    type_features,
+)
 from news_etl.config import PROJECT_ROOT
-from news_etl.detector import Detector, leave_one_batch_out, train
-from news_etl.orgs import Gazetteer, load_gazetteer, org_key
+from news_etl.detector import Detector, TypeModel, leave_one_batch_out, train, train_types
+from news_etl.orgs import Gazetteer, KnownOrg, load_gazetteer, org_key
 from news_etl.stories import fingerprint
 
 SEEDS = PROJECT_ROOT / "seeds"
@@ -135,6 +143,49 @@ def train_detector(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | N
     """The detector's weights learned from the ``seed`` and ``dev`` articles (never the holdout)."""
     rows = _feature_rows([a for a in articles if a.split != "holdout"], gazetteer or load_gazetteer())
     return train([f for _, f, _ in rows], [y for _, _, y in rows])
+
+
+def train_type_model(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None,
+                     exclude_batch: str | None = None) -> TypeModel:
+    """The type model learned from the ``seed`` and ``dev`` partnerships (never the holdout; not
+    ``exclude_batch``), each read twice: with the gazetteer, and with the gazetteer blind to the
+    article's own organisations, so that the weights also hold when a party's kind is unknown, as
+    it is for most organisations of real news. The label is the first (preferred) type."""
+    rows = _type_rows([a for a in articles if a.split != "holdout" and a.batch != exclude_batch],
+                      gazetteer or load_gazetteer())
+    return train_types([f for _, f in rows], [a.types[0] for a, _ in rows], TYPE_NAMES)
+
+
+def leave_one_batch_out_types(articles: list[LabelledArticle], gazetteer: Gazetteer | None = None
+                              ) -> dict[str, tuple[int, ...]]:
+    """Per batch with ``seed``/``dev`` partnerships: (types right, readings) with the gazetteer, then
+    the same with it blind to the article's organisations, for a type model trained on the other
+    batches. Holdout articles are neither trained on nor scored."""
+    gazetteer = gazetteer or load_gazetteer()
+    dev = [a for a in articles if a.split != "holdout"]
+    rows = _type_rows(dev, gazetteer, pairs=True)
+    figures = {}
+    for batch in sorted({a.batch for a, _, _ in rows}):
+        model = train_types([f for a, f, _ in rows if a.batch != batch],
+                            [a.types[0] for a, _, _ in rows if a.batch != batch], TYPE_NAMES)
+        held = [(a, f, blind) for a, f, blind in rows if a.batch == batch]
+        figures[batch] = tuple(
+            count for view in (False, True) for count in (
+                sum(model.best(f) in a.types for a, f, blind in held if blind == view),
+                sum(1 for _, _, blind in held if blind == view)))
+    return figures
+
+
+def without_own_organisations(gazetteer: Gazetteer, article: LabelledArticle) -> Gazetteer:
+    """The gazetteer without the entries of the article's parties and extras: how the article reads
+    when its organisations are ones we never listed (the common case in real news)."""
+    names = [n for name, aliases in article.participants.items() for n in (name, *aliases)]
+    drop = {known.name for n in [*names, *article.acceptable_extra] if (known := gazetteer.lookup(n))}
+    blind = Gazetteer(version=f"{gazetteer.version}-without-{article.id}")
+    for org in gazetteer.orgs:
+        if org.name not in drop:
+            _add_known(blind, org)
+    return blind
 
 
 def leave_one_batch_out_scores(articles: list[LabelledArticle], gazetteer: Gazetteer | None = None
@@ -265,6 +316,30 @@ def _read_jsonl(path: Path) -> Iterator[LabelledArticle]:
 def _feature_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer
                   ) -> list[tuple[LabelledArticle, dict[str, float], bool]]:
     return [(a, read_article(a.title, a.text, gazetteer).features, a.is_partnership) for a in articles]
+
+
+def _add_known(gazetteer: Gazetteer, org: KnownOrg) -> None:
+    gazetteer.orgs.append(org)
+    for name in (org.name, *org.aliases):
+        gazetteer.by_key.setdefault(org_key(name), org)
+    for product in org.products:
+        gazetteer.by_product.setdefault(org_key(product), org)
+
+
+def _type_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer, pairs: bool = False) -> list:
+    """(article, type features[, read blind]) of each partnership with two or more parties found,
+    read with the gazetteer and with it blind to the article's own organisations."""
+    rows = []
+    for article in articles:
+        if not article.is_partnership:
+            continue
+        for blind in (False, True):
+            reading = read_article(article.title, article.text,
+                                   without_own_organisations(gazetteer, article) if blind else gazetteer)
+            if len(reading.participants) >= 2:
+                features = type_features(reading.sentences[0], type_context(reading), reading.participants)
+                rows.append((article, features, blind) if pairs else (article, features))
+    return rows
 
 
 def _ratio(a: int, b: int) -> float:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -44,6 +45,9 @@ class Gazetteer:
     orgs: list[KnownOrg] = field(default_factory=list)
     by_key: dict[str, KnownOrg] = field(default_factory=dict)
     by_product: dict[str, KnownOrg] = field(default_factory=dict)
+    # The pattern of all surface forms, compiled once per gazetteer by ``entities`` (kept on the
+    # object, not in a table keyed by ``id``: a short-lived gazetteer's id is reused by the next).
+    matcher: Any = field(default=None, repr=False, compare=False)
 
     def lookup(self, name: str) -> KnownOrg | None:
         """The known organisation a surface name denotes, if any."""
