@@ -31,7 +31,7 @@ from news_etl.entities import (
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
-CLASSIFIER_VERSION = "hybrid-3.1"
+CLASSIFIER_VERSION = "hybrid-3.2"
 LEAD_SENTENCES = 4
 MIN_SENTENCE_WORDS = 6
 
@@ -265,13 +265,19 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     title = headline_case(as_written)
     full_text, text = text, story_body(text)
     body_sentences = split_sentences(text)
+    if body_sentences and as_written and body_sentences[0] == as_written:
+        # A page's text often opens with its own headline: read once, as the headline.
+        body_sentences = body_sentences[1:]
     # Headings, datelines and bylines are not sentences a story announces anything in.
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
     lead = prose[:LEAD_SENTENCES]
     document = "\n".join([title, *body_sentences])
     cues = {s: _cue_score(s, _POSITIVE) for s in {title, *prose[: LEAD_SENTENCES + 4]}}
-    # Headline and first sentence always: the parties of an announcement of any shape are there.
-    slots = [n for s in [title, *lead] if cues[s] > 0 or s in (title, *lead[:1]) for n in announced_parties(s)]
+    # Headline and first sentence always: the parties of an announcement of any shape are there;
+    # then every sentence of the announcing window with a cue, since a long story's announcement
+    # often comes after paragraphs of background ("On Monday, X, Y and Z formed a joint venture").
+    window = prose[: LEAD_SENTENCES + 4]
+    slots = [n for s in [title, *window] if cues[s] > 0 or s in (title, *lead[:1]) for n in announced_parties(s)]
     orgs = find_organizations(document, gazetteer, slots)
     quotes = tuple(find_quotes(text, orgs))  # the body as written: quotes run by paragraph
 
@@ -420,8 +426,13 @@ def _participants(
     if described is not None and (primary is None or described[0] <= primary[0]):
         # The first sentence after it that names them (a headline "Three trusts sign ..." is
         # often followed by a lead that describes them again: "Three acute trusts have signed ...").
-        following = [span for span in lead if span[0] > described[1]
-                     and not _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])][:1]
+        # A long story may tell background first: then the first announcing sentence after it that
+        # names two or more ("Three organisations form ..." ... "X, Y and Z have formed ...").
+        after = [span for span in lead if span[0] > described[1]
+                 and not _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])]
+        naming = [span for span in announcing if span[0] > described[1] and len(named_in(span)) >= 2
+                  and not _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])]
+        following = after[:1] if after and named_in(after[0]) else naming[:1] or after[:1]
         if following:
             primary = (described[0], following[0][1])
     if primary is not None:
@@ -493,8 +504,10 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # the supplier being replaced: "replacing Meditech", "moving away from Cerner"
                      r"\b(?:replac(?:e|es|ed|ing)|switch(?:es|ed|ing)? from|mov(?:e|es|ed|ing) (?:away )?from|"
                      r"migrat(?:e|es|ed|ing) from|instead of|formerly known as) (?:the |its |their )?$|"
-                     # where the work happens: "public hospitals in Brazil's Unified Health System"
-                     r"\b(?:in|across|throughout|within) (?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
+                     # where the work happens: "public hospitals in Brazil's Unified Health System";
+                     # not the phrasal verb that names a new supplier: "is bringing in Ambience"
+                     r"(?:(?<!\bbring )(?<!\bbrings )(?<!\bbringing )(?<!\bbrought )\bin|across|throughout|within) "
+                     r"(?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
                      r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
                      # customers and members given as examples: "already works with systems including X"
                      r"\b(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
