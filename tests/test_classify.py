@@ -656,3 +656,17 @@ def test_a_pronoun_opening_a_later_sentence_is_no_party_name():
     from news_etl.entities import announced_parties
     assert "They" not in announced_parties("They join the Missouri health system that joined the Zorblatt platform.")
     assert "A" not in announced_parties("A partner at the fund will join Zorblatt's board.")
+
+
+def test_the_announcement_naming_the_headlines_party_wins_over_background_naming_two_others():
+    verdict = classify_article(
+        "University hospital and Zorblatt to build a clinical language model",
+        "Quenby University Hospital has been an early adopter of digital tools among the region's hospitals. "
+        "Its own Brindle Institute for Data already works together with the Arland Hospital Fund "
+        "on other projects. "
+        "An innovation partnership between Quenby University Hospital and Zorblatt, the Berlin AI company, "
+        "was signed this week to build a model for clinical notes.")
+    assert verdict.is_partnership, verdict.reason
+    names = {p.name for p in verdict.partnerships[0].participants}
+    assert {"Quenby University Hospital", "Zorblatt"} <= names, names
+    assert "Brindle Institute for Data" not in names, names

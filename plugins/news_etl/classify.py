@@ -414,7 +414,13 @@ def _participants(
         return [r for r in orgs if any(s <= a and b <= e and _as_party(document, s, a, b) for a, b in r.spans)]
 
     chosen: list[OrgRef] = []
-    primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
+    # Headline-consistent first: a long story's background ("its own Institute for X, set up under
+    # the Y Act") may name two organisations before the announcement names the headline's party.
+    headline_end = document.find("\n") if "\n" in document else len(document)
+    in_headline = {r.key for r in orgs if any(a < headline_end for a, _ in r.spans)}
+    naming_two = [span for span in announcing if len(named_in(span)) >= 2]
+    primary = next((span for span in naming_two if in_headline & {r.key for r in named_in(span)}),
+                   naming_two[0] if naming_two else None)
     if primary is None:
         # "X has signed a contract for Y. The contract ... was awarded to Z.": a sentence that names
         # one party, and the next one, about the same deal, that names the other.

@@ -388,7 +388,7 @@ _SUBJECT_END = re.compile(
 )
 _REPORTED = re.compile(r"\s(?:said|says|announced|announces)(?: (?:on |this |last )?\w+day)?(?: that)?\s+(?=[A-Z])")
 _OBJECT_START = re.compile(
-    r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
+    r"\b(?:with|between|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
     r"(?:has |have )?(?:given|gives|handed|hands)(?=\s[^.]{0,60}\b(?:contract|deal)\b)|"
     r"enlist(?:s|ed)?|members? of|connected to|connects to|sign(?:s|ed)? (?:up|on) (?:to|with)|live on|"
     r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|(?:bring(?:s|ing)?|brought) in|"
