@@ -670,3 +670,14 @@ def test_the_announcement_naming_the_headlines_party_wins_over_background_naming
     names = {p.name for p in verdict.partnerships[0].participants}
     assert {"Quenby University Hospital", "Zorblatt"} <= names, names
     assert "Brindle Institute for Data" not in names, names
+
+
+def test_the_cues_of_a_late_announcing_sentence_reach_the_detector():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    reading = read_article(
+        "A new hospital for children in crisis",
+        _BACKGROUND + "Quenby Health and Zorblatt Care have formed a joint venture to build and run the hospital.",
+        load_gazetteer())
+    assert reading.features["cue_lead"] == 0
+    assert reading.features["cue_parties"] > 0

@@ -287,7 +287,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
                   if cues[sentence] > 0 or _RELATION.search(sentence)]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
     participants = _profiled_parties(full_text, _described_parties(document, participants))
-    features = _features(document, title, lead, cues, orgs, offsets, participants)
+    features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
 
@@ -367,12 +367,20 @@ def _cue_score(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> floa
 
 
 def _features(document: str, title: str, lead: list[str], cues: dict[str, float], orgs: list[OrgRef],
-              offsets: list[tuple[int, int]], participants: list[Participant]) -> dict[str, float]:
-    """What the learned detector weighs: cue scores by place, generic relation words, and how
-    many organisations the headline, the first sentence and the announcing sentences name."""
+              offsets: list[tuple[int, int]], participants: list[Participant],
+              announcing: list[tuple[int, int]]) -> dict[str, float]:
+    """What the learned detector weighs: cue scores by place, generic relation words, how
+    many organisations the headline, the first sentence and the announcing sentences name, and
+    the cues of the sentence that names the parties wherever it stands (a long story's
+    announcement often follows paragraphs of background, past the lead)."""
 
     def named(span: tuple[int, int] | None) -> float:
         return float(len([r for r in orgs if span and any(span[0] <= a < span[1] for a, _ in r.spans)]))
+
+    keys = {p.key for p in participants}
+    party_sentence = next((document[s:e] for s, e in announcing
+                           if len({r.key for r in orgs if r.key in keys and any(s <= a < e for a, _ in r.spans)}) >= 2),
+                          None)
 
     return {
         "cue_title": cues[title],
@@ -385,6 +393,7 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         "orgs_title": min(named(offsets[0]), 2.0),
         "orgs_first": min(named(offsets[1] if len(offsets) > 1 else None), 3.0),
         "parties": float(min(len(participants), 3)),
+        "cue_parties": min(cues.get(party_sentence, 0.0), 6.0) if party_sentence else 0.0,
     }
 
 
