@@ -681,3 +681,12 @@ def test_the_cues_of_a_late_announcing_sentence_reach_the_detector():
         load_gazetteer())
     assert reading.features["cue_lead"] == 0
     assert reading.features["cue_parties"] > 0
+
+
+def test_a_later_background_sentence_naming_a_party_adds_no_parties():
+    verdict = classify_article(
+        "Quenby Health joins Zorblatt, extending a hospital data network",
+        "Quenby Health has joined the Zorblatt hospital data network. " + _BACKGROUND
+        + "Zorblatt is hosted by Brindlework Health Partners, which set up the network in 2015.")
+    names = {p.name for p in verdict.partnerships[0].participants}
+    assert names == {"Quenby Health", "Zorblatt"}, names

@@ -452,8 +452,12 @@ def _participants(
             primary = (described[0], following[0][1])
     if primary is not None:
         chosen = named_in(primary)
+        # Further parties come from the lead and the sentence right after the primary one, not from
+        # a long story's later background ("X is hosted by Y, the parent of Z").
+        near = {span for span in lead} | set(announcing[announcing.index(primary) + 1:][:1]
+                                                 if primary in announcing else ())
         for span in announcing:
-            named = named_in(span)
+            named = named_in(span) if span in near else []
             if _ANOTHER_DEAL.search(document[span[0]:span[1]]):
                 continue  # "Separately, X signed ... with Z": another partnership, not more parties
             if span != primary and any(r in chosen for r in named):
