@@ -690,3 +690,14 @@ def test_a_later_background_sentence_naming_a_party_adds_no_parties():
         + "Zorblatt is hosted by Brindlework Health Partners, which set up the network in 2015.")
     names = {p.name for p in verdict.partnerships[0].participants}
     assert names == {"Quenby Health", "Zorblatt"}, names
+
+
+def test_a_subject_referring_back_to_the_organisation_of_the_sentence_before_is_that_party():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    reading = read_article(
+        "A Santiago hospital becomes the first member of a care network in Chile",
+        _BACKGROUND + "Quenby Clinic has now looked north for an edge. "
+        "The hospital joined the Zorblatt Care Network as its first member in Chile, the two said on Wednesday.",
+        load_gazetteer())
+    assert {p.name for p in reading.participants} >= {"Quenby Clinic", "Zorblatt Care Network"}

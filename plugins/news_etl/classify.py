@@ -179,6 +179,10 @@ _SAME_DEAL = re.compile(r"(?:The|This|Under the|Under this) (?:[\w-]+ ){0,2}?(?:
 # Another deal, not the word "separate" ("replacing several separate systems").
 _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?(deal|agreement|contract|partnership|"
                            r"collaboration|alliance)|earlier this year|last year|previously)\b", re.I)
+# A subject that names no one but refers back: "The hospital joined ...", "The health system has ...".
+_BACK_REFERENCE = re.compile(r"(?:The|This) (?:[\w-]+ ){0,2}?(?:hospital|health system|system|trust|company|firm|"
+                             r"university|provider|insurer|vendor|start-?up|authority|clinic|network|group|"
+                             r"organi[sz]ation|centre|center)\b(?! of\b)")
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
 # Words a title-case headline capitalises that are never part of an organisation's name here.
@@ -436,6 +440,13 @@ def _participants(
         primary = next(((a[0], b[1]) for a, b in zip(announcing, announcing[1:], strict=False)
                         if named_in(a) and _SAME_DEAL.match(document[b[0]:b[1]])
                         and len({r.key for r in named_in(a) + named_in(b)}) >= 2), None)
+    if primary is None:
+        # "X has now looked north for an edge. The hospital joined the Y network ...": a subject that
+        # refers back to the one organisation the sentence before names.
+        primary = next(((before[0], span[1]) for span in announcing if span[0] > 0
+                        for before in [(document.rfind("\n", 0, span[0] - 1) + 1, span[0] - 1)]
+                        if _BACK_REFERENCE.match(document, span[0], span[1]) and len(named_in(before)) == 1
+                        and len({r.key for r in named_in(before) + named_in(span)}) >= 2), None)
     # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
     described = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
     if described is not None and (primary is None or described[0] <= primary[0]):
