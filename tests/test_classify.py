@@ -616,3 +616,88 @@ def test_a_known_name_after_a_place_possessive_or_a_preposition_keeps_its_entry(
         "Ireland's Health Service Executive has signed a five-year contract with Zorblatt to supply "
         "scheduling software to its hospitals.")
     assert "Health Service Executive" in {p.name for p in verdict.partnerships[0].participants}
+
+
+_BACKGROUND = ("Regional hospitals have struggled for years to find enough beds for young patients in crisis. "
+               "State figures show waits in emergency departments growing longer every winter. "
+               "Several counties have no specialist at all, according to the state hospital association. "
+               "Families often travel hundreds of miles for an inpatient bed. ")
+
+
+def test_a_page_that_opens_with_its_own_headline_reads_the_headline_once():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    title = "Quenby Health and Zorblatt form venture to build a children's hospital"
+    reading = read_article(title, title + "\n\n" + _BACKGROUND, load_gazetteer())
+    assert reading.sentences.count(title) == 1
+
+
+def test_a_three_party_list_announced_after_background_paragraphs_gives_three_parties():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    reading = read_article(
+        "Three regional organisations form joint venture for a children's hospital",
+        _BACKGROUND + "On Monday, three organisations said they would close part of that gap together. "
+        "Quenby Health, Brindlework Children's and Zorblatt Care have formed a joint venture to build and run "
+        "a 72-bed hospital, with the first patients expected in 2028.", load_gazetteer())
+    names = {p.name for p in reading.participants}
+    assert {"Quenby Health", "Brindlework Children's", "Zorblatt Care"} <= names, names
+
+
+def test_a_supplier_a_buyer_is_bringing_in_is_a_party():
+    verdict = classify_article(
+        "Quenby Health brings in Zorblatt for ambient documentation",
+        "Quenby Health is bringing in Zorblatt to supply ambient documentation across Quenby Medical Group, "
+        "under a multiyear enterprise agreement.")
+    assert "Zorblatt" in {p.name for p in verdict.partnerships[0].participants}
+
+
+def test_a_pronoun_opening_a_later_sentence_is_no_party_name():
+    from news_etl.entities import announced_parties
+    assert "They" not in announced_parties("They join the Missouri health system that joined the Zorblatt platform.")
+    assert "A" not in announced_parties("A partner at the fund will join Zorblatt's board.")
+
+
+def test_the_announcement_naming_the_headlines_party_wins_over_background_naming_two_others():
+    verdict = classify_article(
+        "University hospital and Zorblatt to build a clinical language model",
+        "Quenby University Hospital has been an early adopter of digital tools among the region's hospitals. "
+        "Its own Brindle Institute for Data already works together with the Arland Hospital Fund "
+        "on other projects. "
+        "An innovation partnership between Quenby University Hospital and Zorblatt, the Berlin AI company, "
+        "was signed this week to build a model for clinical notes.")
+    assert verdict.is_partnership, verdict.reason
+    names = {p.name for p in verdict.partnerships[0].participants}
+    assert {"Quenby University Hospital", "Zorblatt"} <= names, names
+    assert "Brindle Institute for Data" not in names, names
+
+
+def test_the_cues_of_a_late_announcing_sentence_reach_the_detector():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    reading = read_article(
+        "A new hospital for children in crisis",
+        _BACKGROUND + "Quenby Health and Zorblatt Care have formed a joint venture to build and run the hospital.",
+        load_gazetteer())
+    assert reading.features["cue_lead"] == 0
+    assert reading.features["cue_parties"] > 0
+
+
+def test_a_later_background_sentence_naming_a_party_adds_no_parties():
+    verdict = classify_article(
+        "Quenby Health joins Zorblatt, extending a hospital data network",
+        "Quenby Health has joined the Zorblatt hospital data network. " + _BACKGROUND
+        + "Zorblatt is hosted by Brindlework Health Partners, which set up the network in 2015.")
+    names = {p.name for p in verdict.partnerships[0].participants}
+    assert names == {"Quenby Health", "Zorblatt"}, names
+
+
+def test_a_subject_referring_back_to_the_organisation_of_the_sentence_before_is_that_party():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    reading = read_article(
+        "A Santiago hospital becomes the first member of a care network in Chile",
+        _BACKGROUND + "Quenby Clinic has now looked north for an edge. "
+        "The hospital joined the Zorblatt Care Network as its first member in Chile, the two said on Wednesday.",
+        load_gazetteer())
+    assert {p.name for p in reading.participants} >= {"Quenby Clinic", "Zorblatt Care Network"}

@@ -31,7 +31,7 @@ from news_etl.entities import (
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
-CLASSIFIER_VERSION = "hybrid-3.1"
+CLASSIFIER_VERSION = "hybrid-3.2"
 LEAD_SENTENCES = 4
 MIN_SENTENCE_WORDS = 6
 
@@ -179,6 +179,10 @@ _SAME_DEAL = re.compile(r"(?:The|This|Under the|Under this) (?:[\w-]+ ){0,2}?(?:
 # Another deal, not the word "separate" ("replacing several separate systems").
 _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?(deal|agreement|contract|partnership|"
                            r"collaboration|alliance)|earlier this year|last year|previously)\b", re.I)
+# A subject that names no one but refers back: "The hospital joined ...", "The health system has ...".
+_BACK_REFERENCE = re.compile(r"(?:The|This) (?:[\w-]+ ){0,2}?(?:hospital|health system|system|trust|company|firm|"
+                             r"university|provider|insurer|vendor|start-?up|authority|clinic|network|group|"
+                             r"organi[sz]ation|centre|center)\b(?! of\b)")
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
 # Words a title-case headline capitalises that are never part of an organisation's name here.
@@ -265,13 +269,19 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     title = headline_case(as_written)
     full_text, text = text, story_body(text)
     body_sentences = split_sentences(text)
+    if body_sentences and as_written and body_sentences[0] == as_written:
+        # A page's text often opens with its own headline: read once, as the headline.
+        body_sentences = body_sentences[1:]
     # Headings, datelines and bylines are not sentences a story announces anything in.
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
     lead = prose[:LEAD_SENTENCES]
     document = "\n".join([title, *body_sentences])
     cues = {s: _cue_score(s, _POSITIVE) for s in {title, *prose[: LEAD_SENTENCES + 4]}}
-    # Headline and first sentence always: the parties of an announcement of any shape are there.
-    slots = [n for s in [title, *lead] if cues[s] > 0 or s in (title, *lead[:1]) for n in announced_parties(s)]
+    # Headline and first sentence always: the parties of an announcement of any shape are there;
+    # then every sentence of the announcing window with a cue, since a long story's announcement
+    # often comes after paragraphs of background ("On Monday, X, Y and Z formed a joint venture").
+    window = prose[: LEAD_SENTENCES + 4]
+    slots = [n for s in [title, *window] if cues[s] > 0 or s in (title, *lead[:1]) for n in announced_parties(s)]
     orgs = find_organizations(document, gazetteer, slots)
     quotes = tuple(find_quotes(text, orgs))  # the body as written: quotes run by paragraph
 
@@ -281,7 +291,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
                   if cues[sentence] > 0 or _RELATION.search(sentence)]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
     participants = _profiled_parties(full_text, _described_parties(document, participants))
-    features = _features(document, title, lead, cues, orgs, offsets, participants)
+    features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
 
@@ -361,12 +371,20 @@ def _cue_score(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> floa
 
 
 def _features(document: str, title: str, lead: list[str], cues: dict[str, float], orgs: list[OrgRef],
-              offsets: list[tuple[int, int]], participants: list[Participant]) -> dict[str, float]:
-    """What the learned detector weighs: cue scores by place, generic relation words, and how
-    many organisations the headline, the first sentence and the announcing sentences name."""
+              offsets: list[tuple[int, int]], participants: list[Participant],
+              announcing: list[tuple[int, int]]) -> dict[str, float]:
+    """What the learned detector weighs: cue scores by place, generic relation words, how
+    many organisations the headline, the first sentence and the announcing sentences name, and
+    the cues of the sentence that names the parties wherever it stands (a long story's
+    announcement often follows paragraphs of background, past the lead)."""
 
     def named(span: tuple[int, int] | None) -> float:
         return float(len([r for r in orgs if span and any(span[0] <= a < span[1] for a, _ in r.spans)]))
+
+    keys = {p.key for p in participants}
+    party_sentence = next((document[s:e] for s, e in announcing
+                           if len({r.key for r in orgs if r.key in keys and any(s <= a < e for a, _ in r.spans)}) >= 2),
+                          None)
 
     return {
         "cue_title": cues[title],
@@ -379,6 +397,7 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         "orgs_title": min(named(offsets[0]), 2.0),
         "orgs_first": min(named(offsets[1] if len(offsets) > 1 else None), 3.0),
         "parties": float(min(len(participants), 3)),
+        "cue_parties": min(cues.get(party_sentence, 0.0), 6.0) if party_sentence else 0.0,
     }
 
 
@@ -408,26 +427,48 @@ def _participants(
         return [r for r in orgs if any(s <= a and b <= e and _as_party(document, s, a, b) for a, b in r.spans)]
 
     chosen: list[OrgRef] = []
-    primary = next((span for span in announcing if len(named_in(span)) >= 2), None)
+    # Headline-consistent first: a long story's background ("its own Institute for X, set up under
+    # the Y Act") may name two organisations before the announcement names the headline's party.
+    headline_end = document.find("\n") if "\n" in document else len(document)
+    in_headline = {r.key for r in orgs if any(a < headline_end for a, _ in r.spans)}
+    naming_two = [span for span in announcing if len(named_in(span)) >= 2]
+    primary = next((span for span in naming_two if in_headline & {r.key for r in named_in(span)}),
+                   naming_two[0] if naming_two else None)
     if primary is None:
         # "X has signed a contract for Y. The contract ... was awarded to Z.": a sentence that names
         # one party, and the next one, about the same deal, that names the other.
         primary = next(((a[0], b[1]) for a, b in zip(announcing, announcing[1:], strict=False)
                         if named_in(a) and _SAME_DEAL.match(document[b[0]:b[1]])
                         and len({r.key for r in named_in(a) + named_in(b)}) >= 2), None)
+    if primary is None:
+        # "X has now looked north for an edge. The hospital joined the Y network ...": a subject that
+        # refers back to the one organisation the sentence before names.
+        primary = next(((before[0], span[1]) for span in announcing if span[0] > 0
+                        for before in [(document.rfind("\n", 0, span[0] - 1) + 1, span[0] - 1)]
+                        if _BACK_REFERENCE.match(document, span[0], span[1]) and len(named_in(before)) == 1
+                        and len({r.key for r in named_in(before) + named_in(span)}) >= 2), None)
     # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
     described = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
     if described is not None and (primary is None or described[0] <= primary[0]):
         # The first sentence after it that names them (a headline "Three trusts sign ..." is
         # often followed by a lead that describes them again: "Three acute trusts have signed ...").
-        following = [span for span in lead if span[0] > described[1]
-                     and not _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])][:1]
+        # A long story may tell background first: then the first announcing sentence after it that
+        # names two or more ("Three organisations form ..." ... "X, Y and Z have formed ...").
+        after = [span for span in lead if span[0] > described[1]
+                 and not _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])]
+        naming = [span for span in announcing if span[0] > described[1] and len(named_in(span)) >= 2
+                  and not _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])]
+        following = after[:1] if after and named_in(after[0]) else naming[:1] or after[:1]
         if following:
             primary = (described[0], following[0][1])
     if primary is not None:
         chosen = named_in(primary)
+        # Further parties come from the lead and the sentence right after the primary one, not from
+        # a long story's later background ("X is hosted by Y, the parent of Z").
+        near = {span for span in lead} | set(announcing[announcing.index(primary) + 1:][:1]
+                                                 if primary in announcing else ())
         for span in announcing:
-            named = named_in(span)
+            named = named_in(span) if span in near else []
             if _ANOTHER_DEAL.search(document[span[0]:span[1]]):
                 continue  # "Separately, X signed ... with Z": another partnership, not more parties
             if span != primary and any(r in chosen for r in named):
@@ -493,8 +534,10 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # the supplier being replaced: "replacing Meditech", "moving away from Cerner"
                      r"\b(?:replac(?:e|es|ed|ing)|switch(?:es|ed|ing)? from|mov(?:e|es|ed|ing) (?:away )?from|"
                      r"migrat(?:e|es|ed|ing) from|instead of|formerly known as) (?:the |its |their )?$|"
-                     # where the work happens: "public hospitals in Brazil's Unified Health System"
-                     r"\b(?:in|across|throughout|within) (?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
+                     # where the work happens: "public hospitals in Brazil's Unified Health System";
+                     # not the phrasal verb that names a new supplier: "is bringing in Ambience"
+                     r"(?:(?<!\bbring )(?<!\bbrings )(?<!\bbringing )(?<!\bbrought )\bin|across|throughout|within) "
+                     r"(?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
                      r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
                      # customers and members given as examples: "already works with systems including X"
                      r"\b(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)

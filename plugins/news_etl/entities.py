@@ -388,10 +388,10 @@ _SUBJECT_END = re.compile(
 )
 _REPORTED = re.compile(r"\s(?:said|says|announced|announces)(?: (?:on |this |last )?\w+day)?(?: that)?\s+(?=[A-Z])")
 _OBJECT_START = re.compile(
-    r"\b(?:with|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
+    r"\b(?:with|between|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
     r"(?:has |have )?(?:given|gives|handed|hands)(?=\s[^.]{0,60}\b(?:contract|deal)\b)|"
     r"enlist(?:s|ed)?|members? of|connected to|connects to|sign(?:s|ed)? (?:up|on) (?:to|with)|live on|"
-    r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
+    r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|(?:bring(?:s|ing)?|brought) in|"
     r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
     r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
     r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial)|"
@@ -415,6 +415,8 @@ _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "up
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
               "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
+              # pronouns and articles opening a later sentence: "They join ...", "A partner at the fund will"
+              "they", "we", "he", "she", "this", "these", "those", "a", "an",
               # what is deployed or connected, not who: "deploy AI triage", "roll out EPR modules"
               "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu",
               # headline adjectives: "with Global Partners"
