@@ -276,8 +276,14 @@ def test_joining_phrasings_are_data_networks_and_a_network_name_is_no_alliance(t
     ("Marlow Health partners with London-based startup Zorbly",
      "Marlow Health has signed a partnership with London-based startup Zorbly to pilot AI triage in its "
      "emergency department. The tool sorts patients by urgency."),
+    ("Marlow Health signs deal for AI triage",
+     "Marlow Health has signed a three-year agreement to deploy AI triage software from Zorbly in its emergency "
+     "departments, the health system said. The tool sorts patients by urgency."),
+    ("Marlow Health picks supplier for AI triage",
+     "Marlow Health has signed a contract for AI triage in its emergency departments. The contract, worth £2m, "
+     "was awarded to Zorbly after a tender, the health system said."),
 ])
-def test_a_name_introduced_by_a_description_is_a_party(title, text):
+def test_a_vendor_named_by_description_or_as_supplier_of_what_is_bought_is_the_vendor_party(title, text):
     verdict = classify_article(title, text)
     assert verdict.is_partnership, verdict.reason
     assert _parties(verdict) == {"Marlow Health": "provider", "Zorbly": "vendor"}
@@ -308,20 +314,6 @@ def test_every_party_of_a_list_or_a_passive_is_found(title, text, parties):
     verdict = classify_article(title, text)
     assert verdict.is_partnership, verdict.reason
     assert set(_parties(verdict)) == parties
-
-
-@pytest.mark.parametrize(("title", "text"), [
-    ("Marlow Health signs deal for AI triage",
-     "Marlow Health has signed a three-year agreement to deploy AI triage software from Zorbly in its emergency "
-     "departments, the health system said. The tool sorts patients by urgency."),
-    ("Marlow Health picks supplier for AI triage",
-     "Marlow Health has signed a contract for AI triage in its emergency departments. The contract, worth £2m, "
-     "was awarded to Zorbly after a tender, the health system said."),
-])
-def test_the_supplier_of_what_is_bought_is_the_vendor_party(title, text):
-    verdict = classify_article(title, text)
-    assert verdict.is_partnership, verdict.reason
-    assert _parties(verdict) == {"Marlow Health": "provider", "Zorbly": "vendor"}
 
 
 @pytest.mark.parametrize(("title", "text"), [
