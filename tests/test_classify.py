@@ -101,6 +101,11 @@ def test_infer_org_type(name, kind):
     assert infer_org_type(name) == kind
 
 
+def _parties(verdict) -> dict[str, str]:
+    assert verdict.is_partnership, verdict.reason
+    return {p.name: p.role for p in verdict.partnerships[0].participants}
+
+
 def test_a_second_partnership_in_the_story_is_its_own_row():
     verdict = classify_article(
         "Lakeshore Regional Health picks Brightwell Health Systems for nurse scheduling",
@@ -148,10 +153,6 @@ def test_a_defined_acronym_is_the_same_party():
 
 
 # Generic phrasings of real trade news, written for these tests (invented organisations).
-def _parties(verdict):
-    return {p.name: p.role for p in verdict.partnerships[0].participants}
-
-
 def test_dateline_byline_and_press_release_trailer_are_not_story_text():
     from news_etl.classify import story_body
 
@@ -298,6 +299,16 @@ def test_a_merger_in_other_words_is_no_partnership():
 
 
 @pytest.mark.parametrize(("title", "text", "parties"), [
+    ("Quenby and Genome Institute of Arland launch joint study",  # "X and the Y" is two names
+     "Quenby and the Genome Institute of Arland have launched a joint research study of heart "
+     "disease in 10,000 patients.", {"Quenby", "Genome Institute of Arland"}),
+    # "Mercy" is a health system of the gazetteer; "Ardent Mercy Health" is another one, unknown.
+    ("Ardent Mercy Health selects Zorblatt for imaging AI",
+     "Ardent Mercy Health has selected Zorblatt to deploy its imaging AI across 40 hospitals under a "
+     "multiyear agreement.", {"Ardent Mercy Health", "Zorblatt"}),
+    ("Three trusts award shared record contract to Zorblatt",  # the supplier awarded to; a camel-case buyer
+     "eQuenby Arland has awarded a contract worth around £100 million to Zorblatt for a single "
+     "electronic patient record across its three hospitals.", {"eQuenby Arland", "Zorblatt"}),
     ("Marlow Health partners with Zorbly and Quenby on virtual wards",
      "Marlow Health has partnered with Zorbly and Quenby to run virtual wards for patients with heart failure, "
      "the health system said on Monday. Nurses will monitor patients remotely.",
@@ -310,10 +321,24 @@ def test_a_merger_in_other_words_is_no_partnership():
      "agreed a formal alliance to coordinate end-of-life care across the county.",
      {"Saint Aldhelm Hospices", "Hospice in the Fenland", "Wexcombe Community Health NHS Foundation Trust"}),
 ])
-def test_every_party_of_a_list_or_a_passive_is_found(title, text, parties):
+def test_every_party_is_found_and_no_other(title, text, parties):
     verdict = classify_article(title, text)
     assert verdict.is_partnership, verdict.reason
     assert set(_parties(verdict)) == parties
+
+
+@pytest.mark.parametrize(("title", "text", "parties"), [
+    ("Harbor Health South Florida and Quenby Meridian Health join Zorblatt",  # a name ending in a region
+     "Two more health systems have signed on as members of Zorblatt, the data network. Zorblatt said Harbor "
+     "Health South Florida and Quenby Meridian Health will begin contributing records this year.",
+     {"Harbor Health South Florida", "Quenby Meridian Health"}),
+    ("Zorblatt adds two health systems to its exchange",  # parties announced in reported speech
+     "Zorblatt, the nonprofit exchange serving two states, said Quenby and Brindlework have joined its "
+     "network under participation agreements signed this month.", {"Zorblatt", "Quenby", "Brindlework"}),
+])
+def test_these_parties_are_among_those_found(title, text, parties):
+    verdict = classify_article(title, text)
+    assert parties <= {p.name for p in verdict.partnerships[0].participants}
 
 
 @pytest.mark.parametrize(("title", "text"), [
@@ -410,11 +435,6 @@ def test_a_place_in_the_opening_gives_local_bodies_the_story_country():
     assert verdict.is_partnership, verdict.reason
     assert {p.name: p.country for p in verdict.partnerships[0].participants} == {
         "Westbrook Health": "AU", "Deakin University": "AU"}
-
-
-def _parties(verdict) -> dict[str, str]:
-    assert verdict.is_partnership, verdict.reason
-    return {p.name: p.role for p in verdict.partnerships[0].participants}
 
 
 def test_an_acronym_in_the_headline_is_the_party_the_lead_defines_it_for():
@@ -549,32 +569,6 @@ def test_each_gazetteer_matches_its_own_names_however_briefly_it_lives():
         assert names_found(name) == [(name, True)]
 
 
-def test_x_and_the_y_names_two_parties():
-    verdict = classify_article(
-        "Quenby and Genome Institute of Arland launch joint study",
-        "Quenby and the Genome Institute of Arland have launched a joint research study of heart "
-        "disease in 10,000 patients.")
-    assert {p.name for p in verdict.partnerships[0].participants} == {"Quenby", "Genome Institute of Arland"}
-
-
-def test_a_name_ending_in_a_region_still_ends_before_and():
-    verdict = classify_article(
-        "Harbor Health South Florida and Quenby Meridian Health join Zorblatt",
-        "Two more health systems have signed on as members of Zorblatt, the data network. Zorblatt said Harbor "
-        "Health South Florida and Quenby Meridian Health will begin contributing records this year.")
-    names = {p.name for p in verdict.partnerships[0].participants}
-    assert {"Harbor Health South Florida", "Quenby Meridian Health"} <= names
-
-
-def test_a_known_short_name_inside_a_longer_unknown_party_name_yields_to_it():
-    # "Mercy" is a health system of the gazetteer; "Ardent Mercy Health" is another one, unknown.
-    verdict = classify_article(
-        "Ardent Mercy Health selects Zorblatt for imaging AI",
-        "Ardent Mercy Health has selected Zorblatt to deploy its imaging AI across 40 hospitals under a "
-        "multiyear agreement.")
-    assert {p.name for p in verdict.partnerships[0].participants} == {"Ardent Mercy Health", "Zorblatt"}
-
-
 def test_a_press_release_trailer_gives_a_party_its_headquarters_country():
     verdict = classify_article(
         "Harbourside Hospital selects Quillomatic for bed management",
@@ -583,23 +577,6 @@ def test_a_press_release_trailer_gives_a_party_its_headquarters_country():
         "Norway, and serves 300 hospitals.")
     countries = {p.name: p.country for p in verdict.partnerships[0].participants}
     assert countries["Quillomatic"] == "NO"
-
-
-def test_the_supplier_a_contract_is_awarded_to_and_a_camel_case_buyer_are_parties():
-    verdict = classify_article(
-        "Three trusts award shared record contract to Zorblatt",
-        "eQuenby Arland has awarded a contract worth around £100 million to Zorblatt for a single "
-        "electronic patient record across its three hospitals.")
-    assert {p.name for p in verdict.partnerships[0].participants} == {"eQuenby Arland", "Zorblatt"}
-
-
-def test_parties_announced_in_reported_speech_are_found():
-    verdict = classify_article(
-        "Zorblatt adds two health systems to its exchange",
-        "Zorblatt, the nonprofit exchange serving two states, said Quenby and Brindlework have joined its "
-        "network under participation agreements signed this month.")
-    names = {p.name for p in verdict.partnerships[0].participants}
-    assert {"Zorblatt", "Quenby", "Brindlework"} <= names
 
 
 def test_a_known_name_after_a_place_possessive_or_a_preposition_keeps_its_entry():
