@@ -12,7 +12,8 @@ from collections import defaultdict
 
 import pytest
 import yaml
-from news_etl.orgs import GAZETTEER_PATH, ORG_TYPES, org_key
+from news_etl.entities import find_organizations
+from news_etl.orgs import GAZETTEER_PATH, ORG_TYPES, load_gazetteer, org_key
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +47,18 @@ def test_no_product_is_the_name_of_another_organisation(rows):
     clashes = [(p, r["name"], owner[org_key(p)]) for r in rows for p in (r.get("products") or ())
                if owner.get(org_key(p), r["name"]) != r["name"]]
     assert clashes == []
+
+
+@pytest.mark.parametrize("longer_name", [
+    "Digital Health Canada",                # an association, not the federal department
+    "National Medical Research Council",    # Singapore's funder, not the UK's Medical Research Council
+    "National Cancer Institute of Kenya",
+    "Siemens Energy",
+    "Rhode Island Health Care Association",
+    "Indian Institute of Science Education and Research",
+])
+def test_a_longer_name_is_not_read_as_the_known_name_it_contains(longer_name):
+    """The matcher takes any known form wherever it stands, so a form that is also the tail or
+    head of other organisations' names must not be in the gazetteer on its own."""
+    found = find_organizations(f"{longer_name} signed the agreement on Tuesday.", load_gazetteer())
+    assert not [r.name for r in found if r.known and r.name != longer_name]
