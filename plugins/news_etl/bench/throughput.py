@@ -9,6 +9,7 @@ the Airflow run are timed the same way.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import resource
 import shutil
@@ -36,6 +37,7 @@ from news_etl.extract import extract_page
 STAGES = ("poll", "fetch", "extract", "classify", "load", "validate", "publish")
 CEILING_PAGES = 2000  # enough for a steady rate; the ceiling is a rate, not a total
 SAMPLE_EVERY_S = 0.2
+PR_SET_CHILD_SUBREAPER = 36  # <linux/prctl.h>
 
 
 @dataclass(slots=True)
@@ -93,11 +95,13 @@ def run_watched(cmd: list[str], env: dict[str, str], log: Path, timeout_s: float
                 stdout: Path | None = None) -> tuple[int, float, dict[str, Any]]:
     """Run ``cmd`` to completion; returns (exit code, wall seconds, memory and CPU summary).
 
-    ``cpu_s`` is the CPU time of the whole process tree (pool workers and Airflow's
-    subprocesses included: each is reaped by its parent, and the kernel adds a reaped
-    child's time to its parent's children). On a machine shared with other work it is
+    ``cpu_s`` is the CPU time of the whole process tree: the kernel adds a reaped child's
+    time to its parent's children, and this process adopts and reaps the tree's orphans
+    (a process pool's fork server outlives the program that started it, and with it the
+    pool workers' time, which was lost before). On a machine shared with other work it is
     steadier than wall time: it counts only the CPU this program got.
     """
+    _adopt_orphans()
     started = time.perf_counter()
     before = _children_cpu_s()
     with open(log, "w") as err, open(stdout or os.devnull, "w") as out:
@@ -110,12 +114,37 @@ def run_watched(cmd: list[str], env: dict[str, str], log: Path, timeout_s: float
             code = proc.wait()
         finally:
             watch.stop()
-    return code, time.perf_counter() - started, {**watch.summary(), "cpu_s": round(_children_cpu_s() - before, 2)}
+    wall = time.perf_counter() - started
+    _reap_orphans(set(watch.peaks) - {proc.pid})
+    return code, wall, {**watch.summary(), "cpu_s": round(_children_cpu_s() - before, 2)}
 
 
 def _children_cpu_s() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def _adopt_orphans() -> None:
+    """Become the parent of this process's orphaned descendants (Linux's child subreaper), so
+    that reaping them adds their CPU time, and their reaped children's, to ours."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_CHILD_SUBREAPER) failed: CPU times would miss orphans")
+
+
+def _reap_orphans(pids: set[int], timeout_s: float = 30.0) -> None:
+    """Wait for the run's processes that outlived it (now ours) to exit, and reap them."""
+    deadline = time.monotonic() + timeout_s
+    mine = {child.pid for child in psutil.Process().children()} & pids
+    while mine and time.monotonic() < deadline:
+        for pid in list(mine):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                mine.discard(pid)
+        time.sleep(0.05)
 
 
 def pipeline_env(site: SyntheticSite, work: Path, warehouse: Path, workers: int) -> dict[str, str]:
