@@ -718,14 +718,14 @@ _NO_WORD_OR_PAREN_BEFORE = re.compile(r"(?<![\w(])")
 _NO_WORD_AFTER = re.compile(r"(?![\w-])")
 _NO_WORD_OR_PAREN_AFTER = re.compile(r"(?![\w)])")
 _POSSESSIVE_NO_WORD_AFTER = re.compile(r"(?:’s|'s)?(?![\w-])")
-# Not the first words of a longer name: "Mater" in "Mater Group" is that group.
+# ... and not followed by another capitalised word (the first words of a longer name).
 _POSSESSIVE_NOT_LONGER = re.compile(r"(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])")
 
 
 def _uses(text: str, name: str, before: re.Pattern[str], after: re.Pattern[str]) -> list[tuple[int, int]]:
     """The spans ``re.finditer(before + re.escape(name) + after, text)`` gives, without compiling a
-    pattern per name: names are new in almost every article, and compiling one was ~1 ms an article,
-    the classifier's largest single cost. ``before`` is a lookbehind; ``after`` may consume (``'s``)."""
+    pattern per name: names are new in almost every article, and compiling their patterns cost about
+    1 ms an article. ``before`` is a lookbehind; ``after`` may consume (``'s``)."""
     if not name:  # an empty name matches between characters: leave that case to the regex itself
         return [m.span() for m in re.finditer(before.pattern + after.pattern, text)]
     spans = []
