@@ -221,7 +221,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             add(start, end, surface, org, product)
     for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
-        for start, end in _uses(text, name, _NO_WORD_BEFORE, _POSSESSIVE_NOT_LONGER):
+        for start, end in _name_spans(text, name, _NO_WORD_BEFORE, _POSSESSIVE_NOT_LONGER):
             inside_longer_name = _NAME_BEFORE.search(text[max(0, start - 30):start])
             if not inside_longer_name and not _overlaps(start, end, taken):
                 add(start, start + len(name), name, gazetteer.lookup(name))
@@ -265,7 +265,7 @@ def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer
         if inner is None or any(w.lower() in _NAME_CONNECTORS or not w[:1].isupper() or _is_place_possessive(w)
                                 or w.lower() in _PLACE_TO_CODE for w in words[:inner]):
             continue
-        spans += _uses(text, name, _NO_WORD_BEFORE, _NO_WORD_AFTER)
+        spans += _name_spans(text, name, _NO_WORD_BEFORE, _NO_WORD_AFTER)
     return spans
 
 
@@ -631,7 +631,7 @@ def _add_defined_acronyms(text: str, refs: dict[str, OrgRef], taken: list[tuple[
             owner.spans += alone.spans
             owner.product_spans += alone.product_spans
             del refs[alone.key]
-        for use in _uses(text, acronym, _NO_WORD_OR_PAREN_BEFORE, _NO_WORD_OR_PAREN_AFTER):
+        for use in _name_spans(text, acronym, _NO_WORD_OR_PAREN_BEFORE, _NO_WORD_OR_PAREN_AFTER):
             if not _overlaps(*use, taken):
                 owner.spans.append(use)
                 taken.append(use)
@@ -664,7 +664,7 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
             continue
         owner = owners[0]
         word = owner.name.split()[0]
-        for use in _uses(text, word, _NO_WORD_BEFORE, _POSSESSIVE_NO_WORD_AFTER):
+        for use in _name_spans(text, word, _NO_WORD_BEFORE, _POSSESSIVE_NO_WORD_AFTER):
             if not _overlaps(*use, taken):
                 owner.mentions.add(word)
                 owner.spans.append(use)
@@ -712,7 +712,7 @@ _LEADING_THE = re.compile(r"^(?:The|the)\s+")
 _SENTENCE_BREAK = re.compile(r"\n|[.!?]\s")
 
 
-# What may stand around a name's use (see ``_uses``).
+# What may stand around a name's use (see ``_name_spans``).
 _NO_WORD_BEFORE = re.compile(r"(?<![\w-])")
 _NO_WORD_OR_PAREN_BEFORE = re.compile(r"(?<![\w(])")
 _NO_WORD_AFTER = re.compile(r"(?![\w-])")
@@ -722,7 +722,7 @@ _POSSESSIVE_NO_WORD_AFTER = re.compile(r"(?:’s|'s)?(?![\w-])")
 _POSSESSIVE_NOT_LONGER = re.compile(r"(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])")
 
 
-def _uses(text: str, name: str, before: re.Pattern[str], after: re.Pattern[str]) -> list[tuple[int, int]]:
+def _name_spans(text: str, name: str, before: re.Pattern[str], after: re.Pattern[str]) -> list[tuple[int, int]]:
     """The spans ``re.finditer(before + re.escape(name) + after, text)`` gives, without compiling a
     pattern per name: names are new in almost every article, and compiling their patterns cost about
     1 ms an article. ``before`` is a lookbehind; ``after`` may consume (``'s``)."""
@@ -813,7 +813,7 @@ def profile_country(text: str, mentions: Iterable[str], others: Iterable[str] = 
     when another organisation of ``others`` is named between the name and the place."""
     others = [o for o in others if o]
     for mention in mentions:
-        for _, end in _uses(text, mention, _NO_WORD_BEFORE, _NO_WORD_AFTER):
+        for _, end in _name_spans(text, mention, _NO_WORD_BEFORE, _NO_WORD_AFTER):
             match = _PROFILE_PLACE.match(text, end)
             if match is None or any(o in text[end:match.start("first")] for o in others):
                 continue

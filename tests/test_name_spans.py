@@ -1,4 +1,4 @@
-"""``entities._uses`` finds a name's uses by ``str.find`` instead of a pattern compiled per name:
+"""``entities._name_spans`` finds a name's uses by ``str.find`` instead of a pattern compiled per name:
 it must give exactly the spans the per-name pattern gives, possessives, hyphens, brackets and
 overlapping repeats included."""
 
@@ -30,4 +30,4 @@ def test_uses_gives_the_spans_of_the_per_name_pattern(before: re.Pattern[str], a
     for text in [*_texts(3000), "Acme's Health and Acme’s staff", "Acme-Acme Acme\tHealth (Acme) Acme"]:
         for name in NAMES:
             expected = [m.span() for m in re.finditer(before.pattern + re.escape(name) + after.pattern, text)]
-            assert e._uses(text, name, before, after) == expected, (text, name)
+            assert e._name_spans(text, name, before, after) == expected, (text, name)
