@@ -28,6 +28,7 @@ from news_etl.entities import (
     place_descriptions,
     profile_country,
 )
+from news_etl.literal_prefilter import folded, may_match
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
@@ -367,7 +368,8 @@ def split_sentences(text: str) -> list[str]:
 # -- helpers -------------------------------------------------------------------------------
 
 def _cue_score(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
-    return sum(weight for pattern, weight in cues if pattern.search(sentence))
+    text = folded(sentence)  # patterns whose words the sentence lacks are not searched: same sum, sooner
+    return sum(weight for pattern, weight in cues if may_match(pattern, text) and pattern.search(sentence))
 
 
 def _features(document: str, title: str, lead: list[str], cues: dict[str, float], orgs: list[OrgRef],

@@ -221,10 +221,10 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             add(start, end, surface, org, product)
     for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
-        for use in _uses(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])").finditer(text):
-            inside_longer_name = _NAME_BEFORE.search(text[max(0, use.start() - 30):use.start()])
-            if not inside_longer_name and not _overlaps(use.start(), use.end(), taken):
-                add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
+        for start, end in _name_spans(text, name, _NO_WORD_BEFORE, _POSSESSIVE_NOT_LONGER):
+            inside_longer_name = _NAME_BEFORE.search(text[max(0, start - 30):start])
+            if not inside_longer_name and not _overlaps(start, end, taken):
+                add(start, start + len(name), name, gazetteer.lookup(name))
     for start, end, surface in _phrases(text, gazetteer):
         if _overlaps(start, end, taken):
             continue
@@ -265,7 +265,7 @@ def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer
         if inner is None or any(w.lower() in _NAME_CONNECTORS or not w[:1].isupper() or _is_place_possessive(w)
                                 or w.lower() in _PLACE_TO_CODE for w in words[:inner]):
             continue
-        spans += [(m.start(), m.end()) for m in _uses(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text)]
+        spans += _name_spans(text, name, _NO_WORD_BEFORE, _NO_WORD_AFTER)
     return spans
 
 
@@ -631,10 +631,10 @@ def _add_defined_acronyms(text: str, refs: dict[str, OrgRef], taken: list[tuple[
             owner.spans += alone.spans
             owner.product_spans += alone.product_spans
             del refs[alone.key]
-        for use in _uses(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])").finditer(text):
-            if not _overlaps(use.start(), use.end(), taken):
-                owner.spans.append((use.start(), use.end()))
-                taken.append((use.start(), use.end()))
+        for use in _name_spans(text, acronym, _NO_WORD_OR_PAREN_BEFORE, _NO_WORD_OR_PAREN_AFTER):
+            if not _overlaps(*use, taken):
+                owner.spans.append(use)
+                taken.append(use)
 
 
 def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple[int, int]]) -> None:
@@ -664,11 +664,11 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
             continue
         owner = owners[0]
         word = owner.name.split()[0]
-        for use in _uses(rf"(?<![\w-]){re.escape(word)}(?:’s|'s)?(?![\w-])").finditer(text):
-            if not _overlaps(use.start(), use.end(), taken):
+        for use in _name_spans(text, word, _NO_WORD_BEFORE, _POSSESSIVE_NO_WORD_AFTER):
+            if not _overlaps(*use, taken):
                 owner.mentions.add(word)
-                owner.spans.append((use.start(), use.end()))
-                taken.append((use.start(), use.end()))
+                owner.spans.append(use)
+                taken.append(use)
 
 
 @lru_cache(maxsize=8192)
@@ -712,10 +712,32 @@ _LEADING_THE = re.compile(r"^(?:The|the)\s+")
 _SENTENCE_BREAK = re.compile(r"\n|[.!?]\s")
 
 
-# Patterns of one name's uses, kept across articles: names recur, and compiling them again each
-# time (while pushing the fixed patterns out of ``re``'s own small cache) was a sixth of the
-# classifier's time.
-_uses = lru_cache(maxsize=8192)(re.compile)
+# What may stand around a name's use (see ``_name_spans``).
+_NO_WORD_BEFORE = re.compile(r"(?<![\w-])")
+_NO_WORD_OR_PAREN_BEFORE = re.compile(r"(?<![\w(])")
+_NO_WORD_AFTER = re.compile(r"(?![\w-])")
+_NO_WORD_OR_PAREN_AFTER = re.compile(r"(?![\w)])")
+_POSSESSIVE_NO_WORD_AFTER = re.compile(r"(?:’s|'s)?(?![\w-])")
+# ... and not followed by another capitalised word (the first words of a longer name).
+_POSSESSIVE_NOT_LONGER = re.compile(r"(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])")
+
+
+def _name_spans(text: str, name: str, before: re.Pattern[str], after: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans ``re.finditer(before + re.escape(name) + after, text)`` gives, without compiling a
+    pattern per name: names are new in almost every article, and compiling their patterns cost about
+    1 ms an article. ``before`` is a lookbehind; ``after`` may consume (``'s``)."""
+    if not name:  # an empty name matches between characters: leave that case to the regex itself
+        return [m.span() for m in re.finditer(before.pattern + after.pattern, text)]
+    spans = []
+    start = text.find(name)
+    while start >= 0:
+        tail = after.match(text, start + len(name)) if before.match(text, start) else None
+        if tail is None:
+            start = text.find(name, start + 1)
+        else:
+            spans.append((start, tail.end()))
+            start = text.find(name, tail.end())
+    return spans
 
 
 def _country_near(text: str, start: int, end: int) -> str | None:
@@ -791,9 +813,9 @@ def profile_country(text: str, mentions: Iterable[str], others: Iterable[str] = 
     when another organisation of ``others`` is named between the name and the place."""
     others = [o for o in others if o]
     for mention in mentions:
-        for use in _uses(rf"(?<![\w-]){re.escape(mention)}(?![\w-])").finditer(text):
-            match = _PROFILE_PLACE.match(text, use.end())
-            if match is None or any(o in text[use.end():match.start("first")] for o in others):
+        for _, end in _name_spans(text, mention, _NO_WORD_BEFORE, _NO_WORD_AFTER):
+            match = _PROFILE_PLACE.match(text, end)
+            if match is None or any(o in text[end:match.start("first")] for o in others):
                 continue
             for place in (match.group("second"), match.group("first")):
                 if place and place.lower() in _PLACE_TO_CODE:

@@ -62,8 +62,10 @@ class Gazetteer:
         return forms
 
 
+@lru_cache(maxsize=16384)
 def org_key(name: str) -> str:
-    """The normalised key under which name variants of one organisation meet."""
+    """The normalised key under which name variants of one organisation meet (cached: the
+    classifier asks for the same names' keys dozens of times an article)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("&", " and ").lower()

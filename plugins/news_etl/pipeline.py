@@ -969,6 +969,10 @@ def run_once(settings: Settings, batch: Batch, progress: Callable[[str, dict[str
     gate stops before publishing and is reported in the summary.
     """
     report = progress or (lambda stage, counts: None)
+    # SQLAlchemy's ORM (which GX imports) hooks itself into Core's inspection while it loads: loaded
+    # half-way by the background import, it broke this thread's queries now and then ("partially
+    # initialized module 'sqlalchemy.orm.exc'"). Loaded here first, the background has nothing of it to do.
+    importlib.import_module("sqlalchemy.orm")
     _import_in_background("news_etl.quality")
     feeds = start_batch(settings, batch)
     report("start", {"feeds": len(feeds)})
