@@ -30,7 +30,7 @@ from news_etl.entities import (
 )
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
-from news_etl.roundups import ROUNDUP_ITEMS, item_spans, roundup_features
+from news_etl.roundups import MAX_ITEMS, ROUNDUP_ITEMS, item_spans, list_intro, list_items
 
 CLASSIFIER_VERSION = "hybrid-3.3"
 LEAD_SENTENCES = 4
@@ -49,7 +49,7 @@ _SUPPLIER_APPOINTED = (r"\bappoint\w*\b[^.]{0,60}\b(as|to be) (its |the |a )?([\
 # capacity management platform", but not "buys software maker X".
 _SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(?:a|an|the|new|its|their)\s+)?"
                     r"(?:[\w.&'’-]+\s+){0,4}?(?:EHR|EPR|EMR|PACS|records?|systems?|platforms?|software|scanners?|"
-                    r"modules?|licen[cs]es?|tools?|solutions?)\b(?!\s+(?:maker|company|firm|developer|vendor|business|"
+                    r"modules?|licen[cs]es?|tools?|solutions?)\b(?!(?:\s+[\w-]+){0,2}?\s+(?:maker|company|firm|developer|vendor|business|"
                     r"unit|division|provider|start-?up|group|specialist)s?\b)")
 # Contract words in a story that announces no new agreement: a protest, review or court challenge
 # of a contract awarded earlier, a shortlist with bidders still competing, an arbitration or a
@@ -329,8 +329,13 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
 
     sentences = [title, *prose]
     offsets = _sentence_offsets(document, sentences)[: LEAD_SENTENCES + 4]
+    # A roundup: each item's cues and names are that item's news, not the story's announcement.
+    items = item_spans(document) if list_items(document, orgs) >= ROUNDUP_ITEMS else []
+    cues |= {sentence: 0.0 for (start, _), sentence in zip(offsets, sentences, strict=False)
+             if any(s <= start < e for s, e in items)}
     announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
-                  if cues[sentence] > 0 or _RELATION.search(sentence)]
+                  if not any(s <= span[0] < e for s, e in items)
+                  and (cues[sentence] > 0 or _RELATION.search(sentence))]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
     participants = _profiled_parties(full_text, _described_parties(document, participants))
     features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
@@ -442,10 +447,6 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
                        if len({r.key for r in orgs if r.key in keys and any(s <= a < e for a, _ in r.spans)}) >= 2),
                       None)
     party_sentence = document[party_span[0]:party_span[1]] if party_span else None
-    shape = roundup_features(document, [title, *lead[:2]], orgs, keys)
-    if party_span and shape["roundup_items"] >= ROUNDUP_ITEMS and any(
-            s <= party_span[0] < e for s, e in item_spans(document)):
-        party_sentence = None  # one item of a roundup: its cues are that item's news, not the story's
 
     return {
         "cue_title": cues[title],
@@ -459,7 +460,8 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         "orgs_first": min(named(offsets[1] if len(offsets) > 1 else None), 3.0),
         "parties": float(min(len(participants), 3)),
         "cue_parties": min(cues.get(party_sentence, 0.0), 6.0) if party_sentence else 0.0,
-        **shape,
+        "roundup_items": float(min(list_items(document, orgs), MAX_ITEMS)),
+        "roundup_intro": float(list_intro([title, *lead[:2]])),
     }
 
 

@@ -3,8 +3,11 @@
 "Here are eight deals from this week: 1. X signed with Y ... 2. Z chose W ...", a bulleted
 "12 health systems partnering with AI companies", a monthly tracker whose paragraphs open
 "On Feb. 3, ...": each item is a different organisation's news, so the first pair the rules
-find is no more the story's partnership than the fifth. The detector weighs how list-shaped a
-story is (``roundup_features``) against its cues.
+find is no more the story's partnership than the fifth. The detector weighs how many items a
+story has that each name someone new (``list_items``, counted in full up to ``MAX_ITEMS``:
+roundups are few among the labelled articles, and a feature on a larger scale needs a smaller
+weight, which the L2 penalty allows) and whether it introduces a list (``list_intro``); in a
+story with ``ROUNDUP_ITEMS`` such items, classify.py reads no item's sentence as the announcement.
 """
 
 from __future__ import annotations
@@ -43,24 +46,25 @@ def item_spans(document: str) -> list[tuple[int, int]]:
             for match, following in zip(matches, [*(m.start() for m in matches[1:]), len(document)], strict=False)]
 
 
-def list_items(document: str, orgs: Iterable[OrgRef], party_keys: set[str]) -> int:
-    """How many list items name an organisation that is not one of the story's parties: a
-    partnership's own bullet list of terms names its parties or none, a roundup's items name
-    everyone else."""
+def list_items(document: str, orgs: Iterable[OrgRef]) -> int:
+    """How many list items name an organisation that neither the headline (the document's first
+    line) nor an earlier item names: a roundup's items each bring in someone new, while an
+    explainer's "five things to know" and a deal's bulleted terms keep naming its own parties."""
+    headline_end = document.find("\n") if "\n" in document else len(document)
     spans = [(a, ref.key) for ref in orgs for a, _ in ref.spans]
-    return sum(1 for start, end in item_spans(document)
-               if any(start <= a < end and key not in party_keys for a, key in spans))
+    known = {key for a, key in spans if a < headline_end}
+    count = 0
+    for start, end in item_spans(document):
+        named = {key for a, key in spans if start <= a < end}
+        count += bool(named - known)
+        known |= named
+    return count
 
 
-def roundup_features(document: str, head: Iterable[str], orgs: Iterable[OrgRef], party_keys: set[str]
-                     ) -> dict[str, float]:
-    """What the detector weighs of a story's list shape: how many items name other organisations
-    (counted in full, up to ``MAX_ITEMS``: roundups are few among the labelled articles, and a
-    feature on a larger scale needs a smaller weight, which the L2 penalty allows), and whether
-    the headline or lead (``head``) introduces a list ("Here are five things to know" also opens
-    single-deal explainers, so it is a feature of its own)."""
-    return {"roundup_items": float(min(list_items(document, orgs, party_keys), MAX_ITEMS)),
-            "roundup_intro": float(any(_INTRO.search(s) for s in head))}
+def list_intro(head: Iterable[str]) -> bool:
+    """Whether the headline or lead introduces a list ("Here are seven updates"; "five things to
+    know" also opens single-deal explainers, so the detector weighs it apart from the items)."""
+    return any(_INTRO.search(sentence) for sentence in head)
 
 
 def _item_end(document: str, start: int, lines: int, following: int) -> int:
