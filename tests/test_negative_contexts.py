@@ -71,6 +71,8 @@ def test_contract_words_of_a_protest_review_or_shortlist_are_no_cue_but_a_negati
         "A losing bidder has filed a protest against the award of the records contract to Oracle Health.",
         "Three suppliers have been shortlisted for the shared record, and no contract has been awarded.",
         "The insurer asked a court to block the state's award of the data contract to Gainwell.",
+        "The health board has issued a tender for a new laboratory system to replace its contract with Clinisys.",
+        "The hospital has filed a complaint against its EHR vendor over the agreement signed in 2021.",
         "The health system has reached an agreement to sell its software business to Harris.",
         "The trust has decided not to renew its agreement with the supplier when it expires.",
         "The vendor said it signed contracts with several health systems as third-quarter revenue rose 4%.",

@@ -52,20 +52,25 @@ _SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(
                     r"modules?|licen[cs]es?|tools?|solutions?)\b(?!(?:\s+[\w-]+){0,2}?\s+(?:maker|company|firm|developer|vendor|business|"
                     r"unit|division|provider|start-?up|group|specialist)s?\b)")
 # Contract words in a story that announces no new agreement: a protest, review or court challenge
-# of a contract awarded earlier, a shortlist with bidders still competing, an arbitration or a
-# breach-of-contract claim, a business put up for sale ("reached an agreement to sell its unit").
+# of a contract awarded earlier, a tender just issued or a shortlist with bidders still competing,
+# an arbitration, a suit or a breach-of-contract claim, a contract not renewed, a business put up
+# for sale ("reached an agreement to sell its unit").
 _NO_NEW_AGREEMENT = (
     r"\b(?:protest(?:s|ed|ing)?|challeng(?:e|es|ed|ing) (?:to )?(?:the |its |a )?[\w$ -]{0,30}?\b(?:award|contract|"
     r"decision)|review(?:s|ed|ing)? the [^.]{0,40}\bcontract|shortlist(?:s|ed)?|short-listed|in the running|"
     r"preferred bidder (?:will|is|has) not|(?:no|not yet an?) (?:contract|award|decision) has been|"
     r"ha(?:s|ve) not (?:yet )?been (?:awarded|signed)|losing bidders?|bid protests?|arbitrat(?:or|ion|ed)|"
     r"(?:block|halt|overturn|annul|set aside)(?:s|ed|ing)? (?:the |its )?[^.]{0,30}?\b(?:award|contract)|"
+    r"(?:has|have|is|are) (?:now )?(?:issued|launched|opened|published|seeking|inviting|going out to) (?:a |an )?"
+    r"(?:tender|bids|request for proposals|RFP|invitation to tender)|"
+    r"filed (?:a )?(?:suit|lawsuit|complaint|claim)|legal action against|counter-?sued|"
     r"breach of contract|agreement to (?:sell|divest)|(?:will|would|did|does|decided|chose|opted) not (?:to )?"
     r"(?:renew|extend)|not to (?:renew|extend)|non-renewal|won't renew|(?:to|will) sell its|divest(?:s|ed|ing|iture)?|"
     r"sale of its)\b")
 # Results that mention contracts signed: an earnings report, not an announcement.
 _RESULTS = (r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|fiscal[- ]year) (?:results|revenue|"
-            r"earnings|sales|profit)\b|\bearnings call\b|\bnet (?:loss|income)\b|\banalysts'? (?:expectations|"
+            r"earnings|sales|profit)\b|\bearnings call\b|\brevenues? (?:rose|fell|grew|increased|decreased|declined|"
+            r"climbed|was up|was down)\b|\bnet (?:loss|income)\b|\banalysts'? (?:expectations|"
             r"estimates|forecasts?)\b|\b(?:lowered|raised|cut) its (?:full-year |annual )?(?:guidance|forecast)\b")
 # A merger or acquisition the story recalls as background, not its news: "Advocate Health, formed
 # by the 2022 merger of ...", "since its acquisition of Alexion in 2021".
