@@ -111,7 +111,7 @@ _POSITIVE = [
     (r"\bwork(s|ing)? (together|with)\b", 1.0),
     (r"\b(sign(s|ed)? on|become (a )?members?|join(s|ed)? as (a )?members?)\b", 2.0),
     # Joint undertakings: "have launched a joint research study", "begun a research collaboration".
-    (r"\bjoint(ly)? (\w+ ){0,2}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
+    (r"\bjoint(ly)? ([\w-]+ ){0,3}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
      r"research|steering|tumou?r boards?|fellowship|procurement)\b", 2.5),
     (r"\b(launch(es|ed)?|begin|began|begun|start(s|ed)?|open(s|ed)?|establish(es|ed)?|form(s|ed)?)\b[^.]{0,40}"
      r"\b(study|trial|consortium|alliance|network|lab|research)\b", 1.5),
