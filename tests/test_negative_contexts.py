@@ -103,6 +103,8 @@ def test_a_merger_recalled_as_background_is_no_negative_cue_but_merger_news_is()
     assert _negative_score("Advocate Health, formed by the 2022 merger of Advocate Aurora Health and Atrium "
                            "Health, has selected Hyland for document management.") == 0
     assert _negative_score("Its interest has grown since its acquisition of Alexion in 2021.") == 0
+    assert _negative_score("Atrium Health, which combined with Advocate Aurora Health in a 2022 merger, has "
+                           "selected Epic for its revenue cycle.") == 0
     assert _negative_score("The two trusts will merge next April.") > 0
     assert _negative_score("Magentus has completed its acquisition of Coviu.") > 0
 

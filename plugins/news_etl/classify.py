@@ -79,8 +79,8 @@ _PAST_DEAL = re.compile(
     r"acquisition)\b(?: of [^.,;]{0,80})?|"
     r"\b(?:since|after|following|through) (?:its|their|the) (?:(?:19|20)\d\d |earlier |previous )?(?:merger|"
     r"acquisition|takeover) (?:of|with) [^.,;]{0,60}?\bin (?:19|20)\d\d\b|"
-    r"\b(?:since|after|following) (?:its|their|the) (?:(?:19|20)\d\d|earlier|previous) (?:merger|acquisition|"
-    r"takeover)\b", re.I)
+    r"\b(?:in|since|after|following) (?:a|an|its|their|the) (?:(?:19|20)\d\d|earlier|previous) (?:merger|"
+    r"acquisition|takeover|combination)\b", re.I)
 _POSITIVE = [
     (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
     (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
