@@ -31,8 +31,9 @@ from news_etl.entities import (
 from news_etl.literal_prefilter import folded, may_match
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
+from news_etl.roundups import MAX_ITEMS, ROUNDUP_ITEMS, item_spans, list_intro, list_items
 
-CLASSIFIER_VERSION = "hybrid-3.2"
+CLASSIFIER_VERSION = "hybrid-3.3"
 LEAD_SENTENCES = 4
 MIN_SENTENCE_WORDS = 6
 
@@ -44,6 +45,43 @@ _LIVE_ON_SHARED = (r"\b(go(es)?|went|gone|going|now) live (on|with) (?!(its|thei
                    rf"\b(shared|provincial|regional|statewide|national)\b[^.]{{0,30}}\b({_SHARED_RECORD}|network)\b")
 _SUPPLIER_APPOINTED = (r"\bappoint\w*\b[^.]{0,60}\b(as|to be) (its |the |a )?([\w-]+ ){0,2}(supplier|partner|"
                        r"provider|vendor)\b")
+# A system bought from a vendor is a vendor contract, a company bought an acquisition: "intends to
+# buy an electronic patient record from X", "buys X's shared care record", "has purchased a
+# capacity management platform", but not "buys software maker X".
+_SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(?:a|an|the|new|its|their)\s+)?"
+                    r"(?:[\w.&'’-]+\s+){0,4}?(?:EHR|EPR|EMR|PACS|records?|systems?|platforms?|software|scanners?|"
+                    r"modules?|licen[cs]es?|tools?|solutions?)\b(?!(?:\s+[\w-]+){0,2}?\s+(?:maker|company|firm|developer|vendor|business|"
+                    r"unit|division|provider|start-?up|group|specialist)s?\b)")
+# Contract words in a story that announces no new agreement: a protest, review or court challenge
+# of a contract awarded earlier, a tender just issued or a shortlist with bidders still competing,
+# an arbitration, a suit or a breach-of-contract claim, a contract not renewed, a business put up
+# for sale ("reached an agreement to sell its unit").
+_NO_NEW_AGREEMENT = (
+    r"\b(?:protest(?:s|ed|ing)?|challeng(?:e|es|ed|ing) (?:to )?(?:the |its |a )?[\w$ -]{0,30}?\b(?:award|contract|"
+    r"decision)|review(?:s|ed|ing)? the [^.]{0,40}\bcontract|shortlist(?:s|ed)?|short-listed|in the running|"
+    r"preferred bidder (?:will|is|has) not|(?:no|not yet an?) (?:contract|award|decision) has been|"
+    r"ha(?:s|ve) not (?:yet )?been (?:awarded|signed)|losing bidders?|bid protests?|arbitrat(?:or|ion|ed)|"
+    r"(?:block|halt|overturn|annul|set aside)(?:s|ed|ing)? (?:the |its )?[^.]{0,30}?\b(?:award|contract)|"
+    r"(?:has|have|is|are) (?:now )?(?:issued|launched|opened|published|seeking|inviting|going out to) (?:a |an )?"
+    r"(?:tender|bids|request for proposals|RFP|invitation to tender)|"
+    r"filed (?:a )?(?:suit|lawsuit|complaint|claim)|legal action against|counter-?sued|"
+    r"breach of contract|agreement to (?:sell|divest)|(?:will|would|did|does|decided|chose|opted) not (?:to )?"
+    r"(?:renew|extend)|not to (?:renew|extend)|non-renewal|won't renew|(?:to|will) sell its|divest(?:s|ed|ing|iture)?|"
+    r"sale of its)\b")
+# Results that mention contracts signed: an earnings report, not an announcement.
+_RESULTS = (r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|fiscal[- ]year) (?:results|revenue|"
+            r"earnings|sales|profit)\b|\bearnings call\b|\brevenues? (?:rose|fell|grew|increased|decreased|declined|"
+            r"climbed|was up|was down)\b|\bnet (?:loss|income)\b|\banalysts'? (?:expectations|"
+            r"estimates|forecasts?)\b|\b(?:lowered|raised|cut) its (?:full-year |annual )?(?:guidance|forecast)\b")
+# A merger or acquisition the story recalls as background, not its news: "Advocate Health, formed
+# by the 2022 merger of ...", "since its acquisition of Alexion in 2021".
+_PAST_DEAL = re.compile(
+    r"\b(?:formed|created|born) (?:by|from|through|in) (?:the|a|its|their) [^.,;]{0,30}?\b(?:merger|combination|"
+    r"acquisition)\b(?: of [^.,;]{0,80})?|"
+    r"\b(?:since|after|following|through) (?:its|their|the) (?:(?:19|20)\d\d |earlier |previous )?(?:merger|"
+    r"acquisition|takeover) (?:of|with) [^.,;]{0,60}?\bin (?:19|20)\d\d\b|"
+    r"\b(?:in|since|after|following) (?:a|an|its|their|the) (?:(?:19|20)\d\d|earlier|previous) (?:merger|"
+    r"acquisition|takeover|combination)\b", re.I)
 _POSITIVE = [
     (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
     (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
@@ -74,11 +112,16 @@ _POSITIVE = [
     (r"\bwork(s|ing)? (together|with)\b", 1.0),
     (r"\b(sign(s|ed)? on|become (a )?members?|join(s|ed)? as (a )?members?)\b", 2.0),
     # Joint undertakings: "have launched a joint research study", "begun a research collaboration".
-    (r"\bjoint(ly)? (\w+ ){0,2}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
+    (r"\bjoint(ly)? ([\w-]+ ){0,3}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
      r"research|steering|tumou?r boards?|fellowship|procurement)\b", 2.5),
     (r"\b(launch(es|ed)?|begin|began|begun|start(s|ed)?|open(s|ed)?|establish(es|ed)?|form(s|ed)?)\b[^.]{0,40}"
      r"\b(study|trial|consortium|alliance|network|lab|research)\b", 1.5),
     (r"\b(co-develop\w*|jointly develop\w*|co-design\w*)\b", 2.0),
+    (_SYSTEM_PURCHASE, 2.0),
+    # A company or data pool set up together: "formed a new company with three other systems",
+    # "will be jointly owned by", "to pool de-identified patient data".
+    (r"\b(form(s|ed|ing)?|creat(e|es|ed|ing)|set(s|ting)? up|launch(es|ed)?)\b[^.]{0,30}\b(company|venture|"
+     r"entity|organi[sz]ation)\b[^.]{0,10}\bwith\b|\bjointly[- ]owned\b|\bpool(s|ed|ing)?\b[^.]{0,30}\bdata\b", 2.0),
     (r"\baward(s|ed|ing)?\b[^.]{0,80}\bcontract\b|\bcontract\b[^.]{0,40}\bawarded\b", 2.0),
     (r"\b(renew(s|ed|al)?|extend(s|ed)?|extension)\b[^.]{0,60}\b(contract|agreement|deal)\b", 1.0),
     (r"\bunder (a|an|the) [\w-]+(-year)? (deal|agreement|contract)\b", 1.0),
@@ -92,6 +135,8 @@ _NEGATIVE = [
      r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
      r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
+    (_NO_NEW_AGREEMENT, 3.0),
+    (_RESULTS, 2.5),
     # Talks that failed: "at impasse", "failed to agree on a new contract", "walked away".
     (r"\b(impasse|stalemate|stand-?off|fail(s|ed)? to (agree|reach)|walk(s|ed)? away)\b", 3.0),
     (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
@@ -128,6 +173,8 @@ _RELATION = re.compile(
     r"contribut\w+ (data|records)|(software|platform|system|technology|tools?) from (?-i:[A-Z])|"
     r"replac\w+\b[^.]{0,80}\bwith (?-i:[A-Z])|(given|gives|handed|hands)\b[^.]{0,40}\b(contract|deal)\b)", re.I)
 _POSITIVE = [(re.compile(p, re.I), w) for p, w in _POSITIVE]
+_SYSTEM_PURCHASE_RE = re.compile(_SYSTEM_PURCHASE, re.I)
+_NO_NEW_AGREEMENT_RE = re.compile(f"{_NO_NEW_AGREEMENT}|{_RESULTS}", re.I)
 _NEGATIVE = [(re.compile(p, re.I), w) for p, w in _NEGATIVE]
 _TYPE_CUES = {
     "vendor_contract": r"\b(contract|deal|agreement|select(s|ed)?|deploy\w*|implement\w*|roll(ing)? out|"
@@ -277,7 +324,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
     lead = prose[:LEAD_SENTENCES]
     document = "\n".join([title, *body_sentences])
-    cues = {s: _cue_score(s, _POSITIVE) for s in {title, *prose[: LEAD_SENTENCES + 4]}}
+    cues = {s: _positive_score(s) for s in {title, *prose[: LEAD_SENTENCES + 4]}}
     # Headline and first sentence always: the parties of an announcement of any shape are there;
     # then every sentence of the announcing window with a cue, since a long story's announcement
     # often comes after paragraphs of background ("On Monday, X, Y and Z formed a joint venture").
@@ -288,8 +335,13 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
 
     sentences = [title, *prose]
     offsets = _sentence_offsets(document, sentences)[: LEAD_SENTENCES + 4]
+    # A roundup: each item's cues and names are that item's news, not the story's announcement.
+    items = item_spans(document) if list_items(document, orgs) >= ROUNDUP_ITEMS else []
+    cues |= {sentence: 0.0 for (start, _), sentence in zip(offsets, sentences, strict=False)
+             if any(s <= start < e for s, e in items)}
     announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
-                  if cues[sentence] > 0 or _RELATION.search(sentence)]
+                  if not any(s <= span[0] < e for s, e in items)
+                  and (cues[sentence] > 0 or _RELATION.search(sentence))]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
     participants = _profiled_parties(full_text, _described_parties(document, participants))
     features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
@@ -372,6 +424,20 @@ def _cue_score(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> floa
     return sum(weight for pattern, weight in cues if may_match(pattern, text) and pattern.search(sentence))
 
 
+def _positive_score(sentence: str) -> float:
+    """The sentence's partnership cues, none where it says the agreement is not new or not made
+    ("is reviewing the contract awarded to X", "shortlisted", "agreement to sell its unit")."""
+    return 0.0 if _NO_NEW_AGREEMENT_RE.search(sentence) else _cue_score(sentence, _POSITIVE)
+
+
+def _negative_score(sentence: str) -> float:
+    """The sentence's hard-negative cues, leaving out a system bought from a vendor ("buys X's
+    shared care record") and a merger or acquisition recalled as background ("formed by the 2022
+    merger of"), which are no acquisition news."""
+    sentence = _SYSTEM_PURCHASE_RE.sub(" ", _PAST_DEAL.sub(" ", sentence))
+    return _cue_score(sentence, _NEGATIVE)
+
+
 def _features(document: str, title: str, lead: list[str], cues: dict[str, float], orgs: list[OrgRef],
               offsets: list[tuple[int, int]], participants: list[Participant],
               announcing: list[tuple[int, int]]) -> dict[str, float]:
@@ -384,22 +450,25 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         return float(len([r for r in orgs if span and any(span[0] <= a < span[1] for a, _ in r.spans)]))
 
     keys = {p.key for p in participants}
-    party_sentence = next((document[s:e] for s, e in announcing
-                           if len({r.key for r in orgs if r.key in keys and any(s <= a < e for a, _ in r.spans)}) >= 2),
-                          None)
+    party_span = next(((s, e) for s, e in announcing
+                       if len({r.key for r in orgs if r.key in keys and any(s <= a < e for a, _ in r.spans)}) >= 2),
+                      None)
+    party_sentence = document[party_span[0]:party_span[1]] if party_span else None
 
     return {
         "cue_title": cues[title],
         "cue_lead": sum(cues[s] for s in lead[:2]),
         "cue_rest": sum(cues[s] for s in lead[2:]),
-        "neg_title": _cue_score(title, _NEGATIVE),
-        "neg_lead": sum(_cue_score(s, _NEGATIVE) for s in lead[:2]),
-        "neg_rest": sum(_cue_score(s, _NEGATIVE) for s in lead[2:]),
+        "neg_title": _negative_score(title),
+        "neg_lead": sum(_negative_score(s) for s in lead[:2]),
+        "neg_rest": sum(_negative_score(s) for s in lead[2:]),
         "relation": float(sum(1 for s in [title, *lead[:2]] if _RELATION.search(s))),
         "orgs_title": min(named(offsets[0]), 2.0),
         "orgs_first": min(named(offsets[1] if len(offsets) > 1 else None), 3.0),
         "parties": float(min(len(participants), 3)),
         "cue_parties": min(cues.get(party_sentence, 0.0), 6.0) if party_sentence else 0.0,
+        "roundup_items": float(min(list_items(document, orgs), MAX_ITEMS)),
+        "roundup_intro": float(list_intro([title, *lead[:2]])),
     }
 
 
@@ -568,7 +637,7 @@ def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int
     for start, end in spans:
         sentence = document[start:end]
         deal = _DEAL_EVENT.search(sentence)
-        if not deal or _cue_score(sentence, _NEGATIVE) or not announced_parties(sentence):
+        if not deal or _negative_score(sentence) or not announced_parties(sentence):
             continue
         named = [r for r in orgs if not r.via_product
                  and any(start <= a and b <= end and _as_party(document, start, a, b) for a, b in r.spans)]
