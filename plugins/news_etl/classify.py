@@ -33,6 +33,7 @@ from news_etl.quotes import Quote, find_quotes
 
 CLASSIFIER_VERSION = "hybrid-3.2"
 LEAD_SENTENCES = 4
+WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 MIN_SENTENCE_WORDS = 6
 
 # What organisations connect to: exchanges, shared records, regional and national viewers.
@@ -179,6 +180,11 @@ _SAME_DEAL = re.compile(r"(?:The|This|Under the|Under this) (?:[\w-]+ ){0,2}?(?:
 # Another deal, not the word "separate" ("replacing several separate systems").
 _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?(deal|agreement|contract|partnership|"
                            r"collaboration|alliance)|earlier this year|last year|previously)\b", re.I)
+# A sentence that tells of a deal of the past ("whose contract was announced in 2021", "agreements
+# signed well before this year"): a long story's background, not its news.
+_BACKGROUND = re.compile(r"\b(previous(ly)?|already|earlier|years ago|in the past|well before|long-standing|"
+                         r"(announced|signed|agreed|struck|began|started|formed) in (19|20)\d\d|since (19|20)\d\d|"
+                         r"last year)\b", re.I)
 # A subject that names no one but refers back: "The hospital joined ...", "The health system has ...".
 _BACK_REFERENCE = re.compile(r"(?:The|This) (?:[\w-]+ ){0,2}?(?:hospital|health system|system|trust|company|firm|"
                              r"university|provider|insurer|vendor|start-?up|authority|clinic|network|group|"
@@ -210,7 +216,8 @@ _TRAILER = re.compile(
 # Not after titles and abbreviations that end in a full stop ("Dr. Keane", "St. Louis").
 _SENTENCE = re.compile(
     r"(?<=[.!?”\"])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\bNo\.)"
-    r"(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bU\.S\.)\s+(?=[“\"A-Z0-9])|\n+"
+    # nor after initials ("U.S.", "L.A. Care Health Plan"): a name goes on after them more often than not
+    r"(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\b[A-Z]\.[A-Z]\.)\s+(?=[“\"A-Z0-9])|\n+"
 )
 
 
@@ -276,22 +283,34 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
     lead = prose[:LEAD_SENTENCES]
     document = "\n".join([title, *body_sentences])
-    cues = {s: _cue_score(s, _POSITIVE) for s in {title, *prose[: LEAD_SENTENCES + 4]}}
+    cues = {s: _cue_score(s, _POSITIVE) for s in {title, *prose}}
     # Headline and first sentence always: the parties of an announcement of any shape are there;
-    # then every sentence of the announcing window with a cue, since a long story's announcement
-    # often comes after paragraphs of background ("On Monday, X, Y and Z formed a joint venture").
-    window = prose[: LEAD_SENTENCES + 4]
-    slots = [n for s in [title, *window] if cues[s] > 0 or s in (title, *lead[:1]) for n in announced_parties(s)]
+    # then every sentence with a cue or a relation word, wherever it stands, since a long story's
+    # announcement often comes after paragraphs of background ("On Monday, X, Y and Z formed a
+    # joint venture"), and a party only named there is still a party.
+    slots = [n for s in [title, *prose] if cues[s] > 0 or s in (title, *lead[:1]) or _RELATION.search(s)
+             for n in announced_parties(s)]
     orgs = find_organizations(document, gazetteer, slots)
     quotes = tuple(find_quotes(text, orgs))  # the body as written: quotes run by paragraph
 
     sentences = [title, *prose]
-    offsets = _sentence_offsets(document, sentences)[: LEAD_SENTENCES + 4]
-    announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
-                  if cues[sentence] > 0 or _RELATION.search(sentence)]
+    offsets = _sentence_offsets(document, sentences)
+    spans = [(span, sentence) for span, sentence in zip(offsets, sentences, strict=True)
+             if cues[sentence] > 0 or _RELATION.search(sentence)]
+    # The announcing window first; only when it names no two parties, the whole story (past the
+    # window, background is more often about other deals than the one announced).
+    announcing = [span for span, _ in spans if span[1] <= offsets[:WINDOW][-1][1]]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
+    late = False
+    if len(participants) < 2 and len(spans) > len(announcing):
+        later = [span for span, sentence in spans[len(announcing):] if not _BACKGROUND.search(sentence)]
+        participants = _participants(document, orgs, announcing + later, offsets[: LEAD_SENTENCES + 1])
+        late = len(participants) >= 2
+        announcing += later if late else []
+    offsets = offsets[:WINDOW]
     participants = _profiled_parties(full_text, _described_parties(document, participants))
     features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
+    features["parties_late"] = float(late)  # the detector learns how far to trust a later announcement
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
 

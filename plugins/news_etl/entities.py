@@ -21,7 +21,10 @@ from functools import lru_cache
 from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 
 _CAP = r"(?:[A-Z][\w’'.\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"
-_CONN = r"(?:of|and|for|the|de|do|da|du|at|upon|on|&)"
+# Connectors inside names, English and those of the languages of the places we cover
+# ("Instituto Nacional de Ciencias Médicas y Nutrición", "Università degli Studi di Milano").
+_FOREIGN_CONN = ("y", "e", "del", "della", "degli", "di", "des", "la", "las", "los", "van", "von", "der", "für", "zu")
+_CONN = r"(?:of|and|for|the|de|do|da|du|at|upon|on|&|" + "|".join(_FOREIGN_CONN) + ")"
 _PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
 _HEADS = re.compile(
     r"\b(hospitals?|clinic|trust|nhs group|group|university|college|institute|cent(er|re)|health|"
@@ -37,7 +40,9 @@ _HEADS = re.compile(
 # Names that open with their head word, in English and in the languages of the places we cover.
 _OPENING_HEADS = re.compile(
     r"^(hospital|hospice|hôpital|clínica|clinica|universidad|universidade|università|universität|"
-    r"université|instituto|institut|istituto|university of|klinikum|centro)\b",
+    r"université|instituto|institut|istituto|university of|klinikum|centro|"
+    # a public health body named for the place it serves: "NHS Ayrshire & Arran", "NHS Grampian"
+    r"nhs)\b",
     re.I,
 )
 _LEADING_NOISE = {"the", "a", "an", "and", "but", "while", "through", "with", "at", "in", "on", "by",
@@ -214,7 +219,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.country = _country_in_name(name) or _country_near(text, start, end)
         return ref
 
-    party_names = _split_known_tails({*party_names, *_appositive_names(text)})
+    party_names = _split_known_tails({n for n in (*party_names, *_appositive_names(text)) if not _common_word(n, text)})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         if not any(s < start and end <= e for s, e in longer):
@@ -231,7 +236,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         for s, _end, part in _split_conjunction(text, start, end, surface, gazetteer):
             s, part = _drop_role_prefix(s, part)
             known = gazetteer.lookup(part)
-            if known or _is_org_like(part):
+            # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
+            if known or _is_org_like(part) and not _HEADS.fullmatch(part):
                 add(s, s + len(part), part, known)
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
@@ -411,7 +417,8 @@ _DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|suppli
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
                      r"Last|This|Next|On \w+day)(?: [a-z]+){0,3},\s+")
-_NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}
+_NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in",
+                    *_FOREIGN_CONN}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
               "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
@@ -445,7 +452,8 @@ def _split_names(part: str) -> list[str]:
     # "X and the Y" joins two names; no name reads so.
     cut = next((c for c in cuts if part.startswith(" and the ", c)), None)
     cut = cut if cut is not None else next(
-        (c for c in cuts if _is_org_like(part[:c]) and not _fields_only(part[c + len(" and "):])), None)
+        (c for c in cuts if _is_org_like(part[:c]) and not _fields_only(part[c + len(" and "):])
+         and not _joins_places(part[:c], part[c + len(" and "):])), None)
     if cut is None and cuts and not _is_org_like(part):
         cut = cuts[0]
     if cut is None:
@@ -509,7 +517,7 @@ _PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|de
 
 _AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contract|deal|tender)\b[^.]{0,30}\bto|"
                          r"\b(?:contract|deal|tender)\b[^.]{0,60}\b(?:awarded|went|goes|let)\s+to)"
-                         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+                         r"\s+(?:the\s+)?(?:(?!by\s)[\w-]+\s+){0,2}$")  # not who awards it: "to X by Y"
 _SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
                        r"(?:deploy|implement|adopt|pilot|appoint)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
                        r"(?:software|platform|technology|tools?|systems?|solutions?|products?) (?:from|by)|"
@@ -592,6 +600,19 @@ def _is_org_like(name: str) -> bool:
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
 
 
+def _common_word(name: str, text: str) -> bool:
+    """A one-word name the text also writes in lower case ("Radiologists ..." opening a sentence,
+    "... radiologists" elsewhere) is a common word capitalised by its place, not a name."""
+    return " " not in name and bool(_uses(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])").search(text))
+
+
+def _joins_places(left: str, right: str) -> bool:
+    """Whether "and" joins the places a name that opens with its head serves ("NHS Dumfries and
+    Galloway", "NHS Cambridgeshire and Peterborough Integrated Care Board"), not two names
+    ("NHS Fife and NHS Tayside"): the left side is organisational only by its first word."""
+    return bool(_OPENING_HEADS.search(left)) and not _HEADS.search(left) and not _OPENING_HEADS.search(right)
+
+
 def _drop_role_prefix(start: int, surface: str) -> tuple[int, str]:
     """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes."""
     for sep in (" of the ", " at the ", " of ", " at "):
@@ -611,6 +632,8 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
         # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").
         for cut in (m.start() for m in re.finditer(re.escape(sep), surface)):
             left, right = surface[:cut], surface[cut + len(sep):]
+            if _joins_places(left, right):
+                continue
             if right.startswith("the ") or (gazetteer.lookup(left) or _is_org_like(left)) and not _fields_only(right):
                 yield start, start + len(left), left
                 right_start = start + len(left) + len(sep)

@@ -92,7 +92,7 @@ _TYPE_RULES_SOURCE = (
                 r"registry|care record)\b"),
     ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|"
                r"solutions|labs?|ai|digital|analytics|cloud|data|\.ai|\.io|\.com)\b"),
-    ("provider", r"\bhealth\b"),
+    ("provider", r"\bhealth\b|^nhs\b"),  # "NHS Grampian": a health board that runs the hospitals
 )
 _TYPE_RULES = tuple((kind, re.compile(pattern)) for kind, pattern in _TYPE_RULES_SOURCE)
 
