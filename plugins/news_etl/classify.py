@@ -186,9 +186,15 @@ _BACKGROUND = re.compile(r"\b(previous(ly)?|already|earlier|years ago|in the pas
                          r"(announced|signed|agreed|struck|began|started|formed) in (19|20)\d\d|since (19|20)\d\d|"
                          r"last year)\b", re.I)
 # A subject that names no one but refers back: "The hospital joined ...", "The health system has ...".
-_BACK_REFERENCE = re.compile(r"(?:The|This) (?:[\w-]+ ){0,2}?(?:hospital|health system|system|trust|company|firm|"
-                             r"university|provider|insurer|vendor|start-?up|authority|clinic|network|group|"
-                             r"organi[sz]ation|centre|center)\b(?! of\b)")
+_BACK_REFERENCE = re.compile(r"(?:(?:On \w+day|Today|This week|Now|Meanwhile|Also),? )?(?:the|this) "
+                             r"(?:[\w-]+ ){0,2}?(?P<kind>hospital|health system|system|trust|company|firm|university|"
+                             r"provider|insurer|vendor|start-?up|authority|clinic|network|group|organi[sz]ation|centre|"
+                             r"center)\b(?! of\b)", re.I)
+# The kind of organisation a back-reference's noun names (nouns not here name no one kind: "system").
+_REFERENT_KINDS = {"hospital": "provider", "health system": "provider", "trust": "provider", "clinic": "provider",
+                   "provider": "provider", "company": "vendor", "firm": "vendor", "vendor": "vendor",
+                   "startup": "vendor", "start-up": "vendor", "university": "academic", "insurer": "payer",
+                   "authority": "government", "network": "network"}
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
 # Words a title-case headline capitalises that are never part of an organisation's name here.
@@ -459,15 +465,29 @@ def _participants(
         primary = next(((a[0], b[1]) for a, b in zip(announcing, announcing[1:], strict=False)
                         if named_in(a) and _SAME_DEAL.match(document[b[0]:b[1]])
                         and len({r.key for r in named_in(a) + named_in(b)}) >= 2), None)
+    referent: OrgRef | None = None
     if primary is None:
-        # "X has now looked north for an edge. The hospital joined the Y network ...": a subject that
-        # refers back to the one organisation the sentence before names.
-        primary = next(((before[0], span[1]) for span in announcing if span[0] > 0
-                        for before in [(document.rfind("\n", 0, span[0] - 1) + 1, span[0] - 1)]
-                        if _BACK_REFERENCE.match(document, span[0], span[1]) and len(named_in(before)) == 1
-                        and len({r.key for r in named_in(before) + named_in(span)}) >= 2), None)
-    # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
+        # "X has now looked north for an edge. On Tuesday the hospital joined the Y network ...": a
+        # subject that refers back to the one organisation the sentence before names, else to the
+        # last organisation of its kind named before ("the hospital": a provider).
+        for span in announcing:
+            back = _BACK_REFERENCE.match(document, span[0], span[1])
+            if back is None or span[0] == 0:
+                continue
+            before = (document.rfind("\n", 0, span[0] - 1) + 1, span[0] - 1)
+            previous = named_in(before)
+            referent = previous[0] if len(previous) == 1 else _referent(orgs, back.group("kind"), span[0])
+            if referent is not None and {r.key for r in named_in(span)} - {referent.key}:
+                primary = span
+                break
+            referent = None
+    # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next; "The three
+    # systems said ..." refers back to the sentence before when that one names them.
     described = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
+    if described is not None and primary is None and re.match(r"(?:The|These|Both)\b", document[described[0]:]):
+        before = (document.rfind("\n", 0, described[0] - 1) + 1, described[0] - 1)
+        if len(named_in(before)) >= 2:
+            primary, described = (before[0], described[1]), None
     if described is not None and (primary is None or described[0] <= primary[0]):
         # The first sentence after it that names them (a headline "Three trusts sign ..." is
         # often followed by a lead that describes them again: "Three acute trusts have signed ...").
@@ -481,7 +501,7 @@ def _participants(
         if following:
             primary = (described[0], following[0][1])
     if primary is not None:
-        chosen = named_in(primary)
+        chosen = named_in(primary) + ([referent] if referent is not None else [])
         # Further parties come from the lead and the sentence right after the primary one, not from
         # a long story's later background ("X is hosted by Y, the parent of Z").
         near = {span for span in lead} | set(announcing[announcing.index(primary) + 1:][:1]
@@ -510,6 +530,15 @@ def _participants(
         )
         for r in chosen
     ]
+
+
+def _referent(orgs: list[OrgRef], noun: str, before: int) -> OrgRef | None:
+    """The organisation "the <noun>" refers back to: the one of the noun's kind named last before
+    ``before`` (none when the noun names no kind or none of that kind was named)."""
+    kind = _REFERENT_KINDS.get(noun.lower())
+    named = [(max(a for a, _ in r.spans if a < before), r) for r in orgs
+             if kind is not None and r.org_type == kind and any(a < before for a, _ in r.spans)]
+    return max(named, key=lambda item: item[0])[1] if named else None
 
 
 def _described_parties(document: str, participants: list[Participant]) -> list[Participant]:
@@ -558,10 +587,13 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      r"(?:(?<!\bbring )(?<!\bbrings )(?<!\bbringing )(?<!\bbrought )\bin|across|throughout|within) "
                      r"(?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
                      r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
-                     # customers and members given as examples: "already works with systems including X"
-                     r"\b(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
+                     # the source of a figure: "according to the Wisconsin Hospital Association"
+                     r"\baccording to (?:the )?$|"
+                     # customers and members given as examples: "already works with systems including X";
+                     # not a consortium's members: "a consortium led by X and including Y"
+                     r"\b(?<!\band )(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Later names in such a list: "... including Advocate Health and Sutter Health".
-_EXAMPLE_LIST = re.compile(r"\b(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
+_EXAMPLE_LIST = re.compile(r"\b(?<!\band )(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
 _OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",

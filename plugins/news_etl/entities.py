@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 
-_CAP = r"(?:[A-Z][\w’'.\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"
+_CAP = r"(?:(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z][\w’'.\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"  # initials: "L.A. Care"
 # Connectors inside names, English and those of the languages of the places we cover
 # ("Instituto Nacional de Ciencias Médicas y Nutrición", "Università degli Studi di Milano").
 _FOREIGN_CONN = ("y", "e", "del", "della", "degli", "di", "des", "la", "las", "los", "van", "von", "der", "für", "zu")
@@ -32,7 +32,8 @@ _HEADS = re.compile(
     r"healthcare|health care|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
-    r"care record|exchange|registry|collaborative|authority|umc|mc)\b\.?$|\w\.(ai|io|com)$|"
+    r"care record|exchange|registry|collaborative|authority|umc|mc|health plan|laborator(y|ies)|society|"
+    r"association)\b\.?$|\w\.(ai|io|com)$|"
     r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center)"
     r" (of|for)\b",
     re.I,
@@ -358,7 +359,9 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         start, surface = match.start(), match.group(0)
         words = surface.split()
         # Drop sentence-initial function words and possessive place prefixes ("Israel's").
-        while words and (words[0].lower() in _LEADING_NOISE or _is_place_possessive(words[0])):
+        # ... and descriptions of where it is: "Omaha-based Nebraska Methodist Health System".
+        while words and (words[0].lower() in _LEADING_NOISE or _is_place_possessive(words[0])
+                         or _PLACE_BASED.search(words[0])):
             start += text[start:].index(words[0]) + len(words[0])
             start += len(text[start:]) - len(text[start:].lstrip())
             words = words[1:]
@@ -376,6 +379,7 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         yield start, start + len(surface), surface
 
 
+_PLACE_BASED = re.compile(r"-(?:based|headquartered)$")
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
 # A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
 # "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire.
@@ -614,7 +618,11 @@ def _joins_places(left: str, right: str) -> bool:
 
 
 def _drop_role_prefix(start: int, surface: str) -> tuple[int, str]:
-    """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes."""
+    """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes, and
+    so does a description of where it is ("Omaha-based Nebraska Methodist Health System")."""
+    based = re.match(r"\S+-(?:based|headquartered)\s+(?=\S)", surface)
+    if based:
+        start, surface = start + based.end(), surface[based.end():]
     for sep in (" of the ", " at the ", " of ", " at "):
         left, found, right = surface.partition(sep)
         if found and not _is_org_like(left) and _is_org_like(right):
@@ -627,6 +635,10 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
     if gazetteer.lookup(surface):
         yield start, end, surface
         return
+    place = re.match(r"(?P<place>[A-Z][\w’'.-]*) (?:and|&) (?=[A-Z])", surface)
+    if place and text.endswith(" in ", max(0, start - 4), start) and not _is_org_like(place.group("place")):
+        # "Radboudumc in Nijmegen and Maastricht UMC": the word after "in" is where the one before is
+        start, surface = start + place.end(), surface[place.end():]
     for sep in (" and ", " & "):
         # At the first conjunction whose left side is an organisation on its own ("University Hospitals
         # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").

@@ -81,7 +81,8 @@ def org_key(name: str) -> str:
 _TYPE_RULES_SOURCE = (
     # A school is academic whatever it teaches: "School of Medicine and Public Health".
     ("academic", r"\b(school|faculty|college) of\b"),
-    ("provider", r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
+    ("provider", r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|cl[ií]nicas?|clinique|klinik\w*|"
+                 r"hospices?|medical (center|centre)|"
                  r"health ?care system|health system|medicine|healthcare|health care|health services|"
                  r"children's|infirmary|hospice|care home|(cancer|health|health sciences) (center|centre)s?)\b"),
     ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
