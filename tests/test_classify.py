@@ -670,3 +670,105 @@ def test_a_subject_referring_back_to_the_organisation_of_the_sentence_before_is_
         "The hospital joined the Zorblatt Care Network as its first member in Chile, the two said on Wednesday.",
         load_gazetteer())
     assert {p.name for p in reading.participants} >= {"Quenby Clinic", "Zorblatt Care Network"}
+
+
+# Eight sentences of background (invented), longer than the announcing window of a long story.
+_LONG_BACKGROUND = _BACKGROUND + (
+    "Staff shortages have closed two paediatric units in the last five years. "
+    "Parents describe nights spent in corridors waiting for a transfer. "
+    "Local officials have asked for a regional answer more than once. "
+    "A review published in the spring called the situation unsustainable. ")
+
+
+def test_an_announcement_past_the_window_gives_its_parties_and_says_it_came_late():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    reading = read_article("A regional answer for children in crisis",
+                           _LONG_BACKGROUND + "Quenby Health has now signed an agreement with Zorblatt Care "
+                           "to run a shared children's unit.", load_gazetteer())
+    assert {p.name for p in reading.participants} == {"Quenby Health", "Zorblatt Care"}
+    assert reading.features["parties_late"] == 1.0
+
+
+def test_a_deal_of_the_past_told_late_in_a_story_gives_no_parties():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    reading = read_article("Quenby Health reports a record year",
+                           _LONG_BACKGROUND + "Quenby Health signed an agreement with Zorblatt Care "
+                           "years ago, and the two still work together.", load_gazetteer())
+    assert len(reading.participants) < 2
+    assert reading.features["parties_late"] == 0.0
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a body named for the places it serves, the name's head first
+    ("The contract was awarded to Zorblatt by NHS Quenbyshire & Arland this week.",
+     {"Zorblatt", "NHS Quenbyshire & Arland"}),
+    ("NHS Tolworth and Brindle Integrated Care Board has signed a contract with Zorblatt Systems.",
+     {"NHS Tolworth and Brindle Integrated Care Board", "Zorblatt Systems"}),
+    ("NHS Tolworth and NHS Brindle have signed a contract with Zorblatt Systems.",
+     {"NHS Tolworth", "NHS Brindle", "Zorblatt Systems"}),
+    # connectors of names in other languages; initials inside a name
+    ("The Instituto Nacional de Ciencias y Nutrición Quenby is partnering with Zorblatt Labs.",
+     {"Instituto Nacional de Ciencias y Nutrición Quenby", "Zorblatt Labs"}),
+    ("Q.R. Care Health Plan has joined Zorblatt Health Network.", {"Q.R. Care Health Plan", "Zorblatt Health Network"}),
+    # where a name is, said before or after it, is no part of it
+    ("Quenby-based Arland Medical Center has signed an agreement with Zorblatt Systems.",
+     {"Arland Medical Center", "Zorblatt Systems"}),
+    ("Quenby Teaching Hospital in Arland and Brindle Teaching and Referral Hospital in Zorton have signed "
+     "a partnership.", {"Quenby Teaching Hospital", "Brindle Teaching and Referral Hospital"}),
+])
+def test_organisations_the_gazetteer_does_not_know_are_named_whole(text, names):
+    from news_etl.classify import announced_parties
+    found = {o.name for o in find_organizations(text, Gazetteer(version="empty"), announced_parties(text))}
+    assert names <= found, found
+
+
+def test_a_head_word_alone_a_common_word_and_places_before_a_place_noun_are_no_organisations():
+    text = ("Hospitals across the region will share beds. Radiologists at Quenby Medical Center will read scans "
+            "between the Arland and Brindle areas, where radiologists are scarce.")
+    from news_etl.classify import announced_parties
+    slots = [n for s in text.split(". ") for n in announced_parties(s)] + ["Radiologists"]
+    found = {o.name for o in find_organizations(text, Gazetteer(version="empty"), slots)}
+    assert found == {"Quenby Medical Center"}, found
+
+
+def test_a_health_plan_is_a_payer_and_a_clinica_a_provider():
+    assert infer_org_type("Q.R. Care Health Plan") == "payer"
+    assert infer_org_type("Clínica Quenby de Arland") == "provider"
+    assert infer_org_type("NHS Quenbyshire") == "provider"
+
+
+def test_the_hospital_a_later_sentence_refers_back_to_is_the_last_hospital_named():
+    verdict = classify_article(
+        "A hospital enlists a sepsis startup",
+        "Quenby Hospital has run a sepsis programme on two wards since the spring. "
+        "Studies by the Arland Institute of Sepsis have found mortality well above the national average. "
+        "On Tuesday the hospital said it had enlisted Zorblatt, a Brindle-based startup, under a "
+        "three-year agreement to run its early-warning software.")
+    assert set(_parties(verdict)) == {"Quenby Hospital", "Zorblatt"}
+
+
+def test_the_three_systems_refers_back_to_the_sentence_that_names_them():
+    verdict = classify_article(
+        "Three systems form a joint venture for maternity care",
+        "Rural maternity units keep closing. Quenby Health, Arland Clinic and Brindle Medical Center say "
+        "they have found an answer. The three systems have formed a joint venture to employ obstetric staff.")
+    assert set(_parties(verdict)) == {"Quenby Health", "Arland Clinic", "Brindle Medical Center"}
+
+
+def test_the_members_of_a_consortium_led_by_one_and_including_others_are_parties():
+    verdict = classify_article(
+        "A regional imaging network for the south-west",
+        "A consortium led by Quenby Digital Health Authority and including Arland University Health Board and "
+        "Brindle University Health Board will form a shared regional imaging network.")
+    assert set(_parties(verdict)) == {"Quenby Digital Health Authority", "Arland University Health Board",
+                                      "Brindle University Health Board"}
+
+
+def test_the_source_of_a_figure_is_no_party():
+    verdict = classify_article(
+        "Quenby Health partners with Zorblatt Care on child psychiatry",
+        "Quenby Health has partnered with Zorblatt Care to add child psychiatry beds, as waits rose by a third, "
+        "according to the Arland Hospital Association.")
+    assert set(_parties(verdict)) == {"Quenby Health", "Zorblatt Care"}

@@ -468,15 +468,16 @@ def _participants(
     referent: OrgRef | None = None
     if primary is None:
         # "X has now looked north for an edge. On Tuesday the hospital joined the Y network ...": a
-        # subject that refers back to the one organisation the sentence before names, else to the
-        # last organisation of its kind named before ("the hospital": a provider).
+        # subject that refers back to the one organisation of its kind ("the hospital": a provider) the
+        # sentence before names, else to the last organisation of its kind named before.
         for span in announcing:
             back = _BACK_REFERENCE.match(document, span[0], span[1])
             if back is None or span[0] == 0:
                 continue
             before = (document.rfind("\n", 0, span[0] - 1) + 1, span[0] - 1)
-            previous = named_in(before)
-            referent = previous[0] if len(previous) == 1 else _referent(orgs, back.group("kind"), span[0])
+            kind = _REFERENT_KINDS.get(back.group("kind").lower())
+            previous = [r for r in named_in(before) if kind is None or r.org_type in (kind, "other")]
+            referent = previous[0] if len(previous) == 1 else _referent(orgs, kind, span[0])
             if referent is not None and {r.key for r in named_in(span)} - {referent.key}:
                 primary = span
                 break
@@ -532,10 +533,9 @@ def _participants(
     ]
 
 
-def _referent(orgs: list[OrgRef], noun: str, before: int) -> OrgRef | None:
-    """The organisation "the <noun>" refers back to: the one of the noun's kind named last before
-    ``before`` (none when the noun names no kind or none of that kind was named)."""
-    kind = _REFERENT_KINDS.get(noun.lower())
+def _referent(orgs: list[OrgRef], kind: str | None, before: int) -> OrgRef | None:
+    """The organisation a back-reference whose noun names ``kind`` refers to: the one of that kind
+    named last before ``before`` (none when the noun names no kind or none of it was named)."""
     named = [(max(a for a, _ in r.spans if a < before), r) for r in orgs
              if kind is not None and r.org_type == kind and any(a < before for a, _ in r.spans)]
     return max(named, key=lambda item: item[0])[1] if named else None

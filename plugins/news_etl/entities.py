@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 
-_CAP = r"(?:(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z][\w’'.\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"  # initials: "L.A. Care"
+_CAP = r"(?:(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z][\w’'./\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"  # initials: "L.A. Care"
 # Connectors inside names, English and those of the languages of the places we cover
 # ("Instituto Nacional de Ciencias Médicas y Nutrición", "Università degli Studi di Milano").
 _FOREIGN_CONN = ("y", "e", "del", "della", "degli", "di", "des", "la", "las", "los", "van", "von", "der", "für", "zu")
@@ -220,7 +220,9 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.country = _country_in_name(name) or _country_near(text, start, end)
         return ref
 
-    party_names = _split_known_tails({n for n in (*party_names, *_appositive_names(text)) if not _common_word(n, text)})
+    # "Radiologists at Quenby Medical Center" in a subject slot names the centre only.
+    party_names = _split_known_tails({_drop_role_prefix(0, n, (" at the ", " at "))[1]
+                                      for n in (*party_names, *_appositive_names(text)) if not _common_word(n, text)})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         if not any(s < start and end <= e for s, e in longer):
@@ -314,7 +316,8 @@ def announced_parties(sentence: str) -> list[str]:
     for slot in _OBJECT_START.finditer(sentence):
         described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
-        if phrase:  # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
+        # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
+        if phrase and not _PLACE_NOUN_AFTER.match(sentence, phrase.end()):
             name = re.split(r"(?:’s|'s)(?:\s|$)", phrase.group(0))[0]
             # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
             purpose = re.search(r" for (?=[A-Z])", name)
@@ -452,6 +455,7 @@ def _split_names(part: str) -> list[str]:
     """"Mater and Calvary" is two names, "Yorkshire and Humber Care Record" one, and "University Hospitals
     of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at its second "and": at the
     first "and" after a whole organisation name, else at the first one when the whole is no name."""
+    part = _PLACE_TAIL.sub(lambda m: "" if _HEADS.search(part[:m.start()]) else m.group(0), part)
     cuts = [m.start() for m in re.finditer(" and ", part)]
     # "X and the Y" joins two names; no name reads so.
     cut = next((c for c in cuts if part.startswith(" and the ", c)), None)
@@ -465,6 +469,11 @@ def _split_names(part: str) -> list[str]:
     return [part[:cut], *_split_names(part[cut + len(" and "):])]
 
 
+# Where a named organisation is: "Aga Khan University Hospital in Nairobi and Moi ... in Eldoret".
+_PLACE_TAIL = re.compile(r" in [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?(?= and |$)")
+# Places a name can be the modifier of: "between the Espoo and Meilahti areas" names no organisation.
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:areas?|regions?|districts?|sites?|campus(?:es)?|towns?|cities|city|"
+                               r"count(?:y|ies)|neighbou?rhoods?|municipalit(?:y|ies)|suburbs?)\b")
 # Fields of study a school or faculty is named after: "School of Medicine and Public Health" is one name.
 _FIELDS = frozenset("public health medicine medical science sciences nursing dentistry pharmacy technology "
                     "research care social policy engineering life biomedical population global".split())
@@ -617,13 +626,14 @@ def _joins_places(left: str, right: str) -> bool:
     return bool(_OPENING_HEADS.search(left)) and not _HEADS.search(left) and not _OPENING_HEADS.search(right)
 
 
-def _drop_role_prefix(start: int, surface: str) -> tuple[int, str]:
+def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = (" of the ", " at the ", " of ", " at ")
+                      ) -> tuple[int, str]:
     """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes, and
     so does a description of where it is ("Omaha-based Nebraska Methodist Health System")."""
     based = re.match(r"\S+-(?:based|headquartered)\s+(?=\S)", surface)
     if based:
         start, surface = start + based.end(), surface[based.end():]
-    for sep in (" of the ", " at the ", " of ", " at "):
+    for sep in separators:
         left, found, right = surface.partition(sep)
         if found and not _is_org_like(left) and _is_org_like(right):
             return start + len(left) + len(sep), right
