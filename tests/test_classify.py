@@ -772,3 +772,20 @@ def test_the_source_of_a_figure_is_no_party():
         "Quenby Health has partnered with Zorblatt Care to add child psychiatry beds, as waits rose by a third, "
         "according to the Arland Hospital Association.")
     assert set(_parties(verdict)) == {"Quenby Health", "Zorblatt Care"}
+
+
+def test_a_sentence_with_an_announcement_cue_names_the_parties_before_one_with_a_relation_word_only():
+    verdict = classify_article(
+        "Public and private hospitals to share catheter labs",
+        "Patients waiting at Quenby General Hospital could be treated nearby under a new arrangement between "
+        "the Arland Health Executive and a private operator. Brindle Hospital Group and Zorblatt Health System "
+        "have now agreed a five-year collaboration to share catheter lab capacity.")
+    assert set(_parties(verdict)) == {"Brindle Hospital Group", "Zorblatt Health System"}
+
+
+def test_systems_acquired_over_the_years_are_no_acquisition():
+    verdict = classify_article(
+        "Quenby Health to roll out Zorblatt imaging",
+        "Quenby Health will roll out an enterprise imaging system from Zorblatt across its hospitals under a "
+        "seven-year agreement, replacing five separate systems acquired over the past fifteen years.")
+    assert verdict.is_partnership, verdict.reason

@@ -85,7 +85,9 @@ _POSITIVE = [
 ]
 _NEGATIVE = [
     # ... but "the partnership is not a merger" says what the story is not.
-    (r"\b(acquir(e|es|ed|ing)|(?<!not an )acquisition|takeover|take over|taking over|buys|bought|to buy|"
+    # ... nor things bought over the years: "five imaging systems acquired over fifteen years".
+    (r"\b(acquir(e|es|ing)|(?<!systems )(?<!data )(?<!equipment )(?<!devices )(?<!scanners )(?<!tools )acquired|"
+     r"(?<!not an )acquisition|takeover|take over|taking over|buys|bought|to buy|"
      r"(?<!not a )merger|merg(e|es|ed|ing))\b", 3.0),
     # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
     (r"\bdefinitive agreement\b|\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
@@ -457,8 +459,11 @@ def _participants(
     headline_end = document.find("\n") if "\n" in document else len(document)
     in_headline = {r.key for r in orgs if any(a < headline_end for a, _ in r.spans)}
     naming_two = [span for span in announcing if len(named_in(span)) >= 2]
-    primary = next((span for span in naming_two if in_headline & {r.key for r in named_in(span)}),
-                   naming_two[0] if naming_two else None)
+    # Else the first with an announcement cue, not only a relation word: "patients at X may be treated
+    # under an arrangement between Y and Z" gives way to "Y and Z have agreed a collaboration".
+    cued = next((span for span in naming_two if _cue_score(document[span[0]:span[1]], _POSITIVE) > 0),
+                naming_two[0] if naming_two else None)
+    primary = next((span for span in naming_two if in_headline & {r.key for r in named_in(span)}), cued)
     if primary is None:
         # "X has signed a contract for Y. The contract ... was awarded to Z.": a sentence that names
         # one party, and the next one, about the same deal, that names the other.
