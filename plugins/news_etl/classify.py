@@ -31,7 +31,7 @@ from news_etl.entities import (
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 
-CLASSIFIER_VERSION = "hybrid-3.2"
+CLASSIFIER_VERSION = "hybrid-3.3"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 MIN_SENTENCE_WORDS = 6
