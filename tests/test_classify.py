@@ -789,3 +789,19 @@ def test_systems_acquired_over_the_years_are_no_acquisition():
         "Quenby Health will roll out an enterprise imaging system from Zorblatt across its hospitals under a "
         "seven-year agreement, replacing five separate systems acquired over the past fifteen years.")
     assert verdict.is_partnership, verdict.reason
+
+
+def test_the_body_a_named_officer_serves_is_an_organisation_whatever_its_name():
+    text = ("Quenby Health will use Zorblatt's triage software, Quenby Health said. \"It fits our wards,\" said "
+            "Zorblatt chief executive Ana Reyes. Former CEO Tom Hale agreed.")
+    found = {o.name for o in find_organizations(text, Gazetteer(version="empty"))}
+    assert "Zorblatt" in found and "Former" not in found, found
+
+
+def test_a_press_release_trailer_profiling_a_brand_word_company_makes_it_an_organisation():
+    # Nothing else says Zorblatt is an organisation: no head word, no slot after "with" or "selects".
+    verdict = classify_article(
+        "Quenby Health signs sepsis alert deal",
+        "Quenby Health has signed a five-year agreement under which Zorblatt will run sepsis alerts on its "
+        "wards.\n\nAbout Zorblatt\nZorblatt makes early-warning software for hospitals.")
+    assert set(_parties(verdict)) == {"Quenby Health", "Zorblatt"}

@@ -27,6 +27,7 @@ from news_etl.entities import (
     find_organizations,
     place_descriptions,
     profile_country,
+    profiled_names,
 )
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
@@ -297,7 +298,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     # announcement often comes after paragraphs of background ("On Monday, X, Y and Z formed a
     # joint venture"), and a party only named there is still a party.
     slots = [n for s in [title, *prose] if cues[s] > 0 or s in (title, *lead[:1]) or _RELATION.search(s)
-             for n in announced_parties(s)]
+             for n in announced_parties(s)] + profiled_names(full_text)
     orgs = find_organizations(document, gazetteer, slots)
     quotes = tuple(find_quotes(text, orgs))  # the body as written: quotes run by paragraph
 

@@ -222,7 +222,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
 
     # "Radiologists at Quenby Medical Center" in a subject slot names the centre only.
     party_names = _split_known_tails({_drop_role_prefix(0, n, (" at the ", " at "))[1]
-                                      for n in (*party_names, *_appositive_names(text)) if not _common_word(n, text)})
+                                      for n in (*party_names, *_appositive_names(text), *_employer_names(text))
+                                      if not _common_word(n, text)})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         if not any(s < start and end <= e for s, e in longer):
@@ -565,6 +566,36 @@ def _appositive_names(text: str) -> list[str]:
     for match in _APPOSITIVE_NAME.finditer(text):
         name = _strip_the(match.group(1))
         if _is_name_chunk(name) and not re.match(r"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s", name):
+            names.append(name)
+    return names
+
+
+# "Zorblatt chief executive Jane Doe", "Quenby Health's chief medical officer": whose officer someone is.
+_EMPLOYER = re.compile(r"(?<![\w.’'-])([A-Z][\w&-]*(?:\.\w+)*(?: (?:[A-Z][\w&-]*(?:\.\w+)*|of|and|&)){0,4}?)(?:’s|'s)? "
+                       r"(?:chief (?:executive|[a-z]+ officer)|CEO|CTO|CMO|CIO|CFO|co-?founder|founder|president|"
+                       r"spokes(?:person|woman|man)|managing director)\b")
+
+
+_ABOUT_HEADING = re.compile(r"^About (?:the )?([A-Z][^\n.!?:]{0,80}?)[ \t]*$", re.M)
+
+
+def profiled_names(text: str) -> list[str]:
+    """Names a press release's trailer profiles ("About Zorblatt" on a line of its own): organisations,
+    whatever their names look like, and often the parties of the release."""
+    return [m.group(1) for m in _ABOUT_HEADING.finditer(text) if _is_name_chunk(m.group(1))]
+
+
+# Words that open an officer's title, not an employer's name: "Former CEO Jane Doe".
+_ROLE_MODIFIERS = frozenset("Former Interim Acting Deputy Senior Vice Executive Associate Assistant Its Their Our "
+                            "Then New Outgoing Incoming Founding Group Regional Global".split())
+
+
+def _employer_names(text: str) -> list[str]:
+    """Names of the bodies people are officers of: organisations whatever their names look like."""
+    names = []
+    for match in _EMPLOYER.finditer(text):
+        name = _strip_the(match.group(1))
+        if _is_name_chunk(name) and name.split()[-1] not in ("and", "of", "&") and name not in _ROLE_MODIFIERS:
             names.append(name)
     return names
 
