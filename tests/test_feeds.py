@@ -70,3 +70,51 @@ def test_malformed_but_readable_feed_is_used_with_reason():
 def test_non_feed_raises():
     with pytest.raises(FeedParseError):
         parse_feed(b"\x00\x01 not xml at all", "https://site.example/feed.xml")
+
+
+JSON_FEED = b"""\xef\xbb\xbf{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": "A site", "authors": [{"name": "Site Desk"}],
+  "items": [
+    {"id": "a1", "url": "/news/one?utm_medium=json", "title": "One <b>bold</b>",
+     "authors": [{"name": "Ann Lee"}, {"name": "Raj Patel"}], "date_published": "2026-03-02T09:30:00+01:00"},
+    {"id": 42, "external_url": "https://other.example/two", "date_modified": "Mon, 02 Mar 2026 10:00:00 GMT"},
+    {"id": "no-link", "title": "Nothing to fetch"},
+    "not an item",
+    {"id": "bad", "url": "javascript:alert(1)"}
+  ]
+}"""
+
+
+def test_json_feed_items_become_entries_by_the_same_rules():
+    parsed = parse_feed(JSON_FEED, "https://site.example/feed.json", "application/feed+json")
+    assert parsed.bozo is None and parsed.skipped == 3
+    one, two = parsed.entries
+    assert (one.guid, one.url, one.title) == ("a1", "https://site.example/news/one", "One bold")
+    assert one.author == "Ann Lee, Raj Patel"
+    assert one.published_at.isoformat() == "2026-03-02T08:30:00+00:00"
+    assert (two.guid, two.url, two.author) == ("42", "https://other.example/two", "Site Desk")
+    assert two.published_at.isoformat() == "2026-03-02T10:00:00+00:00"
+
+
+def test_json_feed_is_capped_like_xml_feeds():
+    items = ",".join(f'{{"id": "{i}", "url": "https://site.example/{i}"}}' for i in range(5))
+    body = f'{{"version": "https://jsonfeed.org/version/1", "items": [{items}]}}'.encode()
+    parsed = parse_feed(body, "https://site.example/feed.json", max_items=3)
+    assert [e.guid for e in parsed.entries] == ["0", "1", "2"]
+    assert parsed.bozo == "the feed lists 5 items; only the first 3 were read"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"version": "https://jsonfeed.org/version/1", "items": [', "not a JSON Feed: JSONDecodeError"),
+        (b'{"items": []}', "not a JSON Feed"),
+        (b'{"version": "https://jsonfeed.org/version/1.1", "items": {}}', "not a JSON Feed"),
+        (b"{" * 100_000, "not a JSON Feed"),
+        (b'{"version": "https://jsonfeed.org/version/1", "items": [], "t": "\xff"}', "UnicodeDecodeError"),
+    ],
+)
+def test_json_that_is_not_a_json_feed_is_a_clear_error(body, message):
+    with pytest.raises(FeedParseError, match=message):
+        parse_feed(body, "https://site.example/feed.json", "application/json")

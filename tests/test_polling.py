@@ -81,3 +81,28 @@ def test_failing_feed_is_backed_off_skipped_and_shown_unhealthy(tmp_path):
     engine.dispose()
     assert tuple(health) == (0, 3, "failed", 500) or tuple(health) == (False, 3, "failed", 500)
     assert outcomes == ["failed", "failed", "failed", "skipped"]
+
+
+def test_json_feed_is_polled_over_http_into_entries(tmp_path):
+    """A site that offers only a JSON Feed (application/feed+json) is polled like an RSS one."""
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", "items": ['
+            b'{"id": "j1", "url": "/news/a", "title": "A", "date_published": "2026-11-02T08:00:00Z"},'
+            b'{"id": "j2", "url": "/news/b", "title": "B"}]}')
+    with serve({"/feed.json": respond(200, body, {"Content-Type": "application/feed+json"})}) as base:
+        feeds = tmp_path / "feeds.yaml"
+        feeds.write_text(f"feeds:\n  - {{name: J, publisher: J Media, homepage: '{base}/', "
+                         f"url: '{base}/feed.json', country: GB}}\n")
+        url = f"sqlite:///{tmp_path / 'w.db'}"
+        settings = load_settings({"NEWS_ETL_FEEDS": str(feeds), "NEWS_ETL_WAREHOUSE_URL": url,
+                                  "NEWS_ETL_ALLOW_HOSTS": "127.0.0.1", "NEWS_ETL_HOST_DELAY_S": "0",
+                                  "NEWS_ETL_DATA_DIR": str(tmp_path)})
+        batch = Batch.for_day(datetime(2026, 11, 2, tzinfo=UTC), "d2")
+        (feed,) = start_batch(settings, batch)
+        assert poll_feed(settings, batch, feed["feed_id"])["outcome"] == "fetched"
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        urls = conn.execute(text("SELECT url FROM feed_entry ORDER BY url")).scalars().all()
+        poll = conn.execute(text("SELECT outcome, entries_seen, bozo FROM feed_poll")).one()
+    engine.dispose()
+    assert urls == [f"{base}/news/a", f"{base}/news/b"]
+    assert tuple(poll) == ("fetched", 2, None)

@@ -38,10 +38,10 @@ from news_etl.config import Settings
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
-FEED_TYPES = ("xml", "rss", "atom", "text/plain", "text/html", "application/octet-stream")
+FEED_TYPES = ("xml", "rss", "atom", "json", "text/plain", "text/html", "application/octet-stream")
 ALLOWED_TYPES = {"page": PAGE_TYPES, "feed": FEED_TYPES, "robots": ("text/plain",)}
 ACCEPT = {
-    "feed": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
+    "feed": "application/rss+xml, application/atom+xml, application/xml;q=0.9, application/feed+json;q=0.8, */*;q=0.5",
     "page": "text/html, application/xhtml+xml;q=0.9, */*;q=0.1",
     "robots": "text/plain",
 }
