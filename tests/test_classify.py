@@ -805,3 +805,26 @@ def test_a_press_release_trailer_profiling_a_brand_word_company_makes_it_an_orga
         "Quenby Health has signed a five-year agreement under which Zorblatt will run sepsis alerts on its "
         "wards.\n\nAbout Zorblatt\nZorblatt makes early-warning software for hospitals.")
     assert set(_parties(verdict)) == {"Quenby Health", "Zorblatt"}
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Quenby Health will not renew its Zorblatt contract",
+     "Quenby Health has decided not to renew its agreement with patient messaging supplier Zorblatt when it "
+     "expires in March, and will move reminders to a national app."),
+    ("Zorblatt swallows Arland Labs, its partner since 2020",
+     "Zorblatt has swallowed Arland Labs, its telehealth partner since 2020, for an undisclosed sum."),
+])
+def test_a_deal_not_renewed_and_a_partner_swallowed_are_no_partnerships(title, text):
+    verdict = classify_article(title, text)
+    assert not verdict.is_partnership, verdict.reason
+
+
+def test_a_ministry_named_after_health_and_welfare_is_one_name_and_an_owner_is_no_party():
+    found = {o.name for o in find_organizations("The Quenby Ministry of Health and Welfare said so.",
+                                                Gazetteer(version="empty"))}
+    assert found == {"Quenby Ministry of Health and Welfare"}, found
+    verdict = classify_article(
+        "Zorblatt signs hospital deal with Quenby Health",
+        "Zorblatt, majority-owned by the private equity firm Arland Capital Partners, has signed an agreement "
+        "with Quenby Health to supply its scheduling platform.")
+    assert set(_parties(verdict)) == {"Zorblatt", "Quenby Health"}

@@ -87,13 +87,16 @@ _POSITIVE = [
 _NEGATIVE = [
     # ... but "the partnership is not a merger" says what the story is not.
     # ... nor things bought over the years: "five imaging systems acquired over fifteen years".
-    (r"\b(acquir(e|es|ing)|(?<!systems )(?<!data )(?<!equipment )(?<!devices )(?<!scanners )(?<!tools )acquired|"
+    (r"\b(swallow(s|ed|ing)?|snap(s|ped|ping)? up|acquir(e|es|ing)|"
+     r"(?<!systems )(?<!data )(?<!equipment )(?<!devices )(?<!scanners )(?<!tools )acquired|"
      r"(?<!not an )acquisition|takeover|take over|taking over|buys|bought|to buy|"
      r"(?<!not a )merger|merg(e|es|ed|ing))\b", 3.0),
     # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
     (r"\bdefinitive agreement\b|\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
      r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
      r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b", 3.0),
+    # A deal not renewed: "has decided not to renew its agreement with X".
+    (r"\b(not|never|no longer|won't|declin(es|ed) to) (to )?(renew|extend|continue)\b|\bdecided against\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
     # Talks that failed: "at impasse", "failed to agree on a new contract", "walked away".
     (r"\b(impasse|stalemate|stand-?off|fail(s|ed)? to (agree|reach)|walk(s|ed)? away)\b", 3.0),
@@ -426,6 +429,8 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         "orgs_first": min(named(offsets[1] if len(offsets) > 1 else None), 3.0),
         "parties": float(min(len(participants), 3)),
         "cue_parties": min(cues.get(party_sentence, 0.0), 6.0) if party_sentence else 0.0,
+        # ... and its hard-negative cues: "X selected Y in 2017 and went live", "not to renew".
+        "neg_parties": min(_cue_score(party_sentence, _NEGATIVE), 6.0) if party_sentence else 0.0,
     }
 
 
@@ -593,6 +598,8 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      r"(?:(?<!\bbring )(?<!\bbrings )(?<!\bbringing )(?<!\bbrought )\bin|across|throughout|within) "
                      r"(?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
                      r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
+                     # an owner: "majority-owned by the private equity firm X"
+                     r"\bowned by (?:the )?(?:[\w-]+ ){0,3}$|"
                      # the source of a figure: "according to the Wisconsin Hospital Association"
                      r"\baccording to (?:the )?$|"
                      # customers and members given as examples: "already works with systems including X";

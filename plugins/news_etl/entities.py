@@ -477,7 +477,9 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:areas?|regions?|districts?|sites?|campus(
                                r"count(?:y|ies)|neighbou?rhoods?|municipalit(?:y|ies)|suburbs?)\b")
 # Fields of study a school or faculty is named after: "School of Medicine and Public Health" is one name.
 _FIELDS = frozenset("public health medicine medical science sciences nursing dentistry pharmacy technology "
-                    "research care social policy engineering life biomedical population global".split())
+                    "research care social policy engineering life biomedical population global "
+                    # and what ministries are named after: "Ministry of Health and Welfare"
+                    "welfare family human services".split())
 
 
 def _fields_only(name: str) -> bool:
