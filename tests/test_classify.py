@@ -828,3 +828,13 @@ def test_a_ministry_named_after_health_and_welfare_is_one_name_and_an_owner_is_n
         "Zorblatt, majority-owned by the private equity firm Arland Capital Partners, has signed an agreement "
         "with Quenby Health to supply its scheduling platform.")
     assert set(_parties(verdict)) == {"Zorblatt", "Quenby Health"}
+
+
+def test_names_in_other_languages_take_their_kind_from_their_head_and_a_folded_name_its_country():
+    assert infer_org_type("Universidad de Quenby") == "academic"
+    assert infer_org_type("Instituto de Efectividad Clínica y Sanitaria") == "academic"
+    text = ("Hospital Quenby de Buenos Aires has signed an agreement with Zorblatt Labs. "
+            "Hospital Quenby will run the study.")
+    from news_etl.classify import announced_parties
+    refs = find_organizations(text, Gazetteer(version="empty"), ["Hospital Quenby", *announced_parties(text)])
+    assert next(r.country for r in refs if r.name.startswith("Hospital Quenby")) == "AR"

@@ -99,7 +99,8 @@ PLACES = {
     "VN": ["Vietnam", "Vietnamese", "Hanoi", "Ho Chi Minh City"], "PH": ["Philippines", "Filipino", "Manila"],
     "TW": ["Taiwan", "Taiwanese", "Taipei"], "HK": ["Hong Kong"], "MX": ["Mexico", "Mexican", "Mexico City"],
     "AR": ["Argentina", "Argentine", "Buenos Aires"], "CO": ["Colombia", "Colombian", "Bogotá", "Bogota"],
-    "PE": ["Peru", "Peruvian", "Lima"], "PT": ["Portugal", "Portuguese", "Lisbon", "Porto"],
+    "PE": ["Peru", "Peruvian", "Lima"], "CL": ["Chile", "Chilean", "Santiago"],
+    "PT": ["Portugal", "Portuguese", "Lisbon", "Porto"],
     "AT": ["Austria", "Austrian", "Vienna"], "PL": ["Poland", "Polish", "Warsaw", "Krakow"],
     "CZ": ["Czech Republic", "Czechia", "Czech", "Prague"], "GR": ["Greece", "Greek", "Athens"],
     "EE": ["Estonia", "Estonian", "Tallinn"], "IS": ["Iceland", "Icelandic", "Reykjavik"],
@@ -246,8 +247,9 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
     for ref in refs.values():  # what the text says an unknown organisation is beats its name
-        if ref.country is None:  # spans folded in from short references were not looked at yet
-            ref.country = next(filter(None, (_country_near(text, s, e) for s, e in sorted(ref.spans))), None)
+        if ref.country is None:  # spans and names folded in from short references were not looked at yet
+            ref.country = next(filter(None, (_country_near(text, s, e) for s, e in sorted(ref.spans))), None) or \
+                next(filter(None, map(_country_in_name, sorted(ref.mentions))), None)
         described = None if ref.known else next(filter(None, (_type_from_description(text, s, e)
                                                               for s, e in sorted(ref.spans))), None)
         ref.org_type = described or ref.org_type
