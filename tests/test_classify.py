@@ -838,3 +838,13 @@ def test_names_in_other_languages_take_their_kind_from_their_head_and_a_folded_n
     from news_etl.classify import announced_parties
     refs = find_organizations(text, Gazetteer(version="empty"), ["Hospital Quenby", *announced_parties(text)])
     assert next(r.country for r in refs if r.name.startswith("Hospital Quenby")) == "AR"
+
+
+def test_an_appositive_describes_a_name_with_connectors_and_a_place_possessive_is_no_part_of_a_party():
+    text = "Fundación Quenby del Arland, a 300-bed non-profit hospital in Cali, has chosen Zorblatt Systems."
+    found = {o.name for o in find_organizations(text, Gazetteer(version="empty"))}
+    assert "Fundación Quenby del Arland" in found, found
+    verdict = classify_article("Maryland's Quenby Exchange and Zorblatt Network sign data-sharing deal",
+                               "Maryland's Quenby Exchange and the Zorblatt Network have signed a data-sharing "
+                               "agreement to connect their members.")
+    assert set(_parties(verdict)) == {"Quenby Exchange", "Zorblatt Network"}

@@ -75,7 +75,7 @@ _POSITIVE = [
     (r"\bwork(s|ing)? (together|with)\b", 1.0),
     (r"\b(sign(s|ed)? on|become (a )?members?|join(s|ed)? as (a )?members?)\b", 2.0),
     # Joint undertakings: "have launched a joint research study", "begun a research collaboration".
-    (r"\bjoint(ly)? (\w+ ){0,2}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
+    (r"\bjoint(ly)? ([\w-]+ ){0,3}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
      r"research|steering|tumou?r boards?|fellowship|procurement)\b", 2.5),
     (r"\b(launch(es|ed)?|begin|began|begun|start(s|ed)?|open(s|ed)?|establish(es|ed)?|form(s|ed)?)\b[^.]{0,40}"
      r"\b(study|trial|consortium|alliance|network|lab|research)\b", 1.5),
@@ -597,7 +597,8 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # not the phrasal verb that names a new supplier: "is bringing in Ambience"
                      r"(?:(?<!\bbring )(?<!\bbrings )(?<!\bbringing )(?<!\bbrought )\bin|across|throughout|within) "
                      r"(?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
-                     r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
+                     r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?"
+                     r"(?:[A-Z][\w.]*(?:’s|'s) )?$|"  # "a grant from the UK's X"
                      # an owner: "majority-owned by the private equity firm X"
                      r"\bowned by (?:the )?(?:[\w-]+ ){0,3}$|"
                      # the source of a figure: "according to the Wisconsin Hospital Association"

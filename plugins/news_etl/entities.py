@@ -41,7 +41,8 @@ _HEADS = re.compile(
 # Names that open with their head word, in English and in the languages of the places we cover.
 _OPENING_HEADS = re.compile(
     r"^(hospital|hospice|hôpital|clínica|clinica|universidad|universidade|università|universität|"
-    r"université|instituto|institut|istituto|university of|klinikum|centro|"
+    r"université|instituto|institut|istituto|university of|klinikum|centro|fundaci[oó]n|funda[cç][aã]o|fondazione|"
+    r"fondation|stiftung|"
     # a public health body named for the place it serves: "NHS Ayrshire & Arran", "NHS Grampian"
     r"nhs)\b",
     re.I,
@@ -127,17 +128,26 @@ for _code, _names in {
     "IN": ["Odisha", "Kerala", "Karnataka", "Tamil Nadu", "Maharashtra", "Gujarat", "Rajasthan", "Telangana",
            "Andhra Pradesh", "Uttar Pradesh", "West Bengal", "Bihar", "Assam", "Kolkata", "Pune", "Ahmedabad",
            "Bangalore", "Lucknow", "Jaipur", "Bhubaneswar", "Kochi", "Gurugram", "Gurgaon", "Noida"],
-    "ZA": ["Cape Town", "Johannesburg", "Durban", "Pretoria"], "AE": ["Emirati", "Sharjah"],
+    "ZA": ["Cape Town", "Johannesburg", "Durban", "Pretoria", "Port Elizabeth", "Bloemfontein"],
+    "AE": ["Emirati", "Sharjah"],
     "SE": ["Stockholm", "Gothenburg", "Malmö", "Uppsala"], "NO": ["Oslo", "Bergen", "Trondheim"],
-    "FI": ["Helsinki", "Tampere", "Turku"], "DK": ["Aarhus", "Odense"], "CH": ["Zurich", "Geneva", "Basel"],
+    "FI": ["Helsinki", "Tampere", "Turku", "Espoo", "Oulu"], "DK": ["Aarhus", "Odense"],
+    "CH": ["Zurich", "Geneva", "Basel"],
     "BE": ["Brussels", "Antwerp", "Ghent", "Leuven"], "ES": ["Madrid", "Barcelona", "Valencia"],
     "IT": ["Rome", "Milan", "Turin", "Naples"], "DE": ["Frankfurt", "Stuttgart", "Düsseldorf", "Dresden"],
     "FR": ["Lyon", "Marseille", "Toulouse", "Bordeaux"], "NL": ["The Hague", "Eindhoven", "Groningen"],
     "IE": ["Cork", "Galway", "Limerick"], "JP": ["Tokyo", "Osaka", "Kyoto"], "CN": ["Beijing", "Shanghai",
     "Shenzhen", "Guangzhou"], "IL": ["Beersheba", "Petah Tikva"], "BR": ["Rio de Janeiro", "Brasília"],
-    "SG": ["Singaporean"], "KE": ["Mombasa", "Kisumu"],
+    "SG": ["Singaporean"], "KE": ["Mombasa", "Kisumu", "Eldoret"],
+    # Second cities of more countries (reference facts): where a hospital "in Cali" or "in Kumasi" is.
+    "CO": ["Cali", "Medellín", "Medellin", "Barranquilla", "Cartagena"], "GH": ["Kumasi", "Tamale"],
+    "MX": ["Guadalajara", "Monterrey", "Puebla"], "AR": ["Córdoba", "Rosario", "Mendoza"],
+    "CL": ["Valparaíso", "Concepción"], "PE": ["Arequipa"], "NG": ["Ibadan", "Kano", "Port Harcourt"],
+    "EG": ["Alexandria"], "SA": ["Dammam", "Mecca", "Medina"],
+    "TR": ["Turkey", "Turkish", "Istanbul", "Ankara", "Izmir"],
+    "UY": ["Uruguay", "Montevideo"], "EC": ["Ecuador", "Quito", "Guayaquil"], "CR": ["Costa Rica", "San José"],
 }.items():
-    PLACES[_code] = PLACES[_code] + _names
+    PLACES[_code] = PLACES.get(_code, []) + _names
 def _trie_pattern(forms: Iterable[str]) -> str:
     """A regular expression for a set of literal strings, shared prefixes factored out:
     ``{"Mayo", "Mayo Clinic"}`` -> ``Mayo(?: Clinic)?``. At each character the longer
@@ -222,7 +232,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         return ref
 
     # "Radiologists at Quenby Medical Center" in a subject slot names the centre only.
-    party_names = _split_known_tails({_drop_role_prefix(0, n, (" at the ", " at "))[1]
+    # "Maryland's CRISP" names CRISP: a place's possessive is no part of the name.
+    party_names = _split_known_tails({_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1]
                                       for n in (*party_names, *_appositive_names(text), *_employer_names(text))
                                       if not _common_word(n, text)})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
@@ -233,6 +244,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for use in _uses(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?(?![\w-]|[ \t]+[A-Z][a-z])").finditer(text):
             inside_longer_name = _NAME_BEFORE.search(text[max(0, use.start() - 30):use.start()])
+            if inside_longer_name and _is_place_possessive(inside_longer_name.group(0).strip()):
+                inside_longer_name = None  # "Maryland's Quenby Exchange": a place's, not a longer name
             if not inside_longer_name and not _overlaps(use.start(), use.end(), taken):
                 add(use.start(), use.start() + len(name), name, gazetteer.lookup(name))
     for start, end, surface in _phrases(text, gazetteer):
@@ -386,6 +399,7 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
 
 
 _PLACE_BASED = re.compile(r"-(?:based|headquartered)$")
+
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
 # A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
 # "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire.
@@ -528,7 +542,8 @@ _APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[
                     r"consortium|network|exchange|registry|institute)"
                     r"(?=[,.;)]|\s+(?:that|which|based|in|from|of|with)\b)")
 _APPOSITION = re.compile(r",\s+" + _APPOSITION_HEAD)
-_APPOSITIVE_NAME = re.compile(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4}),\s+(?=" + _APPOSITION_HEAD + ")")
+_APPOSITIVE_NAME = re.compile(rf"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ](?:{_CONN}[ ])*[A-Z][\w&.'’-]*){{0,4}}),\s+(?="
+                              + _APPOSITION_HEAD + ")")
 # "local start-up Rostr Health", "software company Acme": a description just before the name.
 _PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|developer|maker|insurer)\s+$")
 
@@ -648,6 +663,11 @@ def _is_org_like(name: str) -> bool:
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
 
 
+def _without_place_possessive(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return rest if rest and _is_place_possessive(first) else name
+
+
 def _common_word(name: str, text: str) -> bool:
     """A one-word name the text also writes in lower case ("Radiologists ..." opening a sentence,
     "... radiologists" elsewhere) is a common word capitalised by its place, not a name."""
@@ -763,7 +783,7 @@ def _country_in_name(name: str) -> str | None:
 
 def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
     """Care, public and academic bodies without a country take the story's country when the
-    places it names point to one country (at least two mentions, three in four of them).
+    places it names point to one country (at least two mentions, two in three of them).
     Vendors do not: they are often from elsewhere."""
     # A place in the headline, dateline or first sentence says where the story is: it counts twice.
     opening = len(text.split("\n\n", 1)[0]) if "\n\n" in text else OPENING_CHARS
@@ -772,7 +792,7 @@ def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
     if len(codes) < 2:
         return
     top = max(set(codes), key=codes.count)
-    if codes.count(top) * 4 < len(codes) * 3:
+    if codes.count(top) * 3 < len(codes) * 2:
         return
     for ref in refs:
         if ref.country is None and ref.org_type in ("provider", "government", "academic", "payer", "network"):
