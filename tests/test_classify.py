@@ -848,3 +848,12 @@ def test_an_appositive_describes_a_name_with_connectors_and_a_place_possessive_i
                                "Maryland's Quenby Exchange and the Zorblatt Network have signed a data-sharing "
                                "agreement to connect their members.")
     assert set(_parties(verdict)) == {"Quenby Exchange", "Zorblatt Network"}
+
+
+def test_forming_something_held_in_common_announces_a_partnership():
+    verdict = classify_article(
+        "Three academic centres build a research platform",
+        "Quenby Medical Center, Arland University Hospital and Brindle Medical Center have formed a federated "
+        "data platform for heart research, in which each keeps its records on its own servers.")
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Quenby Medical Center", "Arland University Hospital", "Brindle Medical Center"}

@@ -80,6 +80,9 @@ _POSITIVE = [
     (r"\b(launch(es|ed)?|begin|began|begun|start(s|ed)?|open(s|ed)?|establish(es|ed)?|form(s|ed)?)\b[^.]{0,40}"
      r"\b(study|trial|consortium|alliance|network|lab|research)\b", 1.5),
     (r"\b(co-develop\w*|jointly develop\w*|co-design\w*)\b", 2.0),
+    # Setting up something held in common: "have formed a federated data platform", "set up a shared service".
+    (r"\b(form(s|ed|ing)?|establish(es|ed|ing)?|set(s|ting)? up|creat(e|es|ed|ing))\b[^.]{0,40}"
+     r"\b(jointly[- ]owned|shared|federated|common)\b", 2.0),
     (r"\baward(s|ed|ing)?\b[^.]{0,80}\bcontract\b|\bcontract\b[^.]{0,40}\bawarded\b", 2.0),
     (r"\b(renew(s|ed|al)?|extend(s|ed)?|extension)\b[^.]{0,60}\b(contract|agreement|deal)\b", 1.0),
     (r"\bunder (a|an|the) [\w-]+(-year)? (deal|agreement|contract)\b", 1.0),
