@@ -670,3 +670,190 @@ def test_a_subject_referring_back_to_the_organisation_of_the_sentence_before_is_
         "The hospital joined the Zorblatt Care Network as its first member in Chile, the two said on Wednesday.",
         load_gazetteer())
     assert {p.name for p in reading.participants} >= {"Quenby Clinic", "Zorblatt Care Network"}
+
+
+# Eight sentences of background (invented), longer than the announcing window of a long story.
+_LONG_BACKGROUND = _BACKGROUND + (
+    "Staff shortages have closed two paediatric units in the last five years. "
+    "Parents describe nights spent in corridors waiting for a transfer. "
+    "Local officials have asked for a regional answer more than once. "
+    "A review published in the spring called the situation unsustainable. ")
+
+
+def test_an_announcement_past_the_window_gives_its_parties_and_says_it_came_late():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    reading = read_article("A regional answer for children in crisis",
+                           _LONG_BACKGROUND + "Quenby Health has now signed an agreement with Zorblatt Care "
+                           "to run a shared children's unit.", load_gazetteer())
+    assert {p.name for p in reading.participants} == {"Quenby Health", "Zorblatt Care"}
+    assert reading.features["parties_late"] == 1.0
+
+
+def test_a_deal_of_the_past_told_late_in_a_story_gives_no_parties():
+    from news_etl.classify import read_article
+    from news_etl.orgs import load_gazetteer
+    reading = read_article("Quenby Health reports a record year",
+                           _LONG_BACKGROUND + "Quenby Health signed an agreement with Zorblatt Care "
+                           "years ago, and the two still work together.", load_gazetteer())
+    assert len(reading.participants) < 2
+    assert reading.features["parties_late"] == 0.0
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a body named for the places it serves, the name's head first
+    ("The contract was awarded to Zorblatt by NHS Quenbyshire & Arland this week.",
+     {"Zorblatt", "NHS Quenbyshire & Arland"}),
+    ("NHS Tolworth and Brindle Integrated Care Board has signed a contract with Zorblatt Systems.",
+     {"NHS Tolworth and Brindle Integrated Care Board", "Zorblatt Systems"}),
+    ("NHS Tolworth and NHS Brindle have signed a contract with Zorblatt Systems.",
+     {"NHS Tolworth", "NHS Brindle", "Zorblatt Systems"}),
+    # connectors of names in other languages; initials inside a name
+    ("The Instituto Nacional de Ciencias y Nutrición Quenby is partnering with Zorblatt Labs.",
+     {"Instituto Nacional de Ciencias y Nutrición Quenby", "Zorblatt Labs"}),
+    ("Q.R. Care Health Plan has joined Zorblatt Health Network.", {"Q.R. Care Health Plan", "Zorblatt Health Network"}),
+    # where a name is, said before or after it, is no part of it
+    ("Quenby-based Arland Medical Center has signed an agreement with Zorblatt Systems.",
+     {"Arland Medical Center", "Zorblatt Systems"}),
+    ("Quenby Teaching Hospital in Arland and Brindle Teaching and Referral Hospital in Zorton have signed "
+     "a partnership.", {"Quenby Teaching Hospital", "Brindle Teaching and Referral Hospital"}),
+])
+def test_organisations_the_gazetteer_does_not_know_are_named_whole(text, names):
+    from news_etl.classify import announced_parties
+    found = {o.name for o in find_organizations(text, Gazetteer(version="empty"), announced_parties(text))}
+    assert names <= found, found
+
+
+def test_a_head_word_alone_a_common_word_and_places_before_a_place_noun_are_no_organisations():
+    text = ("Hospitals across the region will share beds. Radiologists at Quenby Medical Center will read scans "
+            "between the Arland and Brindle areas, where radiologists are scarce.")
+    from news_etl.classify import announced_parties
+    slots = [n for s in text.split(". ") for n in announced_parties(s)] + ["Radiologists"]
+    found = {o.name for o in find_organizations(text, Gazetteer(version="empty"), slots)}
+    assert found == {"Quenby Medical Center"}, found
+
+
+def test_a_health_plan_is_a_payer_and_a_clinica_a_provider():
+    assert infer_org_type("Q.R. Care Health Plan") == "payer"
+    assert infer_org_type("Clínica Quenby de Arland") == "provider"
+    assert infer_org_type("NHS Quenbyshire") == "provider"
+
+
+def test_the_hospital_a_later_sentence_refers_back_to_is_the_last_hospital_named():
+    verdict = classify_article(
+        "A hospital enlists a sepsis startup",
+        "Quenby Hospital has run a sepsis programme on two wards since the spring. "
+        "Studies by the Arland Institute of Sepsis have found mortality well above the national average. "
+        "On Tuesday the hospital said it had enlisted Zorblatt, a Brindle-based startup, under a "
+        "three-year agreement to run its early-warning software.")
+    assert set(_parties(verdict)) == {"Quenby Hospital", "Zorblatt"}
+
+
+def test_the_three_systems_refers_back_to_the_sentence_that_names_them():
+    verdict = classify_article(
+        "Three systems form a joint venture for maternity care",
+        "Rural maternity units keep closing. Quenby Health, Arland Clinic and Brindle Medical Center say "
+        "they have found an answer. The three systems have formed a joint venture to employ obstetric staff.")
+    assert set(_parties(verdict)) == {"Quenby Health", "Arland Clinic", "Brindle Medical Center"}
+
+
+def test_the_members_of_a_consortium_led_by_one_and_including_others_are_parties():
+    verdict = classify_article(
+        "A regional imaging network for the south-west",
+        "A consortium led by Quenby Digital Health Authority and including Arland University Health Board and "
+        "Brindle University Health Board will form a shared regional imaging network.")
+    assert set(_parties(verdict)) == {"Quenby Digital Health Authority", "Arland University Health Board",
+                                      "Brindle University Health Board"}
+
+
+def test_the_source_of_a_figure_is_no_party():
+    verdict = classify_article(
+        "Quenby Health partners with Zorblatt Care on child psychiatry",
+        "Quenby Health has partnered with Zorblatt Care to add child psychiatry beds, as waits rose by a third, "
+        "according to the Arland Hospital Association.")
+    assert set(_parties(verdict)) == {"Quenby Health", "Zorblatt Care"}
+
+
+def test_a_sentence_with_an_announcement_cue_names_the_parties_before_one_with_a_relation_word_only():
+    verdict = classify_article(
+        "Public and private hospitals to share catheter labs",
+        "Patients waiting at Quenby General Hospital could be treated nearby under a new arrangement between "
+        "the Arland Health Executive and a private operator. Brindle Hospital Group and Zorblatt Health System "
+        "have now agreed a five-year collaboration to share catheter lab capacity.")
+    assert set(_parties(verdict)) == {"Brindle Hospital Group", "Zorblatt Health System"}
+
+
+def test_systems_acquired_over_the_years_are_no_acquisition():
+    verdict = classify_article(
+        "Quenby Health to roll out Zorblatt imaging",
+        "Quenby Health will roll out an enterprise imaging system from Zorblatt across its hospitals under a "
+        "seven-year agreement, replacing five separate systems acquired over the past fifteen years.")
+    assert verdict.is_partnership, verdict.reason
+
+
+def test_the_body_a_named_officer_serves_is_an_organisation_whatever_its_name():
+    text = ("Quenby Health will use Zorblatt's triage software, Quenby Health said. \"It fits our wards,\" said "
+            "Zorblatt chief executive Ana Reyes. Former CEO Tom Hale agreed.")
+    found = {o.name for o in find_organizations(text, Gazetteer(version="empty"))}
+    assert "Zorblatt" in found and "Former" not in found, found
+
+
+def test_a_press_release_trailer_profiling_a_brand_word_company_makes_it_an_organisation():
+    # Nothing else says Zorblatt is an organisation: no head word, no slot after "with" or "selects".
+    verdict = classify_article(
+        "Quenby Health signs sepsis alert deal",
+        "Quenby Health has signed a five-year agreement under which Zorblatt will run sepsis alerts on its "
+        "wards.\n\nAbout Zorblatt\nZorblatt makes early-warning software for hospitals.")
+    assert set(_parties(verdict)) == {"Quenby Health", "Zorblatt"}
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Quenby Health will not renew its Zorblatt contract",
+     "Quenby Health has decided not to renew its agreement with patient messaging supplier Zorblatt when it "
+     "expires in March, and will move reminders to a national app."),
+    ("Zorblatt swallows Arland Labs, its partner since 2020",
+     "Zorblatt has swallowed Arland Labs, its telehealth partner since 2020, for an undisclosed sum."),
+])
+def test_a_deal_not_renewed_and_a_partner_swallowed_are_no_partnerships(title, text):
+    verdict = classify_article(title, text)
+    assert not verdict.is_partnership, verdict.reason
+
+
+def test_a_ministry_named_after_health_and_welfare_is_one_name_and_an_owner_is_no_party():
+    found = {o.name for o in find_organizations("The Quenby Ministry of Health and Welfare said so.",
+                                                Gazetteer(version="empty"))}
+    assert found == {"Quenby Ministry of Health and Welfare"}, found
+    verdict = classify_article(
+        "Zorblatt signs hospital deal with Quenby Health",
+        "Zorblatt, majority-owned by the private equity firm Arland Capital Partners, has signed an agreement "
+        "with Quenby Health to supply its scheduling platform.")
+    assert set(_parties(verdict)) == {"Zorblatt", "Quenby Health"}
+
+
+def test_names_in_other_languages_take_their_kind_from_their_head_and_a_folded_name_its_country():
+    assert infer_org_type("Universidad de Quenby") == "academic"
+    assert infer_org_type("Instituto de Efectividad Clínica y Sanitaria") == "academic"
+    text = ("Hospital Quenby de Buenos Aires has signed an agreement with Zorblatt Labs. "
+            "Hospital Quenby will run the study.")
+    from news_etl.classify import announced_parties
+    refs = find_organizations(text, Gazetteer(version="empty"), ["Hospital Quenby", *announced_parties(text)])
+    assert next(r.country for r in refs if r.name.startswith("Hospital Quenby")) == "AR"
+
+
+def test_an_appositive_describes_a_name_with_connectors_and_a_place_possessive_is_no_part_of_a_party():
+    text = "Fundación Quenby del Arland, a 300-bed non-profit hospital in Cali, has chosen Zorblatt Systems."
+    found = {o.name for o in find_organizations(text, Gazetteer(version="empty"))}
+    assert "Fundación Quenby del Arland" in found, found
+    verdict = classify_article("Maryland's Quenby Exchange and Zorblatt Network sign data-sharing deal",
+                               "Maryland's Quenby Exchange and the Zorblatt Network have signed a data-sharing "
+                               "agreement to connect their members.")
+    assert set(_parties(verdict)) == {"Quenby Exchange", "Zorblatt Network"}
+
+
+def test_forming_something_held_in_common_announces_a_partnership():
+    verdict = classify_article(
+        "Three academic centres build a research platform",
+        "Quenby Medical Center, Arland University Hospital and Brindle Medical Center have formed a federated "
+        "data platform for heart research, in which each keeps its records on its own servers.")
+    assert verdict.is_partnership, verdict.reason
+    assert set(_parties(verdict)) == {"Quenby Medical Center", "Arland University Hospital", "Brindle Medical Center"}

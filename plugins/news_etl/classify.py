@@ -27,14 +27,16 @@ from news_etl.entities import (
     find_organizations,
     place_descriptions,
     profile_country,
+    profiled_names,
 )
 from news_etl.literal_prefilter import folded, may_match
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
 from news_etl.roundups import MAX_ITEMS, ROUNDUP_ITEMS, item_spans, list_intro, list_items
 
-CLASSIFIER_VERSION = "hybrid-3.3"
+CLASSIFIER_VERSION = "hybrid-3.4"
 LEAD_SENTENCES = 4
+WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 MIN_SENTENCE_WORDS = 6
 
 # What organisations connect to: exchanges, shared records, regional and national viewers.
@@ -122,18 +124,26 @@ _POSITIVE = [
     # "will be jointly owned by", "to pool de-identified patient data".
     (r"\b(form(s|ed|ing)?|creat(e|es|ed|ing)|set(s|ting)? up|launch(es|ed)?)\b[^.]{0,30}\b(company|venture|"
      r"entity|organi[sz]ation)\b[^.]{0,10}\bwith\b|\bjointly[- ]owned\b|\bpool(s|ed|ing)?\b[^.]{0,30}\bdata\b", 2.0),
+    # Setting up something held in common: "have formed a federated data platform", "set up a shared service".
+    (r"\b(form(s|ed|ing)?|establish(es|ed|ing)?|set(s|ting)? up|creat(e|es|ed|ing))\b[^.]{0,40}"
+     r"\b(jointly[- ]owned|shared|federated|common)\b", 2.0),
     (r"\baward(s|ed|ing)?\b[^.]{0,80}\bcontract\b|\bcontract\b[^.]{0,40}\bawarded\b", 2.0),
     (r"\b(renew(s|ed|al)?|extend(s|ed)?|extension)\b[^.]{0,60}\b(contract|agreement|deal)\b", 1.0),
     (r"\bunder (a|an|the) [\w-]+(-year)? (deal|agreement|contract)\b", 1.0),
 ]
 _NEGATIVE = [
     # ... but "the partnership is not a merger" says what the story is not.
-    (r"\b(acquir(e|es|ed|ing)|(?<!not an )acquisition|takeover|take over|taking over|buys|bought|to buy|"
+    # ... nor things bought over the years: "five imaging systems acquired over fifteen years".
+    (r"\b(swallow(s|ed|ing)?|snap(s|ped|ping)? up|acquir(e|es|ing)|"
+     r"(?<!systems )(?<!data )(?<!equipment )(?<!devices )(?<!scanners )(?<!tools )acquired|"
+     r"(?<!not an )acquisition|takeover|take over|taking over|buys|bought|to buy|"
      r"(?<!not a )merger|merg(e|es|ed|ing))\b", 3.0),
     # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
     (r"\bdefinitive agreement\b|\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
      r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
      r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b", 3.0),
+    # A deal not renewed: "has decided not to renew its agreement with X".
+    (r"\b(not|never|no longer|won't|declin(es|ed) to) (to )?(renew|extend|continue)\b|\bdecided against\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
     (_NO_NEW_AGREEMENT, 3.0),
     (_RESULTS, 2.5),
@@ -227,10 +237,21 @@ _SAME_DEAL = re.compile(r"(?:The|This|Under the|Under this) (?:[\w-]+ ){0,2}?(?:
 # Another deal, not the word "separate" ("replacing several separate systems").
 _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?(deal|agreement|contract|partnership|"
                            r"collaboration|alliance)|earlier this year|last year|previously)\b", re.I)
+# A sentence that tells of a deal of the past ("whose contract was announced in 2021", "agreements
+# signed well before this year"): a long story's background, not its news.
+_BACKGROUND = re.compile(r"\b(previous(ly)?|already|earlier|years ago|in the past|well before|long-standing|"
+                         r"(announced|signed|agreed|struck|began|started|formed) in (19|20)\d\d|since (19|20)\d\d|"
+                         r"last year)\b", re.I)
 # A subject that names no one but refers back: "The hospital joined ...", "The health system has ...".
-_BACK_REFERENCE = re.compile(r"(?:The|This) (?:[\w-]+ ){0,2}?(?:hospital|health system|system|trust|company|firm|"
-                             r"university|provider|insurer|vendor|start-?up|authority|clinic|network|group|"
-                             r"organi[sz]ation|centre|center)\b(?! of\b)")
+_BACK_REFERENCE = re.compile(r"(?:(?:On \w+day|Today|This week|Now|Meanwhile|Also),? )?(?:the|this) "
+                             r"(?:[\w-]+ ){0,2}?(?P<kind>hospital|health system|system|trust|company|firm|university|"
+                             r"provider|insurer|vendor|start-?up|authority|clinic|network|group|organi[sz]ation|centre|"
+                             r"center)\b(?! of\b)", re.I)
+# The kind of organisation a back-reference's noun names (nouns not here name no one kind: "system").
+_REFERENT_KINDS = {"hospital": "provider", "health system": "provider", "trust": "provider", "clinic": "provider",
+                   "provider": "provider", "company": "vendor", "firm": "vendor", "vendor": "vendor",
+                   "startup": "vendor", "start-up": "vendor", "university": "academic", "insurer": "payer",
+                   "authority": "government", "network": "network"}
 _DESCRIPTIVE_SUBJECT = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
 # Words a title-case headline capitalises that are never part of an organisation's name here.
@@ -258,7 +279,8 @@ _TRAILER = re.compile(
 # Not after titles and abbreviations that end in a full stop ("Dr. Keane", "St. Louis").
 _SENTENCE = re.compile(
     r"(?<=[.!?”\"])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\bNo\.)"
-    r"(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bU\.S\.)\s+(?=[“\"A-Z0-9])|\n+"
+    # nor after initials ("U.S.", "L.A. Care Health Plan"): a name goes on after them more often than not
+    r"(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\b[A-Z]\.[A-Z]\.)\s+(?=[“\"A-Z0-9])|\n+"
 )
 
 
@@ -324,27 +346,39 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     prose = [s for s in body_sentences if len(s.split()) >= MIN_SENTENCE_WORDS]
     lead = prose[:LEAD_SENTENCES]
     document = "\n".join([title, *body_sentences])
-    cues = {s: _positive_score(s) for s in {title, *prose[: LEAD_SENTENCES + 4]}}
+    cues = {s: _positive_score(s) for s in {title, *prose}}
     # Headline and first sentence always: the parties of an announcement of any shape are there;
-    # then every sentence of the announcing window with a cue, since a long story's announcement
-    # often comes after paragraphs of background ("On Monday, X, Y and Z formed a joint venture").
-    window = prose[: LEAD_SENTENCES + 4]
-    slots = [n for s in [title, *window] if cues[s] > 0 or s in (title, *lead[:1]) for n in announced_parties(s)]
+    # then every sentence with a cue or a relation word, wherever it stands, since a long story's
+    # announcement often comes after paragraphs of background ("On Monday, X, Y and Z formed a
+    # joint venture"), and a party only named there is still a party.
+    slots = [n for s in [title, *prose] if cues[s] > 0 or s in (title, *lead[:1]) or _RELATION.search(s)
+             for n in announced_parties(s)] + profiled_names(full_text)
     orgs = find_organizations(document, gazetteer, slots)
     quotes = tuple(find_quotes(text, orgs))  # the body as written: quotes run by paragraph
 
     sentences = [title, *prose]
-    offsets = _sentence_offsets(document, sentences)[: LEAD_SENTENCES + 4]
+    offsets = _sentence_offsets(document, sentences)
     # A roundup: each item's cues and names are that item's news, not the story's announcement.
     items = item_spans(document) if list_items(document, orgs) >= ROUNDUP_ITEMS else []
-    cues |= {sentence: 0.0 for (start, _), sentence in zip(offsets, sentences, strict=False)
+    cues |= {sentence: 0.0 for (start, _), sentence in zip(offsets, sentences, strict=True)
              if any(s <= start < e for s, e in items)}
-    announcing = [span for span, sentence in zip(offsets, sentences, strict=False)
-                  if not any(s <= span[0] < e for s, e in items)
-                  and (cues[sentence] > 0 or _RELATION.search(sentence))]
+    spans = [(span, sentence) for span, sentence in zip(offsets, sentences, strict=True)
+             if not any(s <= span[0] < e for s, e in items)
+             and (cues[sentence] > 0 or _RELATION.search(sentence))]
+    # The announcing window first; only when it names no two parties, the whole story (past the
+    # window, background is more often about other deals than the one announced).
+    announcing = [span for span, _ in spans if span[1] <= offsets[:WINDOW][-1][1]]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
+    late = False
+    if len(participants) < 2 and len(spans) > len(announcing):
+        later = [span for span, sentence in spans[len(announcing):] if not _BACKGROUND.search(sentence)]
+        participants = _participants(document, orgs, announcing + later, offsets[: LEAD_SENTENCES + 1])
+        late = len(participants) >= 2
+        announcing += later if late else []
+    offsets = offsets[:WINDOW]
     participants = _profiled_parties(full_text, _described_parties(document, participants))
     features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
+    features["parties_late"] = float(late)  # the detector learns how far to trust a later announcement
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
 
@@ -469,6 +503,8 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         "cue_parties": min(cues.get(party_sentence, 0.0), 6.0) if party_sentence else 0.0,
         "roundup_items": float(min(list_items(document, orgs), MAX_ITEMS)),
         "roundup_intro": float(list_intro([title, *lead[:2]])),
+        # ... and its hard-negative cues: "X selected Y in 2017 and went live", "not to renew".
+        "neg_parties": min(_negative_score(party_sentence), 6.0) if party_sentence else 0.0,
     }
 
 
@@ -503,23 +539,41 @@ def _participants(
     headline_end = document.find("\n") if "\n" in document else len(document)
     in_headline = {r.key for r in orgs if any(a < headline_end for a, _ in r.spans)}
     naming_two = [span for span in announcing if len(named_in(span)) >= 2]
-    primary = next((span for span in naming_two if in_headline & {r.key for r in named_in(span)}),
-                   naming_two[0] if naming_two else None)
+    # Else the first with an announcement cue, not only a relation word: "patients at X may be treated
+    # under an arrangement between Y and Z" gives way to "Y and Z have agreed a collaboration".
+    cued = next((span for span in naming_two if _cue_score(document[span[0]:span[1]], _POSITIVE) > 0),
+                naming_two[0] if naming_two else None)
+    primary = next((span for span in naming_two if in_headline & {r.key for r in named_in(span)}), cued)
     if primary is None:
         # "X has signed a contract for Y. The contract ... was awarded to Z.": a sentence that names
         # one party, and the next one, about the same deal, that names the other.
         primary = next(((a[0], b[1]) for a, b in zip(announcing, announcing[1:], strict=False)
                         if named_in(a) and _SAME_DEAL.match(document[b[0]:b[1]])
                         and len({r.key for r in named_in(a) + named_in(b)}) >= 2), None)
+    referent: OrgRef | None = None
     if primary is None:
-        # "X has now looked north for an edge. The hospital joined the Y network ...": a subject that
-        # refers back to the one organisation the sentence before names.
-        primary = next(((before[0], span[1]) for span in announcing if span[0] > 0
-                        for before in [(document.rfind("\n", 0, span[0] - 1) + 1, span[0] - 1)]
-                        if _BACK_REFERENCE.match(document, span[0], span[1]) and len(named_in(before)) == 1
-                        and len({r.key for r in named_in(before) + named_in(span)}) >= 2), None)
-    # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next.
+        # "X has now looked north for an edge. On Tuesday the hospital joined the Y network ...": a
+        # subject that refers back to the one organisation of its kind ("the hospital": a provider) the
+        # sentence before names, else to the last organisation of its kind named before.
+        for span in announcing:
+            back = _BACK_REFERENCE.match(document, span[0], span[1])
+            if back is None or span[0] == 0:
+                continue
+            before = (document.rfind("\n", 0, span[0] - 1) + 1, span[0] - 1)
+            kind = _REFERENT_KINDS.get(back.group("kind").lower())
+            previous = [r for r in named_in(before) if kind is None or r.org_type in (kind, "other")]
+            referent = previous[0] if len(previous) == 1 else _referent(orgs, kind, span[0])
+            if referent is not None and {r.key for r in named_in(span)} - {referent.key}:
+                primary = span
+                break
+            referent = None
+    # "Three hospitals in X will deploy ... under a deal with Y." names the hospitals next; "The three
+    # systems said ..." refers back to the sentence before when that one names them.
     described = next((span for span in announcing if _DESCRIPTIVE_SUBJECT.match(document[span[0]:span[1]])), None)
+    if described is not None and primary is None and re.match(r"(?:The|These|Both)\b", document[described[0]:]):
+        before = (document.rfind("\n", 0, described[0] - 1) + 1, described[0] - 1)
+        if len(named_in(before)) >= 2:
+            primary, described = (before[0], described[1]), None
     if described is not None and (primary is None or described[0] <= primary[0]):
         # The first sentence after it that names them (a headline "Three trusts sign ..." is
         # often followed by a lead that describes them again: "Three acute trusts have signed ...").
@@ -533,7 +587,7 @@ def _participants(
         if following:
             primary = (described[0], following[0][1])
     if primary is not None:
-        chosen = named_in(primary)
+        chosen = named_in(primary) + ([referent] if referent is not None else [])
         # Further parties come from the lead and the sentence right after the primary one, not from
         # a long story's later background ("X is hosted by Y, the parent of Z").
         near = {span for span in lead} | set(announcing[announcing.index(primary) + 1:][:1]
@@ -562,6 +616,14 @@ def _participants(
         )
         for r in chosen
     ]
+
+
+def _referent(orgs: list[OrgRef], kind: str | None, before: int) -> OrgRef | None:
+    """The organisation a back-reference whose noun names ``kind`` refers to: the one of that kind
+    named last before ``before`` (none when the noun names no kind or none of it was named)."""
+    named = [(max(a for a, _ in r.spans if a < before), r) for r in orgs
+             if kind is not None and r.org_type == kind and any(a < before for a, _ in r.spans)]
+    return max(named, key=lambda item: item[0])[1] if named else None
 
 
 def _described_parties(document: str, participants: list[Participant]) -> list[Participant]:
@@ -609,11 +671,17 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # not the phrasal verb that names a new supplier: "is bringing in Ambience"
                      r"(?:(?<!\bbring )(?<!\bbrings )(?<!\bbringing )(?<!\bbrought )\bin|across|throughout|within) "
                      r"(?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
-                     r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?$|"
-                     # customers and members given as examples: "already works with systems including X"
-                     r"\b(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
+                     r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?"
+                     r"(?:[A-Z][\w.]*(?:’s|'s) )?$|"  # "a grant from the UK's X"
+                     # an owner: "majority-owned by the private equity firm X"
+                     r"\bowned by (?:the )?(?:[\w-]+ ){0,3}$|"
+                     # the source of a figure: "according to the Wisconsin Hospital Association"
+                     r"\baccording to (?:the )?$|"
+                     # customers and members given as examples: "already works with systems including X";
+                     # not a consortium's members: "a consortium led by X and including Y"
+                     r"\b(?<!\band )(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Later names in such a list: "... including Advocate Health and Sutter Health".
-_EXAMPLE_LIST = re.compile(r"\b(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
+_EXAMPLE_LIST = re.compile(r"\b(?<!\band )(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
 _OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",

@@ -20,8 +20,11 @@ from functools import lru_cache
 
 from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 
-_CAP = r"(?:[A-Z][\w’'.\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"
-_CONN = r"(?:of|and|for|the|de|do|da|du|at|upon|on|&)"
+_CAP = r"(?:(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z][\w’'./\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"  # initials: "L.A. Care"
+# Connectors inside names, English and those of the languages of the places we cover
+# ("Instituto Nacional de Ciencias Médicas y Nutrición", "Università degli Studi di Milano").
+_FOREIGN_CONN = ("y", "e", "del", "della", "degli", "di", "des", "la", "las", "los", "van", "von", "der", "für", "zu")
+_CONN = r"(?:of|and|for|the|de|do|da|du|at|upon|on|&|" + "|".join(_FOREIGN_CONN) + ")"
 _PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
 _HEADS = re.compile(
     r"\b(hospitals?|clinic|trust|nhs group|group|university|college|institute|cent(er|re)|health|"
@@ -29,7 +32,8 @@ _HEADS = re.compile(
     r"healthcare|health care|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
-    r"care record|exchange|registry|collaborative|authority|umc|mc)\b\.?$|\w\.(ai|io|com)$|"
+    r"care record|exchange|registry|collaborative|authority|umc|mc|health plan|laborator(y|ies)|society|"
+    r"association)\b\.?$|\w\.(ai|io|com)$|"
     r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center)"
     r" (of|for)\b",
     re.I,
@@ -37,7 +41,10 @@ _HEADS = re.compile(
 # Names that open with their head word, in English and in the languages of the places we cover.
 _OPENING_HEADS = re.compile(
     r"^(hospital|hospice|hôpital|clínica|clinica|universidad|universidade|università|universität|"
-    r"université|instituto|institut|istituto|university of|klinikum|centro)\b",
+    r"université|instituto|institut|istituto|university of|klinikum|centro|fundaci[oó]n|funda[cç][aã]o|fondazione|"
+    r"fondation|stiftung|"
+    # a public health body named for the place it serves: "NHS Ayrshire & Arran", "NHS Grampian"
+    r"nhs)\b",
     re.I,
 )
 _LEADING_NOISE = {"the", "a", "an", "and", "but", "while", "through", "with", "at", "in", "on", "by",
@@ -93,7 +100,8 @@ PLACES = {
     "VN": ["Vietnam", "Vietnamese", "Hanoi", "Ho Chi Minh City"], "PH": ["Philippines", "Filipino", "Manila"],
     "TW": ["Taiwan", "Taiwanese", "Taipei"], "HK": ["Hong Kong"], "MX": ["Mexico", "Mexican", "Mexico City"],
     "AR": ["Argentina", "Argentine", "Buenos Aires"], "CO": ["Colombia", "Colombian", "Bogotá", "Bogota"],
-    "PE": ["Peru", "Peruvian", "Lima"], "PT": ["Portugal", "Portuguese", "Lisbon", "Porto"],
+    "PE": ["Peru", "Peruvian", "Lima"], "CL": ["Chile", "Chilean", "Santiago"],
+    "PT": ["Portugal", "Portuguese", "Lisbon", "Porto"],
     "AT": ["Austria", "Austrian", "Vienna"], "PL": ["Poland", "Polish", "Warsaw", "Krakow"],
     "CZ": ["Czech Republic", "Czechia", "Czech", "Prague"], "GR": ["Greece", "Greek", "Athens"],
     "EE": ["Estonia", "Estonian", "Tallinn"], "IS": ["Iceland", "Icelandic", "Reykjavik"],
@@ -120,17 +128,26 @@ for _code, _names in {
     "IN": ["Odisha", "Kerala", "Karnataka", "Tamil Nadu", "Maharashtra", "Gujarat", "Rajasthan", "Telangana",
            "Andhra Pradesh", "Uttar Pradesh", "West Bengal", "Bihar", "Assam", "Kolkata", "Pune", "Ahmedabad",
            "Bangalore", "Lucknow", "Jaipur", "Bhubaneswar", "Kochi", "Gurugram", "Gurgaon", "Noida"],
-    "ZA": ["Cape Town", "Johannesburg", "Durban", "Pretoria"], "AE": ["Emirati", "Sharjah"],
+    "ZA": ["Cape Town", "Johannesburg", "Durban", "Pretoria", "Port Elizabeth", "Bloemfontein"],
+    "AE": ["Emirati", "Sharjah"],
     "SE": ["Stockholm", "Gothenburg", "Malmö", "Uppsala"], "NO": ["Oslo", "Bergen", "Trondheim"],
-    "FI": ["Helsinki", "Tampere", "Turku"], "DK": ["Aarhus", "Odense"], "CH": ["Zurich", "Geneva", "Basel"],
+    "FI": ["Helsinki", "Tampere", "Turku", "Espoo", "Oulu"], "DK": ["Aarhus", "Odense"],
+    "CH": ["Zurich", "Geneva", "Basel"],
     "BE": ["Brussels", "Antwerp", "Ghent", "Leuven"], "ES": ["Madrid", "Barcelona", "Valencia"],
     "IT": ["Rome", "Milan", "Turin", "Naples"], "DE": ["Frankfurt", "Stuttgart", "Düsseldorf", "Dresden"],
     "FR": ["Lyon", "Marseille", "Toulouse", "Bordeaux"], "NL": ["The Hague", "Eindhoven", "Groningen"],
     "IE": ["Cork", "Galway", "Limerick"], "JP": ["Tokyo", "Osaka", "Kyoto"], "CN": ["Beijing", "Shanghai",
     "Shenzhen", "Guangzhou"], "IL": ["Beersheba", "Petah Tikva"], "BR": ["Rio de Janeiro", "Brasília"],
-    "SG": ["Singaporean"], "KE": ["Mombasa", "Kisumu"],
+    "SG": ["Singaporean"], "KE": ["Mombasa", "Kisumu", "Eldoret"],
+    # Second cities of more countries (reference facts): where a hospital "in Cali" or "in Kumasi" is.
+    "CO": ["Cali", "Medellín", "Medellin", "Barranquilla", "Cartagena"], "GH": ["Kumasi", "Tamale"],
+    "MX": ["Guadalajara", "Monterrey", "Puebla"], "AR": ["Córdoba", "Rosario", "Mendoza"],
+    "CL": ["Valparaíso", "Concepción"], "PE": ["Arequipa"], "NG": ["Ibadan", "Kano", "Port Harcourt"],
+    "EG": ["Alexandria"], "SA": ["Dammam", "Mecca", "Medina"],
+    "TR": ["Turkey", "Turkish", "Istanbul", "Ankara", "Izmir"],
+    "UY": ["Uruguay", "Montevideo"], "EC": ["Ecuador", "Quito", "Guayaquil"], "CR": ["Costa Rica", "San José"],
 }.items():
-    PLACES[_code] = PLACES[_code] + _names
+    PLACES[_code] = PLACES.get(_code, []) + _names
 def _trie_pattern(forms: Iterable[str]) -> str:
     """A regular expression for a set of literal strings, shared prefixes factored out:
     ``{"Mayo", "Mayo Clinic"}`` -> ``Mayo(?: Clinic)?``. At each character the longer
@@ -214,7 +231,11 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.country = _country_in_name(name) or _country_near(text, start, end)
         return ref
 
-    party_names = _split_known_tails({*party_names, *_appositive_names(text)})
+    # "Radiologists at Quenby Medical Center" in a subject slot names the centre only.
+    # "Maryland's CRISP" names CRISP: a place's possessive is no part of the name.
+    party_names = _split_known_tails({_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1]
+                                      for n in (*party_names, *_appositive_names(text), *_employer_names(text))
+                                      if not _common_word(n, text)})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         if not any(s < start and end <= e for s, e in longer):
@@ -223,6 +244,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for start, end in _name_spans(text, name, _NO_WORD_BEFORE, _POSSESSIVE_NOT_LONGER):
             inside_longer_name = _NAME_BEFORE.search(text[max(0, start - 30):start])
+            if inside_longer_name and _is_place_possessive(inside_longer_name.group(0).strip()):
+                inside_longer_name = None  # "Maryland's Quenby Exchange": a place's, not a longer name
             if not inside_longer_name and not _overlaps(start, end, taken):
                 add(start, start + len(name), name, gazetteer.lookup(name))
     for start, end, surface in _phrases(text, gazetteer):
@@ -231,13 +254,15 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         for s, _end, part in _split_conjunction(text, start, end, surface, gazetteer):
             s, part = _drop_role_prefix(s, part)
             known = gazetteer.lookup(part)
-            if known or _is_org_like(part):
+            # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
+            if known or _is_org_like(part) and not _HEADS.fullmatch(part):
                 add(s, s + len(part), part, known)
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
     for ref in refs.values():  # what the text says an unknown organisation is beats its name
-        if ref.country is None:  # spans folded in from short references were not looked at yet
-            ref.country = next(filter(None, (_country_near(text, s, e) for s, e in sorted(ref.spans))), None)
+        if ref.country is None:  # spans and names folded in from short references were not looked at yet
+            ref.country = next(filter(None, (_country_near(text, s, e) for s, e in sorted(ref.spans))), None) or \
+                next(filter(None, map(_country_in_name, sorted(ref.mentions))), None)
         described = None if ref.known else next(filter(None, (_type_from_description(text, s, e)
                                                               for s, e in sorted(ref.spans))), None)
         ref.org_type = described or ref.org_type
@@ -307,7 +332,8 @@ def announced_parties(sentence: str) -> list[str]:
     for slot in _OBJECT_START.finditer(sentence):
         described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
-        if phrase:  # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
+        # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
+        if phrase and not _PLACE_NOUN_AFTER.match(sentence, phrase.end()):
             name = re.split(r"(?:’s|'s)(?:\s|$)", phrase.group(0))[0]
             # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
             purpose = re.search(r" for (?=[A-Z])", name)
@@ -352,7 +378,9 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         start, surface = match.start(), match.group(0)
         words = surface.split()
         # Drop sentence-initial function words and possessive place prefixes ("Israel's").
-        while words and (words[0].lower() in _LEADING_NOISE or _is_place_possessive(words[0])):
+        # ... and descriptions of where it is: "Omaha-based Nebraska Methodist Health System".
+        while words and (words[0].lower() in _LEADING_NOISE or _is_place_possessive(words[0])
+                         or _PLACE_BASED.search(words[0])):
             start += text[start:].index(words[0]) + len(words[0])
             start += len(text[start:]) - len(text[start:].lstrip())
             words = words[1:]
@@ -369,6 +397,8 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
             continue  # headings in capitals are not names
         yield start, start + len(surface), surface
 
+
+_PLACE_BASED = re.compile(r"-(?:based|headquartered)$")
 
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
 # A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
@@ -411,7 +441,8 @@ _DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|suppli
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
                      r"Last|This|Next|On \w+day)(?: [a-z]+){0,3},\s+")
-_NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in"}
+_NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in",
+                    *_FOREIGN_CONN}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
               "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
@@ -441,11 +472,13 @@ def _split_names(part: str) -> list[str]:
     """"Mater and Calvary" is two names, "Yorkshire and Humber Care Record" one, and "University Hospitals
     of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at its second "and": at the
     first "and" after a whole organisation name, else at the first one when the whole is no name."""
+    part = _PLACE_TAIL.sub(lambda m: "" if _HEADS.search(part[:m.start()]) else m.group(0), part)
     cuts = [m.start() for m in re.finditer(" and ", part)]
     # "X and the Y" joins two names; no name reads so.
     cut = next((c for c in cuts if part.startswith(" and the ", c)), None)
     cut = cut if cut is not None else next(
-        (c for c in cuts if _is_org_like(part[:c]) and not _fields_only(part[c + len(" and "):])), None)
+        (c for c in cuts if _is_org_like(part[:c]) and not _fields_only(part[c + len(" and "):])
+         and not _joins_places(part[:c], part[c + len(" and "):])), None)
     if cut is None and cuts and not _is_org_like(part):
         cut = cuts[0]
     if cut is None:
@@ -453,9 +486,16 @@ def _split_names(part: str) -> list[str]:
     return [part[:cut], *_split_names(part[cut + len(" and "):])]
 
 
+# Where a named organisation is: "Aga Khan University Hospital in Nairobi and Moi ... in Eldoret".
+_PLACE_TAIL = re.compile(r" in [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?(?= and |$)")
+# Places a name can be the modifier of: "between the Espoo and Meilahti areas" names no organisation.
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:areas?|regions?|districts?|sites?|campus(?:es)?|towns?|cities|city|"
+                               r"count(?:y|ies)|neighbou?rhoods?|municipalit(?:y|ies)|suburbs?)\b")
 # Fields of study a school or faculty is named after: "School of Medicine and Public Health" is one name.
 _FIELDS = frozenset("public health medicine medical science sciences nursing dentistry pharmacy technology "
-                    "research care social policy engineering life biomedical population global".split())
+                    "research care social policy engineering life biomedical population global "
+                    # and what ministries are named after: "Ministry of Health and Welfare"
+                    "welfare family human services".split())
 
 
 def _fields_only(name: str) -> bool:
@@ -502,14 +542,15 @@ _APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[
                     r"consortium|network|exchange|registry|institute)"
                     r"(?=[,.;)]|\s+(?:that|which|based|in|from|of|with)\b)")
 _APPOSITION = re.compile(r",\s+" + _APPOSITION_HEAD)
-_APPOSITIVE_NAME = re.compile(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4}),\s+(?=" + _APPOSITION_HEAD + ")")
+_APPOSITIVE_NAME = re.compile(rf"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ](?:{_CONN}[ ])*[A-Z][\w&.'’-]*){{0,4}}),\s+(?="
+                              + _APPOSITION_HEAD + ")")
 # "local start-up Rostr Health", "software company Acme": a description just before the name.
 _PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|developer|maker|insurer)\s+$")
 
 
 _AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contract|deal|tender)\b[^.]{0,30}\bto|"
                          r"\b(?:contract|deal|tender)\b[^.]{0,60}\b(?:awarded|went|goes|let)\s+to)"
-                         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+                         r"\s+(?:the\s+)?(?:(?!by\s)[\w-]+\s+){0,2}$")  # not who awards it: "to X by Y"
 _SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
                        r"(?:deploy|implement|adopt|pilot|appoint)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
                        r"(?:software|platform|technology|tools?|systems?|solutions?|products?) (?:from|by)|"
@@ -544,6 +585,36 @@ def _appositive_names(text: str) -> list[str]:
     for match in _APPOSITIVE_NAME.finditer(text):
         name = _strip_the(match.group(1))
         if _is_name_chunk(name) and not re.match(r"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s", name):
+            names.append(name)
+    return names
+
+
+# "Zorblatt chief executive Jane Doe", "Quenby Health's chief medical officer": whose officer someone is.
+_EMPLOYER = re.compile(r"(?<![\w.’'-])([A-Z][\w&-]*(?:\.\w+)*(?: (?:[A-Z][\w&-]*(?:\.\w+)*|of|and|&)){0,4}?)(?:’s|'s)? "
+                       r"(?:chief (?:executive|[a-z]+ officer)|CEO|CTO|CMO|CIO|CFO|co-?founder|founder|president|"
+                       r"spokes(?:person|woman|man)|managing director)\b")
+
+
+_ABOUT_HEADING = re.compile(r"^About (?:the )?([A-Z][^\n.!?:]{0,80}?)[ \t]*$", re.M)
+
+
+def profiled_names(text: str) -> list[str]:
+    """Names a press release's trailer profiles ("About Zorblatt" on a line of its own): organisations,
+    whatever their names look like, and often the parties of the release."""
+    return [m.group(1) for m in _ABOUT_HEADING.finditer(text) if _is_name_chunk(m.group(1))]
+
+
+# Words that open an officer's title, not an employer's name: "Former CEO Jane Doe".
+_ROLE_MODIFIERS = frozenset("Former Interim Acting Deputy Senior Vice Executive Associate Assistant Its Their Our "
+                            "Then New Outgoing Incoming Founding Group Regional Global".split())
+
+
+def _employer_names(text: str) -> list[str]:
+    """Names of the bodies people are officers of: organisations whatever their names look like."""
+    names = []
+    for match in _EMPLOYER.finditer(text):
+        name = _strip_the(match.group(1))
+        if _is_name_chunk(name) and name.split()[-1] not in ("and", "of", "&") and name not in _ROLE_MODIFIERS:
             names.append(name)
     return names
 
@@ -592,9 +663,32 @@ def _is_org_like(name: str) -> bool:
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
 
 
-def _drop_role_prefix(start: int, surface: str) -> tuple[int, str]:
-    """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes."""
-    for sep in (" of the ", " at the ", " of ", " at "):
+def _without_place_possessive(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return rest if rest and _is_place_possessive(first) else name
+
+
+def _common_word(name: str, text: str) -> bool:
+    """A one-word name the text also writes in lower case ("Radiologists ..." opening a sentence,
+    "... radiologists" elsewhere) is a common word capitalised by its place, not a name."""
+    return " " not in name and bool(_name_spans(text, name.lower(), _NO_WORD_BEFORE, _NO_WORD_AFTER))
+
+
+def _joins_places(left: str, right: str) -> bool:
+    """Whether "and" joins the places a name that opens with its head serves ("NHS Dumfries and
+    Galloway", "NHS Cambridgeshire and Peterborough Integrated Care Board"), not two names
+    ("NHS Fife and NHS Tayside"): the left side is organisational only by its first word."""
+    return bool(_OPENING_HEADS.search(left)) and not _HEADS.search(left) and not _OPENING_HEADS.search(right)
+
+
+def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = (" of the ", " at the ", " of ", " at ")
+                      ) -> tuple[int, str]:
+    """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes, and
+    so does a description of where it is ("Omaha-based Nebraska Methodist Health System")."""
+    based = re.match(r"\S+-(?:based|headquartered)\s+(?=\S)", surface)
+    if based:
+        start, surface = start + based.end(), surface[based.end():]
+    for sep in separators:
         left, found, right = surface.partition(sep)
         if found and not _is_org_like(left) and _is_org_like(right):
             return start + len(left) + len(sep), right
@@ -606,11 +700,17 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
     if gazetteer.lookup(surface):
         yield start, end, surface
         return
+    place = re.match(r"(?P<place>[A-Z][\w’'.-]*) (?:and|&) (?=[A-Z])", surface)
+    if place and text.endswith(" in ", max(0, start - 4), start) and not _is_org_like(place.group("place")):
+        # "Radboudumc in Nijmegen and Maastricht UMC": the word after "in" is where the one before is
+        start, surface = start + place.end(), surface[place.end():]
     for sep in (" and ", " & "):
         # At the first conjunction whose left side is an organisation on its own ("University Hospitals
         # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").
         for cut in (m.start() for m in re.finditer(re.escape(sep), surface)):
             left, right = surface[:cut], surface[cut + len(sep):]
+            if _joins_places(left, right):
+                continue
             if right.startswith("the ") or (gazetteer.lookup(left) or _is_org_like(left)) and not _fields_only(right):
                 yield start, start + len(left), left
                 right_start = start + len(left) + len(sep)
@@ -683,7 +783,7 @@ def _country_in_name(name: str) -> str | None:
 
 def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
     """Care, public and academic bodies without a country take the story's country when the
-    places it names point to one country (at least two mentions, three in four of them).
+    places it names point to one country (at least two mentions, two in three of them).
     Vendors do not: they are often from elsewhere."""
     # A place in the headline, dateline or first sentence says where the story is: it counts twice.
     opening = len(text.split("\n\n", 1)[0]) if "\n\n" in text else OPENING_CHARS
@@ -692,7 +792,7 @@ def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
     if len(codes) < 2:
         return
     top = max(set(codes), key=codes.count)
-    if codes.count(top) * 4 < len(codes) * 3:
+    if codes.count(top) * 3 < len(codes) * 2:
         return
     for ref in refs:
         if ref.country is None and ref.org_type in ("provider", "government", "academic", "payer", "network"):

@@ -83,18 +83,20 @@ def org_key(name: str) -> str:
 _TYPE_RULES_SOURCE = (
     # A school is academic whatever it teaches: "School of Medicine and Public Health".
     ("academic", r"\b(school|faculty|college) of\b"),
-    ("provider", r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
+    ("provider", r"^(cl[ií]nicas?|clinique|klinik\w*)\b|"  # "Clínica Alemana", not "Instituto ... Clínica y ..."
+                 r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
                  r"health ?care system|health system|medicine|healthcare|health care|health services|"
                  r"children's|infirmary|hospice|care home|(cancer|health|health sciences) (center|centre)s?)\b"),
     ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
                    r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
-    ("academic", r"\b(university|college|institute|school|academy|faculty)\b"),
+    ("academic", r"\b(university|college|institute|school|academy|faculty|universidad|universidade|università|"
+                 r"universität|université|instituto|institut|istituto)\b"),
     ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
     ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange|hie|data platform|"
                 r"registry|care record)\b"),
     ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|"
                r"solutions|labs?|ai|digital|analytics|cloud|data|\.ai|\.io|\.com)\b"),
-    ("provider", r"\bhealth\b"),
+    ("provider", r"\bhealth\b|^nhs\b"),  # "NHS Grampian": a health board that runs the hospitals
 )
 _TYPE_RULES = tuple((kind, re.compile(pattern)) for kind, pattern in _TYPE_RULES_SOURCE)
 
