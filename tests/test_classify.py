@@ -857,3 +857,25 @@ def test_forming_something_held_in_common_announces_a_partnership():
         "data platform for heart research, in which each keeps its records on its own servers.")
     assert verdict.is_partnership, verdict.reason
     assert set(_parties(verdict)) == {"Quenby Medical Center", "Arland University Hospital", "Brindle Medical Center"}
+
+
+@pytest.mark.parametrize(("title", "text", "parties"), [
+    # What was signed is no one who signed it, and a clause's preposition opens no name.
+    ("Ministry and Zentrix sign MoU on digital records",
+     "The Ministry of Health of Kavaria and Zentrix Systems have signed an MoU to build a national digital "
+     "health record. Through the Memorandum of Understanding, Zentrix will provide its cloud platform and train "
+     "300 staff. The MoU runs for three years, the ministry said.",
+     {"Ministry of Health of Kavaria", "Zentrix Systems"}),
+    # A long name whose "in" says what the body works in, and whose "and" joins two fields.
+    ("Institute signs agreement with robotics lab",
+     "The Halvorsen National Institute for Research in Digital Health and Data Science has signed a collaboration "
+     "agreement with Brightmoor Robotics Laboratory to develop AI tools for rural clinics.",
+     {"Halvorsen National Institute for Research in Digital Health and Data Science",
+      "Brightmoor Robotics Laboratory"}),
+    ("Kidney institute and Corvell Analytics to co-develop dialysis tools",
+     "The Halvorsen Institute for Research in Kidney Disease will co-develop dialysis scheduling tools with "
+     "Corvell Analytics under a three-year agreement announced on Monday.",
+     {"Halvorsen Institute for Research in Kidney Disease", "Corvell Analytics"}),
+])
+def test_agreements_prepositions_and_topics_are_no_names(title, text, parties):
+    assert set(_parties(classify_article(title, text))) == parties

@@ -472,7 +472,8 @@ def _split_names(part: str) -> list[str]:
     """"Mater and Calvary" is two names, "Yorkshire and Humber Care Record" one, and "University Hospitals
     of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at its second "and": at the
     first "and" after a whole organisation name, else at the first one when the whole is no name."""
-    part = _PLACE_TAIL.sub(lambda m: "" if _HEADS.search(part[:m.start()]) else m.group(0), part)
+    part = _PLACE_TAIL.sub(lambda m: "" if _HEADS.search(part[:m.start()]) and not _TOPIC_BEFORE_IN.search(
+        part[:m.start()]) else m.group(0), part)
     cuts = [m.start() for m in re.finditer(" and ", part)]
     # "X and the Y" joins two names; no name reads so.
     cut = next((c for c in cuts if part.startswith(" and the ", c)), None)
@@ -488,12 +489,16 @@ def _split_names(part: str) -> list[str]:
 
 # Where a named organisation is: "Aga Khan University Hospital in Nairobi and Moi ... in Eldoret".
 _PLACE_TAIL = re.compile(r" in [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?(?= and |$)")
+# ... but not what a body works in: "Institute for Research in Kidney Disease", "Centre of Excellence in AI".
+_TOPIC_BEFORE_IN = re.compile(r"\b(?:Research|Excellence|Innovation|Studies|Training|Education|Advances|"
+                              r"Leadership|Expertise|Sciences?)$")
 # Places a name can be the modifier of: "between the Espoo and Meilahti areas" names no organisation.
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:areas?|regions?|districts?|sites?|campus(?:es)?|towns?|cities|city|"
                                r"count(?:y|ies)|neighbou?rhoods?|municipalit(?:y|ies)|suburbs?)\b")
 # Fields of study a school or faculty is named after: "School of Medicine and Public Health" is one name.
 _FIELDS = frozenset("public health medicine medical science sciences nursing dentistry pharmacy technology "
                     "research care social policy engineering life biomedical population global "
+                    "data digital informatics analytics innovation genomics imaging robotics education "
                     # and what ministries are named after: "Ministry of Health and Welfare"
                     "welfare family human services".split())
 
@@ -506,9 +511,17 @@ def _fields_only(name: str) -> bool:
 _CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case brands: "eHealth", "iCare"
 
 
+# A clause's opening preposition is no name's first word ("Through the agreement, X will ..."), and
+# what was signed is no one who signed it ("the Memorandum of Understanding", "the MoU").
+_CLAUSE_OPENERS = frozenset("through with after under via from by as while but and".split())
+_DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements accord contract".split())
+
+
 def _is_name_chunk(chunk: str) -> bool:
     words = chunk.split()
-    if not words or len(words) > 9 or not _CAPITALISED.match(words[0]):
+    if not words or len(words) > 14 or not _CAPITALISED.match(words[0]):
+        return False
+    if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS:
         return False
     if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
