@@ -876,6 +876,29 @@ def test_forming_something_held_in_common_announces_a_partnership():
      "The Halvorsen Institute for Research in Kidney Disease will co-develop dialysis scheduling tools with "
      "Corvell Analytics under a three-year agreement announced on Monday.",
      {"Halvorsen Institute for Research in Kidney Disease", "Corvell Analytics"}),
+    # An officer's title ends the employer's name.
+    ("Rivermead Health switches its records to Epic",
+     "Rivermead Health is switching its electronic records system to Epic. Rivermead Health CEO Dr. Jane "
+     "Holloway announced the ten-year contract with Epic Systems in a message to staff on Tuesday.",
+     {"Rivermead Health", "Epic Systems"}),
+    # A second half made of fields and kinds of body belongs to the first: one name, not two.
+    ("Tarrow hospital signs imaging deal",
+     "The University of Tarrow Hospital and Health Sciences System has signed a contract with Quillon Imaging "
+     "to replace its radiology archive.",
+     {"University of Tarrow Hospital and Health Sciences System", "Quillon Imaging"}),
+    ("Fenmoor hospital joins exchange",
+     "Fenmoor General Hospital & Family of Clinics has signed an agreement with Cascade Records Exchange to share "
+     "patient records with physicians across the region.",
+     {"Fenmoor General Hospital & Family of Clinics", "Cascade Records Exchange"}),
+    # A date or an event opening the sentence is no name; a local authority in lower case is one.
+    ("Zentrix and Halden Clinic agree research pact",
+     "On November 16 2024, Zentrix Systems and Halden Clinic signed a five-year research agreement on sepsis "
+     "prediction. At HIMSS25 today, both said the first results would come next year.",
+     {"Zentrix Systems", "Halden Clinic"}),
+    ("Council and CCG award care record contract",
+     "Hartwell council and the local clinical commissioning group have awarded a five-year, £6m contract to "
+     "Orion Health for a shared care record covering social care and GP practices.",
+     {"Hartwell council", "Orion Health"}),
 ])
 def test_agreements_prepositions_and_topics_are_no_names(title, text, parties):
     assert set(_parties(classify_article(title, text))) == parties

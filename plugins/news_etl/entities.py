@@ -386,6 +386,7 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
             words = words[1:]
         while words and words[-1].lower() in _LEADING_NOISE:
             words = words[:-1]
+        words = _before_officer(" ".join(words)).split()
         if not words:
             continue
         surface = " ".join(words)
@@ -395,10 +396,21 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         surface = re.sub(r"(’s|'s|’|')$", "", surface)
         if len(surface) < 3 or surface.isupper() and len(words) > 1:
             continue  # headings in capitals are not names
-        yield start, start + len(surface), surface
+        # British papers write a local authority in lower case: "Islington council", "Dorset county council".
+        council = _LOWER_COUNCIL.match(text, start + len(surface))
+        yield start, start + len(surface) + (council.end() - council.start() if council else 0), \
+            surface + (council.group(0) if council else "")
 
 
 _PLACE_BASED = re.compile(r"-(?:based|headquartered)$")
+_LOWER_COUNCIL = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b")
+_OFFICER_WORD = re.compile(r"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?")
+
+
+def _before_officer(name: str) -> str:
+    """The employer before an officer's title: "UMass Memorial CEO Dr. Jane Roe" names UMass Memorial."""
+    words = name.split()
+    return " ".join(words[:next((i for i, w in enumerate(words) if _OFFICER_WORD.fullmatch(w)), len(words))])
 
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
 # A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
@@ -456,7 +468,9 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
 
 def _subject_chunks(subject: str) -> list[str]:
     chunks: list[str] = []
-    parts = re.split(r",\s*(?:and\s+)?|\s+&\s+", subject)
+    # "A & B" is two names unless B only says what A is ("Fenmoor Hospital & Family of Clinics").
+    parts = [piece for part in re.split(r",\s*(?:and\s+)?", subject)
+             for piece in ([part] if _fields_only(part.rpartition(" & ")[2]) else re.split(r"\s+&\s+", part))]
     for number, part in enumerate(parts):
         # The last item of a list of three ("A, B and C") ends at its "and" even when "B and C"
         # reads as one name ("Geisinger and Michigan Medicine"), if both sides are names.
@@ -465,7 +479,7 @@ def _subject_chunks(subject: str) -> list[str]:
                     and _is_name_chunk(part[:m.start()]) and _is_name_chunk(part[m.end():])
                     and not _fields_only(part[m.end():])), None)
         chunks += [part[:cut.start()], *_split_names(part[cut.end():])] if cut else _split_names(part)
-    return [_strip_the(c.strip()) for c in chunks if c.strip()]
+    return [_strip_the(_before_officer(c)) for c in chunks if _before_officer(c)]
 
 
 def _split_names(part: str) -> list[str]:
@@ -500,12 +514,20 @@ _FIELDS = frozenset("public health medicine medical science sciences nursing den
                     "research care social policy engineering life biomedical population global "
                     "data digital informatics analytics innovation genomics imaging robotics education "
                     # and what ministries are named after: "Ministry of Health and Welfare"
-                    "welfare family human services".split())
+                    "welfare family human services information".split())
+
+
+# Head words that name a kind of body, not one body: "... Hospital and Health Sciences System".
+_GENERIC_HEADS = frozenset("system systems network center centre clinic clinics services group institute "
+                           "of and for the &".split())
 
 
 def _fields_only(name: str) -> bool:
+    """Fields of study and kinds of body only ("Public Health", "Health Sciences System", "Family of
+    Clinics"): the second half of one name, never an organisation of its own."""
     words = name.lower().split()
-    return bool(words) and all(w in _FIELDS for w in words)
+    return bool(words) and all(w in _FIELDS or w in _GENERIC_HEADS for w in words) \
+        and not all(w in _GENERIC_HEADS for w in words)
 
 
 _CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case brands: "eHealth", "iCare"
@@ -513,7 +535,7 @@ _CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case bran
 
 # A clause's opening preposition is no name's first word ("Through the agreement, X will ..."), and
 # what was signed is no one who signed it ("the Memorandum of Understanding", "the MoU").
-_CLAUSE_OPENERS = frozenset("through with after under via from by as while but and".split())
+_CLAUSE_OPENERS = frozenset("through with after under via from by as while but and on at".split())
 _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements accord contract".split())
 
 
