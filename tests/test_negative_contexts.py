@@ -113,3 +113,16 @@ def test_forming_a_company_with_other_systems_to_pool_data_is_a_partnership_cue(
     assert _positive_score("Sanford Health has formed a new company with three other health systems.") > 0
     assert _positive_score("The company will be jointly owned by the four systems.") > 0
     assert _positive_score("The systems plan to pool de-identified patient data for research.") > 0
+
+
+def test_a_roundup_introduced_as_a_list_is_no_partnership_whatever_its_other_sentences_say():
+    """Outside its items, a roundup may still tell of a deal in passing; introduced as a list whose
+    items name other organisations, it is a roundup, and its reason says so."""
+    title, _, body = ROUNDUP.partition("\n\n")
+    intro, _, items = body.partition("\n\n")
+    passing = ("Other systems signing with vendors this week included Lakeshore Regional Health, which signed "
+               "a five-year contract with Brightwell Health Systems for nurse scheduling.")
+    verdict = classify_article(title, f"{intro}\n\n{passing}\n\n{items}")
+    assert not verdict.is_partnership
+    assert verdict.reason.startswith("a roundup of ")
+    assert classify_article(title, passing).is_partnership  # the same sentence alone announces a deal

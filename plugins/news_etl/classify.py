@@ -393,6 +393,11 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     why = f"p={probability:.2f} ({detector.explain(r.features)})"
     if probability < 0.5:
         return Classification(False, probability, (), why, r.quotes)
+    if r.features["roundup_intro"] and r.features["roundup_items"] >= ROUNDUP_ITEMS:
+        # Introduced as a list ("Here are seven updates ...") whose items bring in new organisations:
+        # a roundup of others' news, whatever its items' cues add up to.
+        return Classification(False, probability, (), f"a roundup of {r.features['roundup_items']:.0f} items "
+                              f"naming other organisations; {why}", r.quotes)
     if len(r.participants) < 2:
         return Classification(False, probability, (), f"fewer than two named parties in the announcement; {why}",
                           r.quotes)
