@@ -899,6 +899,10 @@ def test_forming_something_held_in_common_announces_a_partnership():
      "Hartwell council and the local clinical commissioning group have awarded a five-year, £6m contract to "
      "Orion Health for a shared care record covering social care and GP practices.",
      {"Hartwell council", "Orion Health"}),
+    ("State taps Kestrel Health for virtual care",
+     "The Western Australian government has tapped Kestrel Health to run a statewide virtual emergency care "
+     "service under a four-year, A$40 million contract.",
+     {"Western Australian government", "Kestrel Health"}),
 ])
 def test_agreements_prepositions_and_topics_are_no_names(title, text, parties):
     assert set(_parties(classify_article(title, text))) == parties

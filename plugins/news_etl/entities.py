@@ -33,7 +33,7 @@ _HEADS = re.compile(
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
     r"care record|exchange|registry|collaborative|authority|umc|mc|health plan|laborator(y|ies)|society|"
-    r"association)\b\.?$|\w\.(ai|io|com)$|"
+    r"association|government)\b\.?$|\w\.(ai|io|com)$|"
     r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center)"
     r" (of|for)\b",
     re.I,
@@ -396,14 +396,16 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         surface = re.sub(r"(’s|'s|’|')$", "", surface)
         if len(surface) < 3 or surface.isupper() and len(words) > 1:
             continue  # headings in capitals are not names
-        # British papers write a local authority in lower case: "Islington council", "Dorset county council".
+        # A government or local authority written in lower case: "the Western Australian government",
+        # "Islington council", "Dorset county council".
         council = _LOWER_COUNCIL.match(text, start + len(surface))
         yield start, start + len(surface) + (council.end() - council.start() if council else 0), \
             surface + (council.group(0) if council else "")
 
 
 _PLACE_BASED = re.compile(r"-(?:based|headquartered)$")
-_LOWER_COUNCIL = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b")
+_LOWER_COUNCIL = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
+                            r" (?:state |provincial |federal )?government\b")
 _OFFICER_WORD = re.compile(r"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?")
 
 
