@@ -1,9 +1,5 @@
 -- mart_org_partner_edges: one row per pair of organisations that are parties to the same
 -- published partnership (the partnership network), with how often and since when.
--- Only side a goes through mart_partnership_participants (the published filter); side b is
--- any other corrected party of the same partnership, which is then published too. Joining
--- the published set to itself instead made SQLite scan it once per row (quadratic: 3 s at
--- 8,664 participants); joined to stg_partnership_party it looks b up by partnership_id.
 with party as (
     select partnership_id, org_id, organization_name, coalesce(published_at, first_seen_at) as seen_at
     from mart_partnership_participants
@@ -17,6 +13,9 @@ select
     min(a.seen_at) as first_seen_at,
     max(a.seen_at) as last_seen_at
 from party a
+    -- b: the other parties of a's (published) partnership, so published too. Not party joined
+    -- to itself: SQLite scans such a derived set once per row (quadratic, issue 9), whereas
+    -- it looks b up here by partnership_id. Indented, so the data dictionary leaves it out.
 join stg_partnership_party b on b.partnership_id = a.partnership_id and a.org_id < b.org_id
 join organization ob on ob.org_id = b.org_id
 group by a.org_id, a.organization_name, b.org_id, ob.name
