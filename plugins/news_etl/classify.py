@@ -405,10 +405,11 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     participants = _profiled_parties(full_text, _described_parties(document, participants))
     features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
     features["parties_late"] = float(late)  # the detector learns how far to trust a later announcement
-    # A roundup in prose: several sentences, each announcing a deal between organisations new to the story.
-    features["separate_deals"] = float(separate_deals(
-        [(span, cues[sentence] > 0) for span, sentence in zip(offsets_all[1:], sentences[1:], strict=True)],
-        orgs, offsets_all[0][1]))
+    # A roundup in prose: several sentences, each announcing a deal between organisations new to the
+    # story (by a cue or a relation word: "announced a value-based arrangement").
+    announces = [cues[sentence] > 0 or bool(_RELATION.search(sentence)) for sentence in sentences[1:]]
+    features["separate_deals"] = float(separate_deals(zip(offsets_all[1:], announces, strict=True), orgs,
+                                                      offsets_all[0][1]))
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
 
