@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from news_etl.detector import Detector, TypeModel, load_detector, load_type_model
 from news_etl.entities import (
@@ -706,11 +707,18 @@ def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
     before = document[max(sentence_start, start - 40):start]
     if _BACKER.search(before) or _EXAMPLE_LIST.search(document[max(sentence_start, start - 160):start]):
         return False
-    line_end = document.find("\n", end)
-    if any(m.start() <= start < m.end()
-           for m in _PAST_DEAL.finditer(document, sentence_start, len(document) if line_end < 0 else line_end)):
+    if any(a <= start < b for a, b in _past_deal_spans(document, sentence_start)):
         return False
     return not (_OWNED_SYSTEM_BEFORE.search(before) and _SYSTEM_AFTER.match(document, end, end + 40))
+
+
+@lru_cache(maxsize=256)
+def _past_deal_spans(document: str, sentence_start: int) -> tuple[tuple[int, int], ...]:
+    """Where the sentence (the line) starting at ``sentence_start`` recalls a past merger or
+    acquisition; cached, since every name of an announcing sentence asks."""
+    line_end = document.find("\n", sentence_start)
+    return tuple(m.span() for m in _PAST_DEAL.finditer(document, sentence_start,
+                                                      len(document) if line_end < 0 else line_end))
 
 
 _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissioned) by (?:the )?$|"

@@ -46,6 +46,7 @@ _PARTY_INTRO = re.compile(r"\b(?:partners|members|signatories|parties|participan
                           r"(?:organi[sz]ations|institutions|hospitals|trusts|health systems|centres|centers) "
                           r"(?:taking part|involved|signing))\b[^\n]{0,60}\b(?:are|include)\s*:[ \t]*$", re.I | re.M)
 _BULLET_LINE = re.compile(_BULLET)
+_LIST_AFTER_COLON = re.compile(rf":[ \t]*\n{_BULLET}")
 MAX_ITEMS = 6
 # Separate deals a prose roundup tells of, counted up to this many beyond the first; from
 # ``PROSE_ROUNDUP_DEALS`` beyond the first (three deals between different organisations, none named
@@ -84,7 +85,9 @@ def list_items(document: str, orgs: Iterable[OrgRef]) -> int:
 def party_list_spans(document: str) -> list[tuple[int, int]]:
     """Where each party list runs: its introducing line ("The partners are:") and the bulleted
     lines right after it."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not _LIST_AFTER_COLON.search(document):  # most stories have none: skip the slower search
+        return spans
     for intro in _PARTY_INTRO.finditer(document):
         end = intro.end()
         while document.startswith("\n", end) and _BULLET_LINE.match(document, end + 1):
