@@ -63,6 +63,7 @@ def test_a_ruling_on_an_earlier_award_or_a_contract_held_is_no_new_agreement():
         "Epic's $40 million contract with the county will stand, the procurement board ruled on Monday.",
         "The court upheld the trust's award of the imaging contract to Sectra.",
         "The panel dismissed a challenge brought by a rival supplier to the contract awarded in 2023.",
+        "An appeal by Oracle Health against the award of the records contract to Epic has been rejected.",
         "Wards will switch to the new system from Alcidion, which has a ten-year contract with the trust.",
     ]:
         assert _positive_score(sentence) == 0.0, sentence
@@ -78,6 +79,7 @@ def test_a_merger_recalled_in_an_appositive_or_a_headline_is_no_negative_cue():
         "Northwell Health, which completed its merger with Nuvance Health last year, has tapped Abridge.",
         "Merged Essex trust selects Alcidion for observations",
         "Health system taps Abridge after completing merger",
+        "Allina Health, the product of a 2021 merger between two systems, has chosen Suki.",
     ]:
         assert _negative_score(sentence) == 0.0, sentence
     assert _negative_score("Two hospital trusts have merged to form a single organisation.") > 0

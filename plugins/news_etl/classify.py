@@ -73,7 +73,9 @@ _SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(
 _NO_NEW_AGREEMENT = (
     r"\b(?:protest(?:s|ed|ing)?|challeng(?:e|es|ed|ing) (?:to )?(?:the |its |a )?[\w$ -]{0,30}?\b(?:award|contract|"
     r"decision)|review(?:s|ed|ing)? the [^.]{0,40}\bcontract|shortlist(?:s|ed)?|short-listed|in the running|"
-    r"preferred bidder (?:will|is|has) not|(?:no|not yet an?) (?:contract|award|decision) has been|"
+    r"preferred bidder (?:will|is|has) not|"
+    r"appeal(?:s|ed)?\b[^.]{0,40}?\b(?:against|over) (?:the |its |a )?[^.]{0,40}?\b(?:award|contract|decision)|"
+    r"(?:no|not yet an?) (?:contract|award|decision) has been|"
     r"ha(?:s|ve) not (?:yet )?been (?:awarded|signed)|losing bidders?|bid protests?|arbitrat(?:or|ion|ed)|"
     r"(?:block|halt|overturn|annul|set aside)(?:s|ed|ing)? (?:the |its )?[^.]{0,30}?\b(?:award|contract)|"
     r"(?:has|have|is|are) (?:now )?(?:issued|launched|opened|published|seeking|inviting|going out to) (?:a |an )?"
@@ -94,8 +96,8 @@ _RESULTS = (r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|
 # A and B merged, has selected ...", "X, which completed its merger with Y last year, has tapped",
 # "Merged Essex trust selects ...", "... after completing merger".
 _PAST_DEAL = re.compile(
-    r"\b(?:formed|created|born) (?:by|from|through|in) (?:(?:the|a|its|their) )?[^.,;]{0,30}?\b(?:merger|combination|"
-    r"acquisition)\b(?: of [^.,;]{0,80})?|"
+    r"\b(?:formed|created|born|the product|the result) (?:by|from|through|in|of) (?:(?:the|a|its|their) )?[^.,;]{0,30}?"
+    r"\b(?:merger|combination|acquisition)\b(?: (?:of|between) [^.,;]{0,80})?|"
     r"\b(?:formed|created|born|established) (?:in (?:19|20)\d\d )?when [^.;]{0,120}?\b(?:merged|combined)\b"
     r"(?: with [^.,;]{0,80})?|"
     r",\s*(?:which |that )?(?:completed|closed|finali[sz]ed|combined|merged)\b[^.;]{0,160}?,(?=\s+(?:has|have|is|are|"
