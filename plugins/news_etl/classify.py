@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from news_etl.detector import Detector, TypeModel, load_detector, load_type_model
 from news_etl.entities import (
@@ -32,7 +33,16 @@ from news_etl.entities import (
 from news_etl.literal_prefilter import folded, may_match
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.quotes import Quote, find_quotes
-from news_etl.roundups import MAX_ITEMS, ROUNDUP_ITEMS, item_spans, list_intro, list_items
+from news_etl.roundups import (
+    MAX_ITEMS,
+    PROSE_ROUNDUP_DEALS,
+    ROUNDUP_ITEMS,
+    item_spans,
+    join_party_lists,
+    list_intro,
+    list_items,
+    separate_deals,
+)
 
 CLASSIFIER_VERSION = "hybrid-3.4"
 LEAD_SENTENCES = 4
@@ -57,11 +67,15 @@ _SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(
 # Contract words in a story that announces no new agreement: a protest, review or court challenge
 # of a contract awarded earlier, a tender just issued or a shortlist with bidders still competing,
 # an arbitration, a suit or a breach-of-contract claim, a contract not renewed, a business put up
-# for sale ("reached an agreement to sell its unit").
+# for sale ("reached an agreement to sell its unit"); a ruling on an award made earlier ("X's
+# contract with Y will stand, the board ruled", "the award was upheld") and a contract a vendor
+# already holds ("the system from Y, which has a 15-year contract with the trust").
 _NO_NEW_AGREEMENT = (
     r"\b(?:protest(?:s|ed|ing)?|challeng(?:e|es|ed|ing) (?:to )?(?:the |its |a )?[\w$ -]{0,30}?\b(?:award|contract|"
     r"decision)|review(?:s|ed|ing)? the [^.]{0,40}\bcontract|shortlist(?:s|ed)?|short-listed|in the running|"
-    r"preferred bidder (?:will|is|has) not|(?:no|not yet an?) (?:contract|award|decision) has been|"
+    r"preferred bidder (?:will|is|has) not|"
+    r"appeal(?:s|ed)?\b[^.]{0,40}?\b(?:against|over) (?:the |its |a )?[^.]{0,40}?\b(?:award|contract|decision)|"
+    r"(?:no|not yet an?) (?:contract|award|decision) has been|"
     r"ha(?:s|ve) not (?:yet )?been (?:awarded|signed)|losing bidders?|bid protests?|arbitrat(?:or|ion|ed)|"
     r"(?:block|halt|overturn|annul|set aside)(?:s|ed|ing)? (?:the |its )?[^.]{0,30}?\b(?:award|contract)|"
     r"(?:has|have|is|are) (?:now )?(?:issued|launched|opened|published|seeking|inviting|going out to) (?:a |an )?"
@@ -69,21 +83,36 @@ _NO_NEW_AGREEMENT = (
     r"filed (?:a )?(?:suit|lawsuit|complaint|claim)|legal action against|counter-?sued|"
     r"breach of contract|agreement to (?:sell|divest)|(?:will|would|did|does|decided|chose|opted) not (?:to )?"
     r"(?:renew|extend)|not to (?:renew|extend)|non-renewal|won't renew|(?:to|will) sell its|divest(?:s|ed|ing|iture)?|"
-    r"sale of its)\b")
+    r"sale of its|upheld|uphold(?:s|ing)?|will stand|ruled(?! out)|rul(?:ing|ings) (?:on|against|in favou?r)|"
+    r"dismiss(?:es|ed|ing)? (?:a |the |its )?(?:claim|challenge|protest|case|complaint)|rival (?:supplier|bidder)s?|"
+    r"which (?:already )?(?:has|holds|had|held) (?:a|an|the) [^.]{0,50}?\b(?:contract|agreement|deal)s?)\b")
 # Results that mention contracts signed: an earnings report, not an announcement.
 _RESULTS = (r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|fiscal[- ]year) (?:results|revenue|"
             r"earnings|sales|profit)\b|\bearnings call\b|\brevenues? (?:rose|fell|grew|increased|decreased|declined|"
             r"climbed|was up|was down)\b|\bnet (?:loss|income)\b|\banalysts'? (?:expectations|"
             r"estimates|forecasts?)\b|\b(?:lowered|raised|cut) its (?:full-year |annual )?(?:guidance|forecast)\b")
 # A merger or acquisition the story recalls as background, not its news: "Advocate Health, formed
-# by the 2022 merger of ...", "since its acquisition of Alexion in 2021".
+# by the 2022 merger of ...", "since its acquisition of Alexion in 2021", "X, created in 2020 when
+# A and B merged, has selected ...", "X, which completed its merger with Y last year, has tapped",
+# "Merged Essex trust selects ...", "... after completing merger".
 _PAST_DEAL = re.compile(
-    r"\b(?:formed|created|born) (?:by|from|through|in) (?:the|a|its|their) [^.,;]{0,30}?\b(?:merger|combination|"
-    r"acquisition)\b(?: of [^.,;]{0,80})?|"
+    r"\b(?:formed|created|born|the product|the result) (?:by|from|through|in|of) (?:(?:the|a|its|their) )?[^.,;]{0,30}?"
+    r"\b(?:merger|combination|acquisition)\b(?: (?:of|between) [^.,;]{0,80})?|"
+    r"\b(?:formed|created|born|established) (?:in (?:19|20)\d\d )?when [^.;]{0,120}?\b(?:merged|combined)\b"
+    r"(?: with [^.,;]{0,80})?|"
+    r",\s*(?:which |that )?(?:completed|closed|finali[sz]ed|combined|merged)\b[^.;]{0,160}?,(?=\s+(?:has|have|is|are|"
+    r"will|today|now|this|signs|selects|picks|taps|chooses|partners|joins|inks)\b)|"
+    r"\b(?:after|since|following) (?:completing|closing|finali[sz]ing) (?:its |their |the )?(?:merger|acquisition|"
+    r"combination|takeover)\b|"
+    r"\b(?:newly[- ])?merged (?:[\w-]+ ){0,2}?(?:trust|health system|system|group|organi[sz]ation|entity)\b|"
     r"\b(?:since|after|following|through) (?:its|their|the) (?:(?:19|20)\d\d |earlier |previous )?(?:merger|"
     r"acquisition|takeover) (?:of|with) [^.,;]{0,60}?\bin (?:19|20)\d\d\b|"
     r"\b(?:in|since|after|following) (?:a|an|its|their|the) (?:(?:19|20)\d\d|earlier|previous) (?:merger|"
     r"acquisition|takeover|combination)\b", re.I)
+# Once the headline or lead recalls a past merger, "the merger left two systems" and "merging its
+# clinical systems" refer back to it: background too.
+_RECALLED_DEAL = re.compile(r"\b(?:the|that|this|its|their) (?:[\w-]+ )?(?:merger|combination)s?\b|"
+                            r"\bmerging (?:its|their|the)\b", re.I)
 _POSITIVE = [
     (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
     (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
@@ -338,7 +367,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     as_written = (title or "").strip()
     title = headline_case(as_written)
     full_text, text = text, story_body(text)
-    body_sentences = split_sentences(text)
+    body_sentences = join_party_lists(split_sentences(text))
     if body_sentences and as_written and body_sentences[0] == as_written:
         # A page's text often opens with its own headline: read once, as the headline.
         body_sentences = body_sentences[1:]
@@ -375,10 +404,15 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
         participants = _participants(document, orgs, announcing + later, offsets[: LEAD_SENTENCES + 1])
         late = len(participants) >= 2
         announcing += later if late else []
-    offsets = offsets[:WINDOW]
+    offsets_all, offsets = offsets, offsets[:WINDOW]
     participants = _profiled_parties(full_text, _described_parties(document, participants))
     features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
     features["parties_late"] = float(late)  # the detector learns how far to trust a later announcement
+    # A roundup in prose: several sentences, each announcing a deal between organisations new to the
+    # story (by a cue or a relation word: "announced a value-based arrangement").
+    announces = [cues[sentence] > 0 or bool(_RELATION.search(sentence)) for sentence in sentences[1:]]
+    features["separate_deals"] = float(separate_deals(zip(offsets_all[1:], announces, strict=True), orgs,
+                                                      offsets_all[0][1]))
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
 
@@ -398,6 +432,11 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
         # a roundup of others' news, whatever its items' cues add up to.
         return Classification(False, probability, (), f"a roundup of {r.features['roundup_items']:.0f} items "
                               f"naming other organisations; {why}", r.quotes)
+    if r.features["separate_deals"] >= PROSE_ROUNDUP_DEALS:
+        # One deal a sentence, each between organisations new to the story, under a headline that
+        # names none of them: a roundup told in prose ("In June, X partnered with Y ... Z also ...").
+        return Classification(False, probability, (), f"a roundup of {r.features['separate_deals'] + 1:.0f} "
+                              f"separate deals told in prose; {why}", r.quotes)
     if len(r.participants) < 2:
         return Classification(False, probability, (), f"fewer than two named parties in the announcement; {why}",
                           r.quotes)
@@ -469,11 +508,14 @@ def _positive_score(sentence: str) -> float:
     return 0.0 if _NO_NEW_AGREEMENT_RE.search(sentence) else _cue_score(sentence, _POSITIVE)
 
 
-def _negative_score(sentence: str) -> float:
+def _negative_score(sentence: str, recalled: bool = False) -> float:
     """The sentence's hard-negative cues, leaving out a system bought from a vendor ("buys X's
     shared care record") and a merger or acquisition recalled as background ("formed by the 2022
-    merger of"), which are no acquisition news."""
+    merger of"), which are no acquisition news; ``recalled`` (the story's head recalls such a deal)
+    leaves out references back to it too ("The merger left the system with two platforms")."""
     sentence = _SYSTEM_PURCHASE_RE.sub(" ", _PAST_DEAL.sub(" ", sentence))
+    if recalled:
+        sentence = _RECALLED_DEAL.sub(" ", sentence)
     return _cue_score(sentence, _NEGATIVE)
 
 
@@ -493,14 +535,15 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
                        if len({r.key for r in orgs if r.key in keys and any(s <= a < e for a, _ in r.spans)}) >= 2),
                       None)
     party_sentence = document[party_span[0]:party_span[1]] if party_span else None
+    recalled = any(_PAST_DEAL.search(s) for s in [title, *lead])
 
     return {
         "cue_title": cues[title],
         "cue_lead": sum(cues[s] for s in lead[:2]),
         "cue_rest": sum(cues[s] for s in lead[2:]),
-        "neg_title": _negative_score(title),
-        "neg_lead": sum(_negative_score(s) for s in lead[:2]),
-        "neg_rest": sum(_negative_score(s) for s in lead[2:]),
+        "neg_title": _negative_score(title, recalled),
+        "neg_lead": sum(_negative_score(s, recalled) for s in lead[:2]),
+        "neg_rest": sum(_negative_score(s, recalled) for s in lead[2:]),
         "relation": float(sum(1 for s in [title, *lead[:2]] if _RELATION.search(s))),
         "orgs_title": min(named(offsets[0]), 2.0),
         "orgs_first": min(named(offsets[1] if len(offsets) > 1 else None), 3.0),
@@ -509,7 +552,7 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         "roundup_items": float(min(list_items(document, orgs), MAX_ITEMS)),
         "roundup_intro": float(list_intro([title, *lead[:2]])),
         # ... and its hard-negative cues: "X selected Y in 2017 and went live", "not to renew".
-        "neg_parties": min(_negative_score(party_sentence), 6.0) if party_sentence else 0.0,
+        "neg_parties": min(_negative_score(party_sentence, recalled), 6.0) if party_sentence else 0.0,
     }
 
 
@@ -660,12 +703,24 @@ def _profiled_parties(text: str, participants: list[Participant]) -> list[Partic
 
 def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
     """Whether a name in an announcing sentence can be a party: not a backer ("funded by X",
-    "with support from X") and not the maker of a system a party already runs ("the trust's
-    Epic electronic patient record")."""
+    "with support from X"), not the maker of a system a party already runs ("the trust's
+    Epic electronic patient record"), and not a party to a merger the sentence recalls ("X, formed
+    when A merged with B in 2021, has signed ...")."""
     before = document[max(sentence_start, start - 40):start]
     if _BACKER.search(before) or _EXAMPLE_LIST.search(document[max(sentence_start, start - 160):start]):
         return False
+    if any(a <= start < b for a, b in _past_deal_spans(document, sentence_start)):
+        return False
     return not (_OWNED_SYSTEM_BEFORE.search(before) and _SYSTEM_AFTER.match(document, end, end + 40))
+
+
+@lru_cache(maxsize=256)
+def _past_deal_spans(document: str, sentence_start: int) -> tuple[tuple[int, int], ...]:
+    """Where the sentence (the line) starting at ``sentence_start`` recalls a past merger or
+    acquisition; cached, since every name of an announcing sentence asks."""
+    line_end = document.find("\n", sentence_start)
+    return tuple(m.span() for m in _PAST_DEAL.finditer(document, sentence_start,
+                                                      len(document) if line_end < 0 else line_end))
 
 
 _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissioned) by (?:the )?$|"
