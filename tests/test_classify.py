@@ -627,6 +627,16 @@ def test_a_pronoun_opening_a_later_sentence_is_no_party_name():
     assert "A" not in announced_parties("A partner at the fund will join Zorblatt's board.")
 
 
+@pytest.mark.parametrize("sentence", [
+    "In June, Halden Clinic partnered with Zentrix Systems to build a triage tool.",
+    "On Feb. 3, Halden Clinic and Zentrix Systems signed an agreement on triage.",
+    "In March 2025, Halden Clinic signed a contract with Zentrix Systems.",
+])
+def test_a_date_opening_the_sentence_is_no_party_and_hides_none(sentence):
+    from news_etl.entities import announced_parties
+    assert sorted(announced_parties(sentence)) == ["Halden Clinic", "Zentrix Systems"]
+
+
 def test_the_announcement_naming_the_headlines_party_wins_over_background_naming_two_others():
     verdict = classify_article(
         "University hospital and Zorblatt to build a clinical language model",

@@ -454,7 +454,11 @@ _DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|suppli
                              r"\s+([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})$")
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
-                     r"Last|This|Next|On \w+day)(?: [a-z]+){0,3},\s+")
+                     r"Last|This|Next|On \w+day|"
+                     # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
+                     r"(?:In|On|By|Since) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                     r"(?: \d{1,4}){0,2})"
+                     r"(?: [a-z]+){0,3},\s+")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in",
                     *_FOREIGN_CONN}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -537,7 +541,7 @@ _CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case bran
 
 # A clause's opening preposition is no name's first word ("Through the agreement, X will ..."), and
 # what was signed is no one who signed it ("the Memorandum of Understanding", "the MoU").
-_CLAUSE_OPENERS = frozenset("through with after under via from by as while but and on at".split())
+_CLAUSE_OPENERS = frozenset("through with after under via from by as while but and on at in".split())
 _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements accord contract".split())
 
 
