@@ -65,7 +65,8 @@ def test_no_sentence_of_a_roundup_item_is_read_as_the_announcement():
     assert not reading.participants
 
 
-def test_contract_words_of_a_protest_review_or_shortlist_are_no_cue_but_a_negative_one():
+def test_contract_words_that_announce_no_new_agreement_are_no_cue_but_a_negative_one():
+    """A protest, review, ruling or shortlist, a contract held already, a sale, results: no new agreement."""
     for sentence in [
         "The county review board is reviewing the $20 million contract the hospital awarded to Epic last year.",
         "A losing bidder has filed a protest against the award of the records contract to Oracle Health.",
@@ -76,9 +77,16 @@ def test_contract_words_of_a_protest_review_or_shortlist_are_no_cue_but_a_negati
         "The health system has reached an agreement to sell its software business to Harris.",
         "The trust has decided not to renew its agreement with the supplier when it expires.",
         "The vendor said it signed contracts with several health systems as third-quarter revenue rose 4%.",
+        "Epic's $40 million contract with the county will stand, the procurement board ruled on Monday.",
+        "The court upheld the trust's award of the imaging contract to Sectra.",
+        "The panel dismissed a challenge brought by a rival supplier to the contract awarded in 2023.",
+        "An appeal by Oracle Health against the award of the records contract to Epic has been rejected.",
+        "Wards will switch to the new system from Alcidion, which has a ten-year contract with the trust.",
     ]:
         assert _positive_score(sentence) == 0.0, sentence
         assert _negative_score(sentence) > 0, sentence
+    # "ruled out" rules nothing on an award.
+    assert _positive_score("The trust ruled out a new tender and signed a contract with Epic.") > 0
 
 
 def test_a_contract_awarded_after_a_tender_keeps_its_cues():
