@@ -485,7 +485,7 @@ def _subject_chunks(subject: str) -> list[str]:
                     and _is_name_chunk(part[:m.start()]) and _is_name_chunk(part[m.end():])
                     and not _fields_only(part[m.end():])), None)
         chunks += [part[:cut.start()], *_split_names(part[cut.end():])] if cut else _split_names(part)
-    return [_strip_the(_before_officer(c)) for c in chunks if _before_officer(c)]
+    return [_strip_the(name) for c in chunks if (name := _before_officer(c))]
 
 
 def _split_names(part: str) -> list[str]:
