@@ -376,11 +376,12 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     lead = prose[:LEAD_SENTENCES]
     document = "\n".join([title, *body_sentences])
     cues = {s: _positive_score(s) for s in {title, *prose}}
+    related = {s: bool(_RELATION.search(s)) for s in cues}  # generic relation words, read once a sentence
     # Headline and first sentence always: the parties of an announcement of any shape are there;
     # then every sentence with a cue or a relation word, wherever it stands, since a long story's
     # announcement often comes after paragraphs of background ("On Monday, X, Y and Z formed a
     # joint venture"), and a party only named there is still a party.
-    slots = [n for s in [title, *prose] if cues[s] > 0 or s in (title, *lead[:1]) or _RELATION.search(s)
+    slots = [n for s in [title, *prose] if cues[s] > 0 or s in (title, *lead[:1]) or related[s]
              for n in announced_parties(s)] + profiled_names(full_text)
     orgs = find_organizations(document, gazetteer, slots)
     quotes = tuple(find_quotes(text, orgs))  # the body as written: quotes run by paragraph
@@ -393,7 +394,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
              if any(s <= start < e for s, e in items)}
     spans = [(span, sentence) for span, sentence in zip(offsets, sentences, strict=True)
              if not any(s <= span[0] < e for s, e in items)
-             and (cues[sentence] > 0 or _RELATION.search(sentence))]
+             and (cues[sentence] > 0 or related[sentence])]
     # The announcing window first; only when it names no two parties, the whole story (past the
     # window, background is more often about other deals than the one announced).
     announcing = [span for span, _ in spans if span[1] <= offsets[:WINDOW][-1][1]]
@@ -410,7 +411,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     features["parties_late"] = float(late)  # the detector learns how far to trust a later announcement
     # A roundup in prose: several sentences, each announcing a deal between organisations new to the
     # story (by a cue or a relation word: "announced a value-based arrangement").
-    announces = [cues[sentence] > 0 or bool(_RELATION.search(sentence)) for sentence in sentences[1:]]
+    announces = [cues[sentence] > 0 or related[sentence] for sentence in sentences[1:]]
     features["separate_deals"] = float(separate_deals(zip(offsets_all[1:], announces, strict=True), orgs,
                                                       offsets_all[0][1]))
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
@@ -638,8 +639,7 @@ def _participants(
         chosen = named_in(primary) + ([referent] if referent is not None else [])
         # Further parties come from the lead and the sentence right after the primary one, not from
         # a long story's later background ("X is hosted by Y, the parent of Z").
-        near = {span for span in lead} | set(announcing[announcing.index(primary) + 1:][:1]
-                                                 if primary in announcing else ())
+        near = set(lead) | set(announcing[announcing.index(primary) + 1:][:1] if primary in announcing else ())
         for span in announcing:
             named = named_in(span) if span in near else []
             if _ANOTHER_DEAL.search(document[span[0]:span[1]]):

@@ -398,14 +398,14 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
             continue  # headings in capitals are not names
         # A government or local authority written in lower case: "the Western Australian government",
         # "Islington council", "Dorset county council".
-        council = _LOWER_COUNCIL.match(text, start + len(surface))
-        yield start, start + len(surface) + (council.end() - council.start() if council else 0), \
-            surface + (council.group(0) if council else "")
+        authority = _LOWER_CASE_AUTHORITY.match(text, start + len(surface))
+        surface += authority.group(0) if authority else ""
+        yield start, start + len(surface), surface
 
 
 _PLACE_BASED = re.compile(r"-(?:based|headquartered)$")
-_LOWER_COUNCIL = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
-                            r" (?:state |provincial |federal )?government\b")
+_LOWER_CASE_AUTHORITY = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
+                                   r" (?:state |provincial |federal )?government\b")
 _OFFICER_WORD = re.compile(r"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?")
 
 
