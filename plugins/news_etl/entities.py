@@ -415,12 +415,14 @@ def _before_officer(name: str) -> str:
     return " ".join(words[:next((i for i, w in enumerate(words) if _OFFICER_WORD.fullmatch(w)), len(words))])
 
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
+# A month as datelines and dates write it: "Jan", "Sept.", "November".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
 # "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire.
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
     r"(?:,[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
-    r"(?:,?[ ]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?)?"
+    rf"(?:,?[ ]*{_MONTH}[ ]+\d{{1,2}}(?:,[ ]*\d{{4}})?)?"
     r"(?:[ ]*[/(][A-Za-z][A-Za-z .-]{1,30}[/)])*"
     r"[ ]*(?:--|[-–—]|(?<=[A-Z]):)[ ]*"
 )
@@ -456,7 +458,7 @@ _DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|suppli
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
                      r"Last|This|Next|On \w+day|"
                      # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
-                     r"(?:In|On|By|Since) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                     rf"(?:In|On|By|Since) {_MONTH}"
                      r"(?: \d{1,4}){0,2})"
                      r"(?: [a-z]+){0,3},\s+")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in",
