@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 
 from news_etl.bench import missing_figures
 from news_etl.bench.extraction import load_benchmark, run_extraction_benchmark, split_of
-from news_etl.bench.site import render_page, serve_synthetic_site
+from news_etl.bench.site import COPY_EVERY, render_page, serve_synthetic_site
 from news_etl.extract import extract_page
 from news_etl.feeds import parse_feed
+from news_etl.stories import assign_stories, fingerprint
 
 DAY = datetime(2026, 11, 23, 12, tzinfo=UTC)
 
@@ -42,6 +43,16 @@ def test_synthetic_pages_vary_and_extract_without_their_chrome():
         for chrome in ("Sign up for our newsletter", "Related stories", "Comments are closed",
                        "is a publication of", "Tweet"):
             assert chrome not in result.text
+
+
+def test_synthetic_stories_are_distinct_except_the_outlet_copies():
+    """Like a real day: every twentieth page repeats the story before it, the others are stories
+    of their own (templated text must not make the whole site one story for stories.py)."""
+    pages = [extract_page(render_page(n, "http://127.0.0.1", DAY).encode(), None) for n in range(120)]
+    stories = assign_stories([(str(n), fingerprint(x.title, x.text)) for n, x in enumerate(pages)], [])
+    copies = {n for n in range(120) if n % COPY_EVERY == COPY_EVERY - 1}
+    assert all(stories[n].story_id == str(n - 1) for n in copies)
+    assert all(stories[n].story_id == str(n) for n in range(120) if n not in copies)
 
 
 def test_benchmark_is_read_from_its_folder_and_scored(tmp_path):

@@ -113,7 +113,10 @@ def infer_org_type(name: str) -> str:
 @lru_cache(maxsize=4)
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     """Read the versioned gazetteer; the first entry claiming a key keeps it."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    # libyaml's loader where PyYAML has it: the same data, read about six times faster, and
+    # every pool worker and Airflow task reads the gazetteer once.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) if path.exists() else {}
     gazetteer = Gazetteer(version=str((data or {}).get("version", "none")))
     for item in (data or {}).get("organizations", []):
         org = KnownOrg(

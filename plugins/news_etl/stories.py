@@ -99,9 +99,9 @@ def assign_stories(
 
     ``known`` holds (article_id, story_id, signature) of articles already assigned. The
     result depends only on its inputs and their order, so a rerun assigns the same ids.
-    Each article is compared with all earlier ones at once (numpy, one row per article):
-    a day of look-alike articles (one press release, many outlets) makes every earlier
-    article a candidate, which compared one pair at a time grew with the square of the day.
+    Candidates come from an index of band values, so an article is compared only with the
+    earlier ones sharing a band (at once, numpy, one row per candidate): scanning every
+    earlier article made a day of 10,000 grow with its square.
     """
     members = _Members()
     for article_id, story_id, signature in known:
@@ -123,6 +123,7 @@ class _Members:
         self.story_ids: list[str] = []
         self.rows_of: dict[str, list[int]] = {}
         self.signatures = np.empty((64, NUM_HASHES + 1), dtype=np.int32)  # hashes are below 2**31
+        self.bands: list[dict[tuple[int, ...], list[int]]] = [{} for _ in range(BANDS)]  # band value -> rows
 
     def add(self, article_id: str, story_id: str, signature: Sequence[int]) -> None:
         n = len(self.article_ids)
@@ -132,25 +133,30 @@ class _Members:
         self.article_ids.append(article_id)
         self.story_ids.append(story_id)
         self.rows_of.setdefault(article_id, []).append(n)
+        for band, value in enumerate(_band_values(signature)):
+            self.bands[band].setdefault(value, []).append(n)
 
     def best_match(self, article_id: str, signature: Sequence[int]) -> tuple[str, float] | None:
         """The story of the most similar candidate (sharing a band; ties to the lowest article id)
         and the similarity, as ``similarity`` computes it; None without candidates."""
-        n = len(self.article_ids)
-        if not n:
+        candidates = {row for band, value in enumerate(_band_values(signature))
+                      for row in self.bands[band].get(value, ())}
+        candidates.difference_update(self.rows_of.get(article_id, ()))  # never its own earlier copy
+        if not candidates:
             return None
-        rows = NUM_HASHES // BANDS
+        index = np.fromiter(sorted(candidates), dtype=np.int64, count=len(candidates))
         mine = np.asarray(signature, dtype=np.int32)
-        equal = self.signatures[:n, :NUM_HASHES] == mine[:NUM_HASHES]
-        is_candidate = equal[:, :BANDS * rows].reshape(n, BANDS, rows).all(axis=2).any(axis=1)
-        is_candidate[self.rows_of.get(article_id, [])] = False  # never its own earlier copy
-        index = np.flatnonzero(is_candidate)
-        if not len(index):
-            return None
-        jaccard = equal[index].sum(axis=1) / NUM_HASHES
+        equal = self.signatures[index, :NUM_HASHES] == mine[:NUM_HASHES]
+        jaccard = equal.sum(axis=1) / NUM_HASHES
         sizes = self.signatures[index, NUM_HASHES]
         shared = jaccard * (mine[NUM_HASHES] + sizes) / (1 + jaccard)
         scores = np.minimum(1.0, shared / np.maximum(1, np.minimum(mine[NUM_HASHES], sizes)))
         top = scores.max()
         winner = min((self.article_ids[i], i) for i in index[scores == top].tolist())[1]
         return self.story_ids[winner], float(top)
+
+
+def _band_values(signature: Sequence[int]) -> list[tuple[int, ...]]:
+    """The signature's LSH bands: two articles are candidates when one band is equal."""
+    rows = NUM_HASHES // BANDS
+    return [tuple(signature[band * rows:(band + 1) * rows]) for band in range(BANDS)]

@@ -5,8 +5,10 @@ memory): a story assembled from templated sentences about organisations from the
 gazetteer, wrapped in the chrome real news pages carry (navigation, share bar,
 newsletter box, related stories, comments, scripts and styles), in one of several
 layouts. About one story in four announces a partnership, so the classifier has
-real work. The site lists its pages in ``feeds`` RSS feeds and answers each request
-after ``latency_s``, like a remote server would. All text here is our own.
+real work, and one page in twenty repeats the story of the page before it under its own
+headline and chrome, as a second outlet's copy would, so story clustering has some.
+The site lists its pages in ``feeds`` RSS feeds and answers each request after
+``latency_s``, like a remote server would. All text here is our own.
 """
 
 from __future__ import annotations
@@ -30,38 +32,60 @@ from news_etl.orgs import load_gazetteer
 TOPICS = ["electronic health records", "remote patient monitoring", "clinical decision support",
           "imaging archives", "patient portals", "revenue cycle software", "virtual wards", "e-prescribing",
           "interoperability", "cyber security", "population health analytics", "speech recognition",
-          "bed management", "pathology systems", "genomic data platforms"]
+          "bed management", "pathology systems", "genomic data platforms", "theatre scheduling",
+          "medicines reconciliation", "sepsis alerts", "discharge planning", "care home referrals",
+          "digital pathology", "virtual consultations", "staff rostering", "falls prevention sensors",
+          "blood test ordering", "clinical coding", "allergy records", "antibiotic stewardship tools",
+          "wound photography", "maternity records", "waiting list validation", "infection surveillance",
+          "chatbots for appointment booking", "hospital at home", "device integration", "frailty scoring"]
 PLACES = ["Leeds", "Manchester", "Bristol", "Glasgow", "Cardiff", "Boston", "Chicago", "Denver", "Toronto",
-          "Melbourne", "Dublin", "Utrecht", "Munich", "Lyon", "Seattle", "Atlanta"]
-PEOPLE = ["Priya Raman", "Tom Becker", "Amara Okafor", "Lena Fischer", "Marcus Hill", "Sofia Marino",
-          "Daniel Cho", "Grace Mensah", "Owen Price", "Hannah Weiss", "Ravi Kapoor", "Julia Novak"]
+          "Melbourne", "Dublin", "Utrecht", "Munich", "Lyon", "Seattle", "Atlanta", "Norwich", "Exeter",
+          "Belfast", "Inverness", "Swansea", "Hull", "Leicester", "Omaha", "Tucson", "Raleigh", "Calgary",
+          "Halifax", "Adelaide", "Perth", "Auckland", "Cork", "Galway", "Aarhus", "Turku", "Porto"]
+FIRST_NAMES = ["Priya", "Tom", "Amara", "Lena", "Marcus", "Sofia", "Daniel", "Grace", "Owen", "Hannah", "Ravi",
+               "Julia", "Kwame", "Ines", "Callum", "Mei", "Tariq", "Rosa", "Anders", "Fiona", "Yusuf", "Clara"]
+LAST_NAMES = ["Raman", "Becker", "Okafor", "Fischer", "Hill", "Marino", "Cho", "Mensah", "Price", "Weiss",
+              "Kapoor", "Novak", "Doyle", "Lindqvist", "Haddad", "Moreno", "Oduya", "Brennan", "Sato", "Varga"]
 ROLES = ["chief information officer", "chief nursing officer", "director of digital services", "chief executive",
-         "head of clinical informatics", "medical director"]
+         "head of clinical informatics", "medical director", "chief clinical information officer",
+         "director of operations", "deputy chief executive", "head of pharmacy"]
+UNITS = ["outpatient clinics", "emergency departments", "maternity units", "community teams", "intensive care",
+         "children's wards", "mental health services", "day surgery units", "radiology departments",
+         "stroke units", "cancer centres", "GP practices", "district nursing teams", "renal units"]
+GROUPS = ["nurses", "pharmacists", "junior doctors", "radiographers", "midwives", "porters", "ward clerks",
+          "physiotherapists", "consultants", "paramedics", "care coordinators", "health visitors"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+PACES = ["steadily", "slowly", "quickly", "unevenly", "cautiously", "faster than planned", "behind schedule"]
 
+# Every few words a slot takes one of many values, so two stories share few five-word runs,
+# as two real stories do (stories.py would otherwise read the whole site as one story).
 PARTNERSHIP = [
-    "{a} has signed a multi-year agreement with {b} to deploy {topic} across its {n} sites.",
-    "{a} and {b} announced a partnership on {weekday} to build shared {topic} for the region.",
-    "Under the contract, {b} will supply and support {topic} for {a} from next spring.",
-    "The collaboration between {a} and {b} starts with a pilot in {place} before a wider rollout.",
+    "{a} has signed a {n}-year agreement with {b} to deploy {topic} across its {unit} in {place}.",
+    "{a} and {b} announced a partnership on {weekday} to build shared {topic} for {place} and beyond.",
+    "Under the contract, {b} will supply and support {topic} for {a} from {month}.",
+    "The collaboration between {a} and {b} starts with {unit} in {place} before a wider rollout in {month}.",
 ]
 REPORTING = [
-    "The programme in {place} has so far reached about {n} thousand patients, according to figures shared "
-    "with staff last month.",
-    "{person}, {role} at {a}, said the team had spent a year comparing options for {topic}.",
-    "\u201cWe wanted something our clinicians would actually use on a busy ward,\u201d {person} said.",
-    "Officials expect the first phase to finish within {n} months, although the timetable depends on "
-    "training.",
-    "Critics have questioned whether spending on {topic} should take priority over hiring more nurses.",
-    "A review published earlier this year found that {topic} cut duplicate tests by roughly {n} per cent "
-    "in comparable hospitals.",
-    "The board discussed the budget for {topic} at its meeting in {place} and asked for quarterly updates.",
-    "Staff in {place} will move to the new system in stages, starting with outpatient clinics.",
-    "{person} added that data would stay within the organisation and that patients could opt out.",
-    "Several neighbouring trusts are watching the project closely before making their own decisions on "
-    "{topic}.",
-    "The work follows an inspection that asked {a} to improve how quickly results reach doctors.",
-    "Union representatives said they welcomed the plans but wanted more time set aside for training.",
+    "The work in {place} has reached about {n} thousand patients since {month}, {person} told {groups}.",
+    "{person}, {role} at {a}, said {groups} in {unit} spent {n} months comparing {topic}.",
+    "\u201cOur {groups} in {unit} asked for {topic} they would use,\u201d said {person}, who joined in {month}.",
+    "Officials in {place} expect phase {n} to finish by {month}, though {unit} will move {pace}.",
+    "Critics in {place} asked whether {topic} should come before hiring {n} more {groups}.",
+    "A {month} review of {n} hospitals near {place} found that {topic} cut repeat tests in {unit}.",
+    "The {place} board discussed {topic} in {month} and wants the {role} to report every {n} weeks.",
+    "{groups} in {place} will adopt it {pace}; {unit} go first in {month}.",
+    "{person} added that {a} keeps data from {unit} in {place}; {groups} explain opt-outs from {month}.",
+    "{n} neighbouring organisations around {place} are watching {topic} at {a} before {month}.",
+    "An inspection in {month} asked {a} to speed up how {unit} in {place} receive results.",
+    "Representatives of {groups} in {place} welcomed {topic} but want {n} training days before {month}.",
+    "Spending on {topic} in {place} rose by {n} per cent, while {unit} reported {pace} progress.",
+    "{person} said {n} {groups} from {unit} in {place} had tried {topic} since {month}.",
+    "Patients in {place} can use {topic} at {n} sites, with {unit} following {pace} after {month}.",
+    "The {topic} project at {a} has {n} staff and, {person} said, a {role} in {place} leads it.",
 ]
+# One page in this many carries the story of the page before it, as a second outlet's copy would.
+COPY_EVERY = 20
 LAYOUTS = ("article", "main", "div")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
@@ -133,25 +157,25 @@ def _bind_loopback() -> ThreadingHTTPServer:
 
 def render_page(number: int, base_url: str, day: datetime) -> str:
     """Article page ``number``: the same HTML for the same number on every run."""
-    rng = random.Random(number)
-    orgs = _org_names()
-    a, b = rng.sample(orgs, 2)
-    topic, place = rng.choice(TOPICS), rng.choice(PLACES)
-    person, role = rng.choice(PEOPLE), rng.choice(ROLES)
-    values = {"a": a, "b": b, "topic": topic, "place": place, "person": person, "role": role,
-              "weekday": rng.choice(WEEKDAYS)}
-    sentences = rng.sample(REPORTING, k=rng.randint(7, len(REPORTING)))
-    if number % 4 == 0:
+    story = number - 1 if number % COPY_EVERY == COPY_EVERY - 1 else number
+    rng = random.Random(story)
+    a, b = rng.sample(_org_names(), 2)
+    topic = rng.choice(TOPICS)
+    values = {"a": a, "b": b, "topic": topic, "weekday": rng.choice(WEEKDAYS)}
+    sentences = rng.sample(REPORTING, k=rng.randint(8, len(REPORTING) - 2))
+    if story % 4 == 0:
         sentences = rng.sample(PARTNERSHIP, k=2) + sentences
     paragraphs = []
     for start in range(0, len(sentences), 2):
-        text = " ".join(s.format(**values, n=rng.randint(2, 40)) for s in sentences[start:start + 2])
+        text = " ".join(_fill(s, values, rng) for s in sentences[start:start + 2])
         paragraphs.append(f"<p>{escape(text)}</p>")
+    person = _person(random.Random(story))
+    rng = random.Random(number)  # the page's own chrome and headline, a copy's too
     title = escape(f"{a} {rng.choice(['turns to', 'picks', 'expands work with', 'reviews'])} {topic} "
-                   f"in {place} (story {number})")
+                   f"in {rng.choice(PLACES)} (story {number})")
     published = day - timedelta(minutes=number % 600)
     related = "".join(f'<li><a href="{base_url}/news/{(number * 7 + k) % 100_000}.html">'
-                      f"{escape(rng.choice(orgs))} looks at {escape(rng.choice(TOPICS))}</a></li>"
+                      f"{escape(rng.choice(_org_names()))} looks at {escape(rng.choice(TOPICS))}</a></li>"
                       for k in range(6))
     nav = "".join(f'<li><a href="{base_url}/section/{s}">{s.title()}</a></li>'
                   for s in ("news", "policy", "technology", "people", "events", "jobs", "podcasts"))
@@ -202,6 +226,21 @@ def render_feed(site: SyntheticSite, feed: int) -> str:
 _NAMES: list[str] = []
 _STYLE = " ".join(f".c{i}{{margin:{i}px;padding:{i % 5}px;color:#{i:03x}}}" for i in range(300))
 _SCRIPT = "var cfg = {" + ",".join(f'"k{i}": {i}' for i in range(400)) + "};"
+
+
+def _fill(template: str, values: dict[str, str], rng: random.Random) -> str:
+    """A sentence with the story's organisations and topic and fresh draws for every other slot."""
+    # The story's own topic in some sentences, others on related work, so that stories
+    # on one topic do not read as copies of each other.
+    topic = values["topic"] if rng.random() < 0.3 else rng.choice(TOPICS)
+    sentence = template.format(**values | {"topic": topic}, place=rng.choice(PLACES), person=_person(rng),
+                               role=rng.choice(ROLES), unit=rng.choice(UNITS), groups=rng.choice(GROUPS),
+                               month=rng.choice(MONTHS), pace=rng.choice(PACES), n=rng.randint(2, 90))
+    return sentence[0].upper() + sentence[1:]
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
 def _org_names() -> list[str]:
