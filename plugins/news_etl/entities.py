@@ -238,7 +238,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                                       if not _common_word(n, text)})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
-        if not any(s < start and end <= e for s, e in longer):
+        if not any(s < start and end <= e for s, e in longer) and not _continued_name(text, start, end, org, gazetteer):
             add(start, end, surface, org, product)
     for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
@@ -292,6 +292,38 @@ def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer
             continue
         spans += _name_spans(text, name, _NO_WORD_BEFORE, _NO_WORD_AFTER)
     return spans
+
+
+# What may continue a known name into a longer one: "of <Name>" ("National Cancer Institute of
+# Kenya") or more capitalised words ("University of California San Francisco Health").
+_CONTINUATION = re.compile(rf"[ \t]+(?P<of>of[ \t]+(?:the[ \t]+)?)?{_CAP}(?:[ \t]+(?:(?:of|de)[ \t]+)?{_CAP})*")
+
+
+def _continued_name(text: str, start: int, end: int, org: KnownOrg, gazetteer: Gazetteer) -> bool:
+    """Whether a known name is only the first words of a longer name the gazetteer does not know:
+    then that longer name is another organisation. "Of" and a name continue it ("National Cancer
+    Institute of Kenya"), unless the name is a place of the known body's own country ("Lurie
+    Children's Hospital of Chicago" is Lurie's full name). Added capitalised words continue it when
+    they end in a head word ("University of California San Francisco Health"), not when they name a
+    vendor's product, a unit or a programme the body runs under its own name ("Microsoft Azure Health
+    Data Services", "Mayo Clinic Department of Radiology", "OSF HealthCare Children's Hospital",
+    "Mayo Clinic Care Network"), nor a place or a plain word ("Mayo Clinic Arizona")."""
+    match = _CONTINUATION.match(text, end)
+    if match is None:
+        return False
+    rest = re.sub(r"(?:’s|'s)$", "", match.group(0))
+    if gazetteer.lookup(text[start:end] + rest):
+        return False
+    if match.group("of"):
+        code = _PLACE_TO_CODE.get(rest[match.end("of") - end:].lower())
+        return code is None or org.country not in (None, code)
+    return org.org_type != "vendor" and bool(_HEADS.search(rest)) and not _UNIT_WORD.search(rest)
+
+
+# Words that make a name a part of the body it continues, not another body.
+_UNIT_WORD = re.compile(r"\b(?:department|division|school|faculty|college|labs?|laborator(?:y|ies)|campus|"
+                        r"institutes?|board|council|services|systems|network|platform|program|programme|"
+                        r"hospitals?|clinics?|medical cent(?:er|re))\b", re.I)
 
 
 def _split_known_tails(names: set[str]) -> set[str]:

@@ -1,0 +1,61 @@
+"""Organisation names on issue 5's real-news shapes: a known name inside a longer unknown one,
+nationality words glued to a name, camel-case names, and products taken for organisations.
+Every name and sentence here is invented (or a well-known public name used as a name only)."""
+
+from __future__ import annotations
+
+from news_etl.entities import announced_parties, find_organizations
+from news_etl.orgs import Gazetteer, KnownOrg, org_key
+
+
+def _gazetteer(*orgs: KnownOrg) -> Gazetteer:
+    gazetteer = Gazetteer(version="test")
+    for org in orgs:
+        gazetteer.orgs.append(org)
+        for name in (org.name, *org.aliases):
+            gazetteer.by_key.setdefault(org_key(name), org)
+    return gazetteer
+
+
+KNOWN = _gazetteer(
+    KnownOrg("Arland Cancer Institute", "government", "US", ("ACI",)),
+    KnownOrg("University of Quenby", "academic", "US"),
+    KnownOrg("Fenmoor Clinic", "provider", "US"),
+    KnownOrg("Fenmoor Clinic Health System", "provider", "US"),
+    KnownOrg("Zorblatt", "vendor", "US"),
+)
+
+
+def _names(text: str, gazetteer: Gazetteer = KNOWN) -> list[str]:
+    return [o.name for o in find_organizations(text, gazetteer, announced_parties(text))]
+
+
+def test_a_known_name_continued_by_of_and_a_foreign_place_is_another_organisation():
+    text = "The Arland Cancer Institute of Kenya has signed an agreement with Zorblatt to build a registry."
+    assert _names(text) == ["Arland Cancer Institute of Kenya", "Zorblatt"]
+
+
+def test_a_known_name_continued_by_of_its_own_city_is_the_known_one():
+    text = "Arland Cancer Institute of Chicago has signed an agreement with Zorblatt to build a registry."
+    assert _names(text) == ["Arland Cancer Institute", "Zorblatt"]
+
+
+def test_a_known_name_continued_by_a_place_and_a_head_word_is_another_organisation():
+    text = "University of Quenby San Francisco Health has signed an agreement with Zorblatt."
+    assert _names(text) == ["University of Quenby San Francisco Health", "Zorblatt"]
+
+
+def test_a_longer_name_the_gazetteer_knows_is_that_one():
+    text = "Fenmoor Clinic Health System – Southwest Wisconsin has signed an agreement with Zorblatt."
+    assert _names(text)[-1] == "Zorblatt"
+    assert "Fenmoor Clinic Health System" in _names(text, _gazetteer(*KNOWN.orgs[2:]))
+
+
+def test_a_known_bodys_units_programmes_and_products_stay_the_known_body():
+    for text, known in (
+        ("Doctors at Fenmoor Clinic Children's Hospital will use the tool.", "Fenmoor Clinic"),
+        ("Hollins Health joined the Fenmoor Clinic Care Network on Tuesday.", "Fenmoor Clinic"),
+        ("The trust will run Zorblatt Cloud Health Services for its records.", "Zorblatt"),
+        ("Fenmoor Clinic Arizona will use the tool.", "Fenmoor Clinic"),
+    ):
+        assert known in _names(text), text
