@@ -361,12 +361,12 @@ def announced_parties(sentence: str) -> list[str]:
         reported = _REPORTED.match(sentence, verb.start())
         if reported:
             names += [n for n in announced_parties(sentence[reported.end():]) if n not in names]
-    for slot in _OBJECT_START.finditer(sentence):
+    for slot in (*_OBJECT_START.finditer(sentence), *_PASSIVE_BY.finditer(sentence)):
         described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
         # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
         if phrase and not _PLACE_NOUN_AFTER.match(sentence, phrase.end()):
-            name = re.split(r"(?:’s|'s)(?:\s|$)", phrase.group(0))[0]
+            name = _DATE_TAIL.sub("", re.split(r"(?:’s|'s)(?:\s|$)", phrase.group(0))[0])
             # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
             purpose = re.search(r" for (?=[A-Z])", name)
             if purpose and not _FOR_HEADS.search(name[:purpose.start()]):
@@ -477,6 +477,13 @@ _OBJECT_START = re.compile(
     r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
     r"\s+(?:the\s+)?"
 )
+# Who made a deal told in the passive: "was announced by X and Y", "has been awarded to X by Y", "the
+# pact, signed by X and Y on Monday, ..." (apart from the slots above: "awarded to X" is one of them).
+_PASSIVE_BY = re.compile(r"(?:\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?|,\s+(?:[a-z]+ly\s+)?)"
+                         r"(?:announced|signed|agreed|unveiled|inked|struck|sealed|finali[sz]ed|formed|"
+                         r"awarded\b[^.]{0,60}?)(?:\s+(?:on|this|last|earlier)\s+\w+)?\s+by\s+(?:the\s+)?")
+# A date after a name: "with Quenby on Tuesday", "by X and Y in March".
+_DATE_TAIL = re.compile(rf"\s+(?:on|in|at|since)\s+(?:\w+day|{_MONTH})(?!\w).*$")
 _FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Foundation|Society|Association|Council|"
                         r"Agency|Network|Partnership|Fund|Trust|Hospital|School|College|Office|Commission|Board)$")
 # What a name may be introduced by: "London-based AI startup", "software company".
@@ -508,9 +515,11 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
 
 def _subject_chunks(subject: str) -> list[str]:
     chunks: list[str] = []
-    # "A & B" is two names unless B only says what A is ("Fenmoor Hospital & Family of Clinics").
+    # "A & B" is two names unless B only says what A is ("Fenmoor Hospital & Family of Clinics") or
+    # "&" joins the places a body serves ("NHS Quenbyshire & Arland").
     parts = [piece for part in re.split(r",\s*(?:and\s+)?", subject)
-             for piece in ([part] if _fields_only(part.rpartition(" & ")[2]) else re.split(r"\s+&\s+", part))]
+             for piece in ([part] if _fields_only(part.rpartition(" & ")[2])
+                           or _joins_places(*part.partition(" & ")[::2]) else re.split(r"\s+&\s+", part))]
     for number, part in enumerate(parts):
         # The last item of a list of three ("A, B and C") ends at its "and" even when "B and C"
         # reads as one name ("Geisinger and Michigan Medicine"), if both sides are names.
