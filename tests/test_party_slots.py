@@ -31,3 +31,28 @@ def test_a_story_told_in_the_passive_has_both_parties():
 def test_a_date_after_an_object_is_no_part_of_its_name():
     assert announced_parties("Velorix Health signed an agreement with Quenby on Monday.") == \
         ["Velorix Health", "Quenby"]
+
+
+def test_an_appositive_that_describes_the_subject_leaves_its_name():
+    for sentence in (
+        "Velorix, the organisation tasked with running the region's shared patient records and its laboratory "
+        "results viewer, has signed an agreement with Zorblatt Analytics.",
+        "Velorix, which runs the region's records, has signed an agreement with Zorblatt Analytics.",
+        "Velorix, Arland's records agency, has signed an agreement with Zorblatt Analytics.",
+        "Under the agreement, Velorix, the organisation tasked with running the region's records, will work "
+        "with Zorblatt Analytics.",
+    ):
+        assert announced_parties(sentence) == ["Velorix", "Zorblatt Analytics"], sentence
+
+
+def test_a_possessive_name_in_a_subject_list_is_a_name_not_an_appositive():
+    assert announced_parties("Velorix, Arland's Quenby and Zorblatt Analytics have signed an agreement.")[-1] == \
+        "Zorblatt Analytics"
+    assert "Quenby" in " ".join(announced_parties("Velorix, Arland's Quenby and Zorblatt have signed an agreement."))
+
+
+def test_a_subject_with_an_appositive_is_a_party_of_the_story():
+    assert _parties("Records body signs with Zorblatt Analytics",
+                    "Velorix, which runs the region's patient records for nine hospitals, has signed an "
+                    "agreement with Zorblatt Analytics to build a shared record. The work begins in June.") == \
+        {"Velorix", "Zorblatt Analytics"}

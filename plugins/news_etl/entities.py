@@ -498,8 +498,10 @@ _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|To
                      r"Last|This|Next|On \w+day|"
                      # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
                      rf"(?:In|On|By|Since) {_MONTH}"
-                     r"(?: \d{1,4}){0,2})"
-                     r"(?: [a-z]+){0,3},\s+")
+                     r"(?: \d{1,4}){0,2}|"
+                     # a clause of common words: "Under the agreement,", "As part of the five-year deal,"
+                     r"(?:Under|Through|As part of|Following|After|Via|With) [a-z][\w-]*)"
+                     r"(?: [a-z][\w-]*){0,3},\s+")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in",
                     *_FOREIGN_CONN}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -604,7 +606,10 @@ def _is_name_chunk(chunk: str) -> bool:
 
 _KICKER = re.compile(r"^(?:Why|How|What|When|Where|Who|Inside|Exclusive|Update|Watch|Analysis)\s+")
 # Not a list's next item: "X, the Georgia Institute of Technology and Microsoft have ..." names three.
-_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s(?:(?!\band [A-Z])[^,]){0,80}(?:,|$)")
+# What an appositive opens with: an article, a relative pronoun, or a possessive before a common word
+# ("X, which runs the region's records,", "X, Arland's records agency,"), not before a name ("Y's Z").
+_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the|which|who|whose|one of|its|their|[A-Z][\w.-]*(?:’s|'s)(?=\s+[a-z]))\s"
+                                 r"(?:(?!\band [A-Z])[^,]){0,160}(?:,|$)")
 _APPOSITION_TYPES = (
     ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
                r"provider of)\b"),
