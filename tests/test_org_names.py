@@ -4,6 +4,7 @@ Every name and sentence here is invented (or a well-known public name used as a 
 
 from __future__ import annotations
 
+from news_etl.classify import classify_article
 from news_etl.entities import announced_parties, find_organizations
 from news_etl.orgs import Gazetteer, KnownOrg, org_key
 
@@ -59,3 +60,29 @@ def test_a_known_bodys_units_programmes_and_products_stay_the_known_body():
         ("Fenmoor Clinic Arizona will use the tool.", "Fenmoor Clinic"),
     ):
         assert known in _names(text), text
+
+
+def test_a_nationality_word_before_a_defined_acronym_or_a_name_written_alone_is_no_part_of_it():
+    text = ("Quenby Specialist Hospital & Research Centre (QSH&RC) has signed an agreement with Zorblatt. "
+            "Saudi QSH&RC will provide anonymised scans.")
+    assert _names(text) == ["Quenby Specialist Hospital & Research Centre", "Zorblatt"]
+    text = "Emirati Velorix Health has signed an agreement with Zorblatt. Velorix Health runs nine clinics."
+    assert _names(text) == ["Velorix Health", "Zorblatt"]
+    assert _names("Emirati Tidewell has signed an agreement with Zorblatt.",
+                  _gazetteer(KnownOrg("Tidewell", "provider", "AE"), *KNOWN.orgs)) == ["Tidewell", "Zorblatt"]
+
+
+def test_a_name_that_opens_with_a_nationality_word_keeps_it():
+    for text in ("Saudi German Hospital has signed an agreement with Zorblatt. Saudi German Hospital runs clinics.",
+                 "Texas Health Resources has signed an agreement with Zorblatt.",
+                 "Emirati Velorix Health has signed an agreement with Zorblatt."):
+        assert _names(text)[0] == text.split(" has ")[0], text
+
+
+def test_a_datelines_place_is_no_part_of_the_first_party():
+    for body in ("Riyadh, Saudi Arabia – QSH has signed an agreement with Zorblatt Analytics to build AI tools.",
+                 "RIYADH, Saudi Arabia -- QSH has signed an agreement with Zorblatt Analytics to build AI tools.",
+                 "Saudi Arabia QSH has signed an agreement with Zorblatt Analytics to build AI tools. QSH will "
+                 "share scans."):
+        verdict = classify_article("Hospital signs AI deal", body)
+        assert {p.name for p in verdict.partnerships[0].participants} == {"QSH", "Zorblatt Analytics"}, body

@@ -233,9 +233,11 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
 
     # "Radiologists at Quenby Medical Center" in a subject slot names the centre only.
     # "Maryland's CRISP" names CRISP: a place's possessive is no part of the name.
-    party_names = _split_known_tails({_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1]
-                                      for n in (*party_names, *_appositive_names(text), *_employer_names(text))
-                                      if not _common_word(n, text)})
+    # "Saudi KFSH&RC" names KFSH&RC: a nationality word before a name the text knows alone is no part of it.
+    party_names = _split_known_tails({
+        _without_nationality(_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1],
+                             text, gazetteer)
+        for n in (*party_names, *_appositive_names(text), *_employer_names(text)) if not _common_word(n, text)})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         if not any(s < start and end <= e for s, e in longer) and not _continued_name(text, start, end, org, gazetteer):
@@ -244,8 +246,10 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for start, end in _name_spans(text, name, _NO_WORD_BEFORE, _POSSESSIVE_NOT_LONGER):
             inside_longer_name = _NAME_BEFORE.search(text[max(0, start - 30):start])
-            if inside_longer_name and _is_place_possessive(inside_longer_name.group(0).strip()):
-                inside_longer_name = None  # "Maryland's Quenby Exchange": a place's, not a longer name
+            if inside_longer_name and (_is_place_possessive(inside_longer_name.group(0).strip())
+                                       or name.isupper() and _place_before(text, start)):
+                # "Maryland's Quenby Exchange", "Saudi QSH" (an acronym): a place's, not a longer name
+                inside_longer_name = None
             if not inside_longer_name and not _overlaps(start, end, taken):
                 add(start, start + len(name), name, gazetteer.lookup(name))
     for start, end, surface in _phrases(text, gazetteer):
@@ -253,6 +257,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             continue
         for s, _end, part in _split_conjunction(text, start, end, surface, gazetteer):
             s, part = _drop_role_prefix(s, part)
+            bare = _without_nationality(part, text, gazetteer)
+            s, part = s + len(part) - len(bare), bare
             known = gazetteer.lookup(part)
             # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
             if known or _is_org_like(part) and not _HEADS.fullmatch(part):
@@ -750,6 +756,35 @@ def _is_org_like(name: str) -> bool:
     bare = _TRAILING_DIRECTION.sub("", _TRAILING_PLACE.sub("", name))  # "Baptist Health South Florida"
     return bool(_HEADS.search(name) or (bare != name and _HEADS.search(bare))
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
+
+
+def _without_nationality(name: str, text: str, gazetteer: Gazetteer) -> str:
+    """A name without a place or nationality word glued before it ("Saudi KFSH&RC", "Emirati SEHA",
+    "Saudi Arabia QSH") when the rest alone is a known name, an acronym the text defines, or a name the
+    text also writes alone, and always without a dateline's place and dash ("Riyadh, Saudi Arabia –
+    QSH"). "Saudi German Hospital" keeps its first word: the rest is no name on its own (it opens with
+    a place or a generic word, or is a head word alone)."""
+    words = name.split(" ")
+    cut = next((i for i in (3, 2, 1) if len(words) > i and " ".join(words[:i]).lower() in _PLACE_TO_CODE), 0)
+    if not cut or gazetteer.lookup(name):
+        return name
+    rest = " ".join(words[cut:])
+    dash = re.match(r"[-–—]+ ", rest)
+    rest = rest[dash.end():] if dash else rest
+    lead = rest.split()[0].lower() if rest.split() else ""
+    if lead in _PLACE_TO_CODE or lead in _GENERIC_FIRST or _HEADS.fullmatch(rest) or not _is_name_chunk(rest):
+        return name
+    if dash or gazetteer.lookup(rest) or f"({rest})" in text or \
+            len(_name_spans(text, rest, _NO_WORD_BEFORE, _NO_WORD_AFTER)) > len(_name_spans(text, name, _NO_WORD_BEFORE,
+                                                                                               _NO_WORD_AFTER)):
+        return rest
+    return name
+
+
+def _place_before(text: str, start: int) -> bool:
+    """Whether the one to three words before ``start`` name a place ("Saudi Arabia QSH")."""
+    words = text[max(0, start - 40):start].split()
+    return any(" ".join(words[-n:]).lower() in _PLACE_TO_CODE for n in (1, 2, 3) if len(words) >= n)
 
 
 def _without_place_possessive(name: str) -> str:
