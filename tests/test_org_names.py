@@ -86,3 +86,15 @@ def test_a_datelines_place_is_no_part_of_the_first_party():
                  "share scans."):
         verdict = classify_article("Hospital signs AI deal", body)
         assert {p.name for p in verdict.partnerships[0].participants} == {"QSH", "Zorblatt Analytics"}, body
+
+
+def test_a_lower_first_brand_before_the_place_it_serves_is_an_organisation():
+    text = "The viewer, run by eHealth Manitoba, will connect to Zorblatt under the agreement."
+    assert _names(text) == ["eHealth Manitoba", "Zorblatt"]
+    assert _names("Officials at iCare Tasmania said the work would start soon.") == ["iCare Tasmania"]
+    assert _names("Zorblatt has signed a deal with iCare Tasmania and Velorix Health.") == \
+        ["Zorblatt", "iCare Tasmania", "Velorix Health"]
+
+
+def test_a_lower_first_word_alone_or_before_no_place_is_no_organisation():
+    assert _names("The iPhone app and the eCare Companion will be offered to patients.") == []

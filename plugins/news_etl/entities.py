@@ -752,10 +752,14 @@ def _type_from_usage(text: str, spans: list[tuple[int, int]]) -> str | None:
 
 def _is_org_like(name: str) -> bool:
     """A head word at the end ("... Hospital"), also before a place ("Trinity College Dublin"),
-    or an opening head ("Hospital Israelita ...")."""
+    an opening head ("Hospital Israelita ..."), or a lower-first brand before the place it serves
+    ("eHealth Ontario", "iCare NSW"): a body named for its region, as "NHS Grampian" is."""
     bare = _TRAILING_DIRECTION.sub("", _TRAILING_PLACE.sub("", name))  # "Baptist Health South Florida"
-    return bool(_HEADS.search(name) or (bare != name and _HEADS.search(bare))
+    return bool(_HEADS.search(name) or (bare != name and (_HEADS.search(bare) or _LOWER_FIRST_BRAND.fullmatch(bare)))
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
+
+
+_LOWER_FIRST_BRAND = re.compile(r"[a-z]{1,2}[A-Z][\w-]*")
 
 
 def _without_nationality(name: str, text: str, gazetteer: Gazetteer) -> str:
