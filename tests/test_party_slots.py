@@ -56,3 +56,8 @@ def test_a_subject_with_an_appositive_is_a_party_of_the_story():
                     "Velorix, which runs the region's patient records for nine hospitals, has signed an "
                     "agreement with Zorblatt Analytics to build a shared record. The work begins in June.") == \
         {"Velorix", "Zorblatt Analytics"}
+
+
+def test_who_chose_a_supplier_told_in_the_passive_is_a_party_slot():
+    assert announced_parties("Zorblatt Analytics has been selected by eHealth Manitoba.") == \
+        ["Zorblatt Analytics", "eHealth Manitoba"]

@@ -486,8 +486,8 @@ _OBJECT_START = re.compile(
 # Who made a deal told in the passive: "was announced by X and Y", "has been awarded to X by Y", "the
 # pact, signed by X and Y on Monday, ..." (apart from the slots above: "awarded to X" is one of them).
 _PASSIVE_BY = re.compile(r"(?:\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?|,\s+(?:[a-z]+ly\s+)?)"
-                         r"(?:announced|signed|agreed|unveiled|inked|struck|sealed|finali[sz]ed|formed|"
-                         r"awarded\b[^.]{0,60}?)(?:\s+(?:on|this|last|earlier)\s+\w+)?\s+by\s+(?:the\s+)?")
+                         r"(?:announced|signed|agreed|unveiled|inked|struck|sealed|finali[sz]ed|formed|selected|"
+                         r"chosen|picked|tapped|commissioned|contracted|engaged|awarded\b[^.]{0,60}?)(?:\s+(?:on|this|last|earlier)\s+\w+)?\s+by\s+(?:the\s+)?")
 # A date after a name: "with Quenby on Tuesday", "by X and Y in March".
 _DATE_TAIL = re.compile(rf"\s+(?:on|in|at|since)\s+(?:\w+day|{_MONTH})(?!\w).*$")
 _FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Foundation|Society|Association|Council|"
