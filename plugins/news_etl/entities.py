@@ -237,7 +237,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     party_names = _split_known_tails({
         _without_nationality(_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1],
                              text, gazetteer)
-        for n in (*party_names, *_appositive_names(text), *_employer_names(text)) if not _common_word(n, text)})
+        for n in (*party_names, *_appositive_names(text), *_employer_names(text), *_product_owner_names(text))
+        if not _common_word(n, text)})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         if not any(s < start and end <= e for s, e in longer) and not _continued_name(text, start, end, org, gazetteer):
@@ -252,6 +253,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                 inside_longer_name = None
             if not inside_longer_name and not _overlaps(start, end, taken):
                 add(start, start + len(name), name, gazetteer.lookup(name))
+    owned: set[str] = set()  # keys of things an organisation has: "Zorblatt's Digital Nerve Centre"
     for start, end, surface in _phrases(text, gazetteer):
         if _overlaps(start, end, taken):
             continue
@@ -260,9 +262,15 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             bare = _without_nationality(part, text, gazetteer)
             s, part = s + len(part) - len(bare), bare
             known = gazetteer.lookup(part)
+            possessed = _POSSESSED_THING.match(part)
+            if not known and possessed and _owner(possessed.group("owner"), refs, gazetteer):
+                owned.add(org_key(possessed.group("thing")))  # its owner is named on its own, by the fold below
+                continue
             # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
             if known or _is_org_like(part) and not _HEADS.fullmatch(part):
                 add(s, s + len(part), part, known)
+    for ref in [r for r in refs.values() if _is_thing(text, r, owned, refs, gazetteer)]:
+        del refs[ref.key]
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
     for ref in refs.values():  # what the text says an unknown organisation is beats its name
@@ -278,6 +286,53 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.org_type = _type_from_usage(text, ref.spans) or "other"
     _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
+
+
+# A thing an organisation has or supplies: "Zorblatt's Digital Nerve Centre", "its Care Hub", and
+# "eCareCompanion, Quenby's remote monitoring app," (a product named by its appositive). Not a platform,
+# viewer or system: the shared records organisations join are the parties of a data-network deal.
+_POSSESSED_THING = re.compile(r"(?P<owner>[A-Z][^’']*?)(?:’s|'s) (?P<thing>[A-Z].*)$")
+_POSSESSOR_BEFORE = re.compile(r"(?:\b(?:[Ii]ts|[Tt]heir)|(?P<owner>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})(?:’s|'s)) $")
+_PRODUCT_APPOSITION = re.compile(
+    r",\s+(?:an?|the|its|their|(?P<owner>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})(?:’s|'s))\s+"
+    r"(?:(?!(?:of|company|firm|maker|developer|provider|vendor|supplier|start-?up)\b)[\w-]+\s+){0,4}?(?:tool|app|application|software|solution|product|"
+    r"programme|program|assistant|copilot|model|suite|module|dashboard|device)s?(?=[,.;)]|\s+(?:that|"
+    r"which|from|by|for|developed|built|made|used|to)\b)")
+# Kinds of body a product, a programme or a unit may be mistaken for (a named hospital, university or
+# agency an organisation has is still a party when the story says so).
+_THING_KINDS = ("vendor", "other", "network")
+
+
+def _product_owner_names(text: str) -> list[str]:
+    """Whose a product its appositive says it is ("eCareCompanion, Quenby's remote monitoring app,"):
+    an organisation, its supplier, whatever its name looks like."""
+    return [m.group("owner") for m in _PRODUCT_APPOSITION.finditer(text) if m.group("owner")]
+
+
+def _owner(name: str, refs: dict[str, OrgRef], gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is an organisation the text names: a known one, one found already, or the
+    first words of one ("Zorblatt" of "Zorblatt Analytics")."""
+    key = org_key(name)
+    return bool(gazetteer.lookup(name)) or key in refs or any(r.key.startswith(key + " ") for r in refs.values())
+
+
+def _is_thing(text: str, ref: OrgRef, owned: set[str], refs: dict[str, OrgRef], gazetteer: Gazetteer) -> bool:
+    """Whether an unknown name is a thing an organisation has or supplies, not an organisation: the
+    text writes it as an organisation's ("Zorblatt's Digital Nerve Centre", "its Digital Nerve
+    Centre") or says what product it is ("eCareCompanion, Quenby's remote monitoring platform,")."""
+    if ref.known or ref.org_type not in _THING_KINDS:
+        return False
+    if ref.key in owned:
+        return True
+    # Every place the text writes it, also those read as part of a longer name ("Zorblatt's X").
+    for start, end in (span for mention in ref.mentions
+                       for span in _name_spans(text, mention, _NO_WORD_BEFORE, _NO_WORD_AFTER)):
+        before = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
+        if before and (before.group("owner") is None or _owner(before.group("owner"), refs, gazetteer)):
+            return True
+        if _PRODUCT_APPOSITION.match(text, end):
+            return True
+    return False
 
 
 def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer) -> list[tuple[int, int]]:

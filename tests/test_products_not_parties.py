@@ -1,0 +1,43 @@
+"""Products, programmes and platforms are no parties (issue 5): a party is an organisation, not a
+thing one organisation supplies to another. Every name and sentence here is invented."""
+
+from __future__ import annotations
+
+from news_etl.classify import classify_article
+from news_etl.entities import find_organizations
+from news_etl.orgs import Gazetteer
+
+
+def _parties(title: str, body: str) -> list[str]:
+    verdict = classify_article(title, body)
+    assert verdict.is_partnership, verdict.reason
+    return [p.name for p in verdict.partnerships[0].participants]
+
+
+def test_a_thing_written_as_an_organisations_is_no_party():
+    assert _parties("Fenmoor trust goes with Zorblatt's Digital Nerve Centre",
+                    "Fenmoor University Hospitals NHS Trust has signed a deal with Zorblatt Analytics to deploy the "
+                    "Digital Nerve Centre across its hospitals. The Digital Nerve Centre shows bed capacity.") == \
+        ["Fenmoor University Hospitals NHS Trust", "Zorblatt Analytics"]
+    assert _parties("Velorix Health signs with Quenby Analytics",
+                    "Velorix Health has signed an agreement with Quenby Analytics to run its Digital Nerve Centre, "
+                    "a command centre for bed capacity. The Digital Nerve Centre opens in May.") == \
+        ["Velorix Health", "Quenby Analytics"]
+
+
+def test_a_product_its_appositive_names_is_no_party_and_its_owner_is():
+    assert _parties("Velorix Health picks remote monitoring app",
+                    "Velorix Health will deploy eCareCompanion, Quenby's remote monitoring app, across its wards "
+                    "under a three-year agreement. Nurses will see alerts on tablets.") == ["Velorix Health", "Quenby"]
+
+
+def test_a_shared_record_organisations_join_stays_an_organisation():
+    text = ("Two hospitals will join ArlandConnect, the province's shared clinical viewer, this year. "
+            "Quenby Hospital said its clinicians would use ArlandConnect daily.")
+    assert "ArlandConnect" in {o.name for o in find_organizations(text, Gazetteer(version="empty"),
+                                                                  ["ArlandConnect", "Quenby Hospital"])}
+
+
+def test_a_body_an_organisation_has_is_still_an_organisation():
+    text = "Velorix Health said its Quenby Children's Hospital would lead the work with Zorblatt Analytics."
+    assert "Quenby Children's Hospital" in {o.name for o in find_organizations(text, Gazetteer(version="empty"))}
