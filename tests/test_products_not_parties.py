@@ -41,3 +41,17 @@ def test_a_shared_record_organisations_join_stays_an_organisation():
 def test_a_body_an_organisation_has_is_still_an_organisation():
     text = "Velorix Health said its Quenby Children's Hospital would lead the work with Zorblatt Analytics."
     assert "Quenby Children's Hospital" in {o.name for o in find_organizations(text, Gazetteer(version="empty"))}
+
+
+def test_a_public_bodys_national_service_in_the_lead_brings_no_party_in():
+    parties = _parties("Fenmoor trust signs with Zorblatt Analytics",
+                       "Fenmoor University Hospitals NHS Trust has signed an agreement with Zorblatt Analytics to "
+                       "build a theatre scheduling tool. The Federated Data Platform will feed it records.")
+    assert parties == ["Fenmoor University Hospitals NHS Trust", "Zorblatt Analytics"]
+
+
+def test_a_vendors_product_in_the_lead_still_brings_its_maker_in():
+    parties = _parties("Fenmoor trust to deploy DAX Copilot",
+                       "Fenmoor University Hospitals NHS Trust has signed an agreement with Quenby Consulting to "
+                       "roll out DAX Copilot to 400 clinicians across its hospitals.")
+    assert "Nuance" in " ".join(parties), parties
