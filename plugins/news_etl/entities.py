@@ -542,7 +542,10 @@ _OBJECT_START = re.compile(
 # pact, signed by X and Y on Monday, ..." (apart from the slots above: "awarded to X" is one of them).
 _PASSIVE_BY = re.compile(r"(?:\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?|,\s+(?:[a-z]+ly\s+)?)"
                          r"(?:announced|signed|agreed|unveiled|inked|struck|sealed|finali[sz]ed|formed|selected|"
-                         r"chosen|picked|tapped|commissioned|contracted|engaged|awarded\b[^.]{0,60}?)(?:\s+(?:on|this|last|earlier)\s+\w+)?\s+by\s+(?:the\s+)?")
+                         r"chosen|picked|tapped|commissioned|contracted|engaged|awarded\b[^.]{0,60}?)"
+                         # and when: "announced on Tuesday by", "signed last week by", "unveiled Nov. 3 by"
+                         rf"(?:\s+(?:(?:on|this|last|earlier|in)\s+)?(?:\w+day|week|month|year|{_MONTH}(?:\s+\d{{1,2}})?))?"
+                         r"\s+by\s+(?:the\s+)?")
 # A date after a name: "with Quenby on Tuesday", "by X and Y in March".
 _DATE_TAIL = re.compile(rf"\s+(?:on|in|at|since)\s+(?:\w+day|{_MONTH})(?!\w).*$")
 _FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Foundation|Society|Association|Council|"
