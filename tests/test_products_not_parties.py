@@ -55,3 +55,11 @@ def test_a_vendors_product_in_the_lead_still_brings_its_maker_in():
                        "Fenmoor University Hospitals NHS Trust has signed an agreement with Quenby Consulting to "
                        "roll out DAX Copilot to 400 clinicians across its hospitals.")
     assert "Nuance" in " ".join(parties), parties
+
+
+def test_a_possessive_parts_an_owner_from_the_hospital_it_owns():
+    text = ("Velorix Health Partners (VHP) and Quenby Healthcare have signed an alliance agreement. Operations "
+            "will move to VHP's Arland Valley Hospital next year.")
+    names = {o.name for o in find_organizations(text, Gazetteer(version="empty"),
+                                                ["Velorix Health Partners", "Quenby Healthcare"])}
+    assert "Arland Valley Hospital" in names and not any("VHP's" in n for n in names), names

@@ -263,9 +263,13 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             s, part = s + len(part) - len(bare), bare
             known = gazetteer.lookup(part)
             possessed = _POSSESSED_THING.match(part)
-            if not known and possessed and _owner(possessed.group("owner"), refs, gazetteer):
-                owned.add(org_key(possessed.group("thing")))  # its owner is named on its own, by the fold below
-                continue
+            if not known and possessed and _owner(text, possessed.group("owner"), refs, gazetteer):
+                # Its owner is named on its own (by the fold below); what it owns is a body of its own
+                # ("THP's Credit Valley Hospital") or a thing it has ("Zorblatt's Digital Nerve Centre").
+                s, part = s + possessed.start("thing"), possessed.group("thing")
+                if infer_org_type(part) in _THING_KINDS:
+                    owned.add(org_key(part))
+                    continue
             # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
             if known or _is_org_like(part) and not _HEADS.fullmatch(part):
                 add(s, s + len(part), part, known)
@@ -309,11 +313,12 @@ def _product_owner_names(text: str) -> list[str]:
     return [m.group("owner") for m in _PRODUCT_APPOSITION.finditer(text) if m.group("owner")]
 
 
-def _owner(name: str, refs: dict[str, OrgRef], gazetteer: Gazetteer) -> bool:
-    """Whether ``name`` is an organisation the text names: a known one, one found already, or the
-    first words of one ("Zorblatt" of "Zorblatt Analytics")."""
+def _owner(text: str, name: str, refs: dict[str, OrgRef], gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is an organisation the text names: a known one, one found already, the
+    first words of one ("Zorblatt" of "Zorblatt Analytics"), or an acronym the text defines."""
     key = org_key(name)
-    return bool(gazetteer.lookup(name)) or key in refs or any(r.key.startswith(key + " ") for r in refs.values())
+    return bool(gazetteer.lookup(name)) or key in refs or any(r.key.startswith(key + " ") for r in refs.values()) \
+        or f"({name})" in text
 
 
 def _is_thing(text: str, ref: OrgRef, owned: set[str], refs: dict[str, OrgRef], gazetteer: Gazetteer) -> bool:
@@ -328,7 +333,7 @@ def _is_thing(text: str, ref: OrgRef, owned: set[str], refs: dict[str, OrgRef], 
     for start, end in (span for mention in ref.mentions
                        for span in _name_spans(text, mention, _NO_WORD_BEFORE, _NO_WORD_AFTER)):
         before = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
-        if before and (before.group("owner") is None or _owner(before.group("owner"), refs, gazetteer)):
+        if before and (before.group("owner") is None or _owner(text, before.group("owner"), refs, gazetteer)):
             return True
         if _PRODUCT_APPOSITION.match(text, end):
             return True
