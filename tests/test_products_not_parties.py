@@ -63,3 +63,11 @@ def test_a_possessive_parts_an_owner_from_the_hospital_it_owns():
     names = {o.name for o in find_organizations(text, Gazetteer(version="empty"),
                                                 ["Velorix Health Partners", "Quenby Healthcare"])}
     assert "Arland Valley Hospital" in names and not any("VHP's" in n for n in names), names
+
+
+def test_a_unit_in_a_subject_slot_is_its_owner():
+    text = ("The University of Arland (UA) and Zorblatt Analytics have entered into a research collaboration. "
+            "UA's Department of Medicine will lead the study.")
+    slots = ["University of Arland", "Zorblatt Analytics", "UA's Department of Medicine"]
+    names = {o.name for o in find_organizations(text, Gazetteer(version="empty"), slots)}
+    assert names == {"University of Arland", "Zorblatt Analytics"}, names

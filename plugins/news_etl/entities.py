@@ -234,11 +234,12 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     # "Radiologists at Quenby Medical Center" in a subject slot names the centre only.
     # "Maryland's CRISP" names CRISP: a place's possessive is no part of the name.
     # "Saudi KFSH&RC" names KFSH&RC: a nationality word before a name the text knows alone is no part of it.
-    party_names = _split_known_tails({
-        _without_nationality(_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1],
-                             text, gazetteer)
-        for n in (*party_names, *_appositive_names(text), *_employer_names(text), *_product_owner_names(text))
-        if not _common_word(n, text)})
+    described = (*_appositive_names(text), *_employer_names(text), *_product_owner_names(text))
+    party_names = {_without_nationality(_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1],
+                                        text, gazetteer)
+                   for n in (*party_names, *described) if not _common_word(n, text)}
+    # "UCT's Department of Medicine will lead ...": the organisation whose unit or thing it is acts.
+    party_names = _split_known_tails({_owner_in_slot(n, party_names, text, gazetteer) for n in party_names})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         if not any(s < start and end <= e for s, e in longer) and not _continued_name(text, start, end, org, gazetteer):
@@ -305,6 +306,17 @@ _PRODUCT_APPOSITION = re.compile(
 # Kinds of body a product, a programme or a unit may be mistaken for (a named hospital, university or
 # agency an organisation has is still a party when the story says so).
 _THING_KINDS = ("vendor", "other", "network")
+
+
+def _owner_in_slot(name: str, names: set[str], text: str, gazetteer: Gazetteer) -> str:
+    """The owner of a slot's "<Owner>'s <Thing>" when the owner is an organisation (known, an acronym
+    the text defines, or the first words of another slot's name); else the name as it is."""
+    possessed = _POSSESSED_THING.match(name)
+    if possessed is None:
+        return name
+    owner = possessed.group("owner")
+    named = any(n == owner or n.startswith(owner + " ") for n in names if n != name)
+    return owner if named or gazetteer.lookup(owner) or f"({owner})" in text else name
 
 
 def _product_owner_names(text: str) -> list[str]:
