@@ -71,3 +71,13 @@ def test_a_unit_in_a_subject_slot_is_its_owner():
     slots = ["University of Arland", "Zorblatt Analytics", "UA's Department of Medicine"]
     names = {o.name for o in find_organizations(text, Gazetteer(version="empty"), slots)}
     assert names == {"University of Arland", "Zorblatt Analytics"}, names
+
+
+def test_what_is_deployed_is_no_party_but_the_maker_it_is_named_for_is():
+    assert _parties("Fenmoor trust signs with Zorblatt Analytics",
+                    "Fenmoor University Hospitals NHS Trust has signed a deal with Zorblatt Analytics to deploy the "
+                    "Digital Nerve Centre across its hospitals. The Digital Nerve Centre shows bed capacity.") == \
+        ["Fenmoor University Hospitals NHS Trust", "Zorblatt Analytics"]
+    assert _parties("Fenmoor trust signs for command centre",
+                    "Fenmoor University Hospitals NHS Trust has signed a deal to deploy the Zorblatt Health platform "
+                    "across its hospitals.") == ["Fenmoor University Hospitals NHS Trust", "Zorblatt Health"]

@@ -297,6 +297,11 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
 # "eCareCompanion, Quenby's remote monitoring app," (a product named by its appositive). Not a platform,
 # viewer or system: the shared records organisations join are the parties of a data-network deal.
 _POSSESSED_THING = re.compile(r"(?P<owner>[A-Z][^’']*?)(?:’s|'s) (?P<thing>[A-Z].*)$")
+# What is deployed ("to deploy the Digital Nerve Centre across its hospitals") is a thing, when its name
+# ends the noun phrase (in "deploy the Zorblatt platform" the name is its maker's).
+_DEPLOYED_BEFORE = re.compile(r"\b(?:deploy|implement|adopt|launch|unveil|introduce|roll(?:s|ed|ing)? out)(?:s|ed|ing)?"
+                              r"\s+the\s+$", re.I)
+_NOUN_PHRASE_END = re.compile(r"[,.;:)]|\s+(?:across|in|at|to|for|from|on|this|next|over|with|and|by|as|into)\b|\s*$")
 _POSSESSOR_BEFORE = re.compile(r"(?:\b(?:[Ii]ts|[Tt]heir)|(?P<owner>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})(?:’s|'s)) $")
 _PRODUCT_APPOSITION = re.compile(
     r",\s+(?:an?|the|its|their|(?P<owner>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})(?:’s|'s))\s+"
@@ -347,7 +352,8 @@ def _is_thing(text: str, ref: OrgRef, owned: set[str], refs: dict[str, OrgRef], 
         before = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
         if before and (before.group("owner") is None or _owner(text, before.group("owner"), refs, gazetteer)):
             return True
-        if _PRODUCT_APPOSITION.match(text, end):
+        if _PRODUCT_APPOSITION.match(text, end) or (_DEPLOYED_BEFORE.search(text, max(0, start - 40), start)
+                                                     and _NOUN_PHRASE_END.match(text, end)):
             return True
     return False
 
