@@ -65,3 +65,15 @@ def test_a_subject_with_an_appositive_is_a_party_of_the_story():
 def test_who_chose_a_supplier_told_in_the_passive_is_a_party_slot():
     assert announced_parties("Zorblatt Analytics has been selected by eHealth Manitoba.") == \
         ["Zorblatt Analytics", "eHealth Manitoba"]
+
+
+def test_a_list_after_a_slot_names_every_item():
+    assert announced_parties("The agreement was jointly announced by Velorix Health, Quenby and Arland University.") \
+        == ["Velorix Health", "Quenby", "Arland University"]
+    assert announced_parties("Zorblatt has partnered with Velorix, Quenby, and Tidewell to build the tool.") == \
+        ["Zorblatt", "Velorix", "Quenby", "Tidewell"]
+
+
+def test_an_appositive_after_a_slot_is_no_list():
+    assert announced_parties("Zorblatt has partnered with Velorix, Quenby's parent company, on the tool.") == \
+        ["Zorblatt", "Velorix"]

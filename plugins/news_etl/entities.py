@@ -450,13 +450,32 @@ def announced_parties(sentence: str) -> list[str]:
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
         # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
         if phrase and not _PLACE_NOUN_AFTER.match(sentence, phrase.end()):
-            name = _DATE_TAIL.sub("", re.split(r"(?:’s|'s)(?:\s|$)", phrase.group(0))[0])
-            # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
-            purpose = re.search(r" for (?=[A-Z])", name)
-            if purpose and not _FOR_HEADS.search(name[:purpose.start()]):
-                name = name[:purpose.start()]
-            names += [c for c in _subject_chunks(name) if _is_name_chunk(c)]
+            items = []
+            for item in (phrase.group(0), *_list_items_after(sentence, phrase.end())):
+                name = _DATE_TAIL.sub("", re.split(r"(?:’s|'s)(?:\s|$)", item)[0])
+                # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
+                purpose = re.search(r" for (?=[A-Z])", name)
+                items.append(name[:purpose.start()] if purpose and not _FOR_HEADS.search(name[:purpose.start()])
+                             else name)
+            names += [c for c in _subject_chunks(", ".join(items)) if _is_name_chunk(c)]
     return names
+
+
+_LIST_ITEM = re.compile(r",[ \t]+(and[ \t]+)?(?:the[ \t]+)?(?=[A-Z]|[a-z]+[A-Z])")
+
+
+def _list_items_after(sentence: str, position: int) -> list[str]:
+    """The further items of a list a slot's first name opens ("by Velorix Health, Quenby and Arland
+    University"): only a list that ends in "and <Name>", so an appositive ("with X, Quenby's parent,")
+    is none."""
+    items: list[str] = []
+    closed = False
+    while (comma := _LIST_ITEM.match(sentence, position)) and (phrase := _PHRASE.match(sentence, comma.end())):
+        items.append(phrase.group(0))
+        closed, position = bool(comma.group(1)) or " and " in phrase.group(0), phrase.end()
+        if closed:
+            break
+    return items if closed else []
 
 
 # -- helpers -------------------------------------------------------------------------------
