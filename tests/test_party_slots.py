@@ -19,6 +19,8 @@ def test_a_deal_announced_or_signed_in_the_passive_names_its_makers():
         ["Velorix", "Quenby"]
     assert set(announced_parties("A contract has been awarded to Velorix by Quenby Health.")) == \
         {"Velorix", "Quenby Health"}
+    assert announced_parties("The contract was awarded by NHS Arland to Zorblatt Analytics.") == \
+        ["NHS Arland", "Zorblatt Analytics"]
     for sentence in ("The deal, announced Tuesday by Velorix and Quenby, runs for five years.",
                      "The pact was signed last week by Velorix and Quenby.",
                      "The pact was unveiled Nov. 3 by Velorix and Quenby."):

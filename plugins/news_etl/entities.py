@@ -445,7 +445,8 @@ def announced_parties(sentence: str) -> list[str]:
         reported = _REPORTED.match(sentence, verb.start())
         if reported:
             names += [n for n in announced_parties(sentence[reported.end():]) if n not in names]
-    for slot in (*_OBJECT_START.finditer(sentence), *_PASSIVE_BY.finditer(sentence)):
+    for slot in (*_OBJECT_START.finditer(sentence), *_PASSIVE_BY.finditer(sentence),
+                 *_AWARDED_BY_TO.finditer(sentence)):
         described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
         # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
@@ -588,6 +589,8 @@ _PASSIVE_BY = re.compile(r"(?:\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?|,\s+(
                          # and when: "announced on Tuesday by", "signed last week by", "unveiled Nov. 3 by"
                          rf"(?:\s+(?:(?:on|this|last|earlier|in)\s+)?(?:\w+day|week|month|year|{_MONTH}(?:\s+\d{{1,2}})?))?"
                          r"\s+by\s+(?:the\s+)?")
+# ... and the one it went to when the awarding body comes first: "was awarded by X to Y".
+_AWARDED_BY_TO = re.compile(r"\bawarded\s+by\s+[^.]{1,80}?\s+to\s+(?:the\s+)?(?=[A-Z])")
 # A date after a name: "with Quenby on Tuesday", "by X and Y in March".
 _DATE_TAIL = re.compile(rf"\s+(?:on|in|at|since)\s+(?:\w+day|{_MONTH})(?!\w).*$")
 _FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Foundation|Society|Association|Council|"
