@@ -647,7 +647,9 @@ def _participants(
             if span != primary and any(r in chosen for r in named):
                 chosen += [r for r in named if r not in chosen]
     for ref in orgs:
-        in_lead = any(s <= a and b <= e for a, b in ref.product_spans for s, e in lead)
+        # A vendor's product brings its maker in; a public body's national service does not ("the
+        # Federated Data Platform", "the NHS App": services many use, no deal with their owner).
+        in_lead = ref.org_type == "vendor" and any(s <= a and b <= e for a, b in ref.product_spans for s, e in lead)
         if in_lead and ref not in chosen and chosen:
             chosen.append(ref)
     # "The two providers", "both health systems": the text says what the parties are.

@@ -233,30 +233,49 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
 
     # "Radiologists at Quenby Medical Center" in a subject slot names the centre only.
     # "Maryland's CRISP" names CRISP: a place's possessive is no part of the name.
-    party_names = _split_known_tails({_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1]
-                                      for n in (*party_names, *_appositive_names(text), *_employer_names(text))
-                                      if not _common_word(n, text)})
+    # "Saudi KFSH&RC" names KFSH&RC: a nationality word before a name the text knows alone is no part of it.
+    described = (*_appositive_names(text), *_employer_names(text), *_product_owner_names(text))
+    party_names = {_without_nationality(_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1],
+                                        text, gazetteer)
+                   for n in (*party_names, *described) if not _common_word(n, text)}
+    # "UCT's Department of Medicine will lead ...": the organisation whose unit or thing it is acts.
+    party_names = _split_known_tails({_owner_in_slot(n, party_names, text, gazetteer) for n in party_names})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
-        if not any(s < start and end <= e for s, e in longer):
+        if not any(s < start and end <= e for s, e in longer) and not _continued_name(text, start, end, org, gazetteer):
             add(start, end, surface, org, product)
     for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for start, end in _name_spans(text, name, _NO_WORD_BEFORE, _POSSESSIVE_NOT_LONGER):
             inside_longer_name = _NAME_BEFORE.search(text[max(0, start - 30):start])
-            if inside_longer_name and _is_place_possessive(inside_longer_name.group(0).strip()):
-                inside_longer_name = None  # "Maryland's Quenby Exchange": a place's, not a longer name
+            if inside_longer_name and (_is_place_possessive(inside_longer_name.group(0).strip())
+                                       or name.isupper() and _place_before(text, start)):
+                # "Maryland's Quenby Exchange", "Saudi QSH" (an acronym): a place's, not a longer name
+                inside_longer_name = None
             if not inside_longer_name and not _overlaps(start, end, taken):
                 add(start, start + len(name), name, gazetteer.lookup(name))
+    owned: set[str] = set()  # keys of things an organisation has: "Zorblatt's Digital Nerve Centre"
     for start, end, surface in _phrases(text, gazetteer):
         if _overlaps(start, end, taken):
             continue
         for s, _end, part in _split_conjunction(text, start, end, surface, gazetteer):
             s, part = _drop_role_prefix(s, part)
+            bare = _without_nationality(part, text, gazetteer)
+            s, part = s + len(part) - len(bare), bare
             known = gazetteer.lookup(part)
+            possessed = _POSSESSED_THING.match(part)
+            if not known and possessed and _owner(text, possessed.group("owner"), refs, gazetteer):
+                # Its owner is named on its own (by the fold below); what it owns is a body of its own
+                # ("THP's Credit Valley Hospital") or a thing it has ("Zorblatt's Digital Nerve Centre").
+                s, part = s + possessed.start("thing"), possessed.group("thing")
+                if infer_org_type(part) in _THING_KINDS:
+                    owned.add(org_key(part))
+                    continue
             # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
             if known or _is_org_like(part) and not _HEADS.fullmatch(part):
                 add(s, s + len(part), part, known)
+    for ref in [r for r in refs.values() if _is_thing(text, r, owned, refs, gazetteer)]:
+        del refs[ref.key]
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
     for ref in refs.values():  # what the text says an unknown organisation is beats its name
@@ -272,6 +291,71 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.org_type = _type_from_usage(text, ref.spans) or "other"
     _default_local_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
+
+
+# A thing an organisation has or supplies: "Zorblatt's Digital Nerve Centre", "its Care Hub", and
+# "eCareCompanion, Quenby's remote monitoring app," (a product named by its appositive). Not a platform,
+# viewer or system: the shared records organisations join are the parties of a data-network deal.
+_POSSESSED_THING = re.compile(r"(?P<owner>[A-Z][^’']*?)(?:’s|'s) (?P<thing>[A-Z].*)$")
+# What is deployed ("to deploy the Digital Nerve Centre across its hospitals") is a thing, when its name
+# ends the noun phrase (in "deploy the Zorblatt platform" the name is its maker's).
+_DEPLOYED_BEFORE = re.compile(r"\b(?:deploy|implement|adopt|launch|unveil|introduce|roll(?:s|ed|ing)? out)(?:s|ed|ing)?"
+                              r"\s+the\s+$", re.I)
+_NOUN_PHRASE_END = re.compile(r"[,.;:)]|\s+(?:across|in|at|to|for|from|on|this|next|over|with|and|by|as|into)\b|\s*$")
+_POSSESSOR_BEFORE = re.compile(r"(?:\b(?:[Ii]ts|[Tt]heir)|(?P<owner>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})(?:’s|'s)) $")
+_PRODUCT_APPOSITION = re.compile(
+    r",\s+(?:an?|the|its|their|(?P<owner>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})(?:’s|'s))\s+"
+    r"(?:(?!(?:of|company|firm|maker|developer|provider|vendor|supplier|start-?up)\b)[\w-]+\s+){0,4}?(?:tool|app|application|software|solution|product|"
+    r"programme|program|assistant|copilot|model|suite|module|dashboard|device)s?(?=[,.;)]|\s+(?:that|"
+    r"which|from|by|for|developed|built|made|used|to)\b)")
+# Kinds of body a product, a programme or a unit may be mistaken for (a named hospital, university or
+# agency an organisation has is still a party when the story says so).
+_THING_KINDS = ("vendor", "other", "network")
+
+
+def _owner_in_slot(name: str, names: set[str], text: str, gazetteer: Gazetteer) -> str:
+    """The owner of a slot's "<Owner>'s <Thing>" when the owner is an organisation (known, an acronym
+    the text defines, or the first words of another slot's name); else the name as it is."""
+    possessed = _POSSESSED_THING.match(name)
+    if possessed is None:
+        return name
+    owner = possessed.group("owner")
+    named = any(n == owner or n.startswith(owner + " ") for n in names if n != name)
+    return owner if named or gazetteer.lookup(owner) or f"({owner})" in text else name
+
+
+def _product_owner_names(text: str) -> list[str]:
+    """Whose a product its appositive says it is ("eCareCompanion, Quenby's remote monitoring app,"):
+    an organisation, its supplier, whatever its name looks like."""
+    return [m.group("owner") for m in _PRODUCT_APPOSITION.finditer(text) if m.group("owner")]
+
+
+def _owner(text: str, name: str, refs: dict[str, OrgRef], gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is an organisation the text names: a known one, one found already, the
+    first words of one ("Zorblatt" of "Zorblatt Analytics"), or an acronym the text defines."""
+    key = org_key(name)
+    return bool(gazetteer.lookup(name)) or key in refs or any(r.key.startswith(key + " ") for r in refs.values()) \
+        or f"({name})" in text
+
+
+def _is_thing(text: str, ref: OrgRef, owned: set[str], refs: dict[str, OrgRef], gazetteer: Gazetteer) -> bool:
+    """Whether an unknown name is a thing an organisation has or supplies, not an organisation: the
+    text writes it as an organisation's ("Zorblatt's Digital Nerve Centre", "its Digital Nerve
+    Centre") or says what product it is ("eCareCompanion, Quenby's remote monitoring platform,")."""
+    if ref.known or ref.org_type not in _THING_KINDS:
+        return False
+    if ref.key in owned:
+        return True
+    # Every place the text writes it, also those read as part of a longer name ("Zorblatt's X").
+    for start, end in (span for mention in ref.mentions
+                       for span in _name_spans(text, mention, _NO_WORD_BEFORE, _NO_WORD_AFTER)):
+        before = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
+        if before and (before.group("owner") is None or _owner(text, before.group("owner"), refs, gazetteer)):
+            return True
+        if _PRODUCT_APPOSITION.match(text, end) or (_DEPLOYED_BEFORE.search(text, max(0, start - 40), start)
+                                                     and _NOUN_PHRASE_END.match(text, end)):
+            return True
+    return False
 
 
 def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -292,6 +376,38 @@ def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer
             continue
         spans += _name_spans(text, name, _NO_WORD_BEFORE, _NO_WORD_AFTER)
     return spans
+
+
+# What may continue a known name into a longer one: "of <Name>" ("National Cancer Institute of
+# Kenya") or more capitalised words ("University of California San Francisco Health").
+_CONTINUATION = re.compile(rf"[ \t]+(?P<of>of[ \t]+(?:the[ \t]+)?)?{_CAP}(?:[ \t]+(?:(?:of|de)[ \t]+)?{_CAP})*")
+
+
+def _continued_name(text: str, start: int, end: int, org: KnownOrg, gazetteer: Gazetteer) -> bool:
+    """Whether a known name is only the first words of a longer name the gazetteer does not know:
+    then that longer name is another organisation. "Of" and a name continue it ("National Cancer
+    Institute of Kenya"), unless the name is a place of the known body's own country ("Lurie
+    Children's Hospital of Chicago" is Lurie's full name). Added capitalised words continue it when
+    they end in a head word ("University of California San Francisco Health"), not when they name a
+    vendor's product, a unit or a programme the body runs under its own name ("Microsoft Azure Health
+    Data Services", "Mayo Clinic Department of Radiology", "OSF HealthCare Children's Hospital",
+    "Mayo Clinic Care Network"), nor a place or a plain word ("Mayo Clinic Arizona")."""
+    match = _CONTINUATION.match(text, end)
+    if match is None:
+        return False
+    rest = re.sub(r"(?:’s|'s)$", "", match.group(0))
+    if gazetteer.lookup(text[start:end] + rest):
+        return False
+    if match.group("of"):
+        code = _PLACE_TO_CODE.get(rest[match.end("of") - end:].lower())
+        return code is None or org.country not in (None, code)
+    return org.org_type != "vendor" and bool(_HEADS.search(rest)) and not _UNIT_WORD.search(rest)
+
+
+# Words that make a name a part of the body it continues, not another body.
+_UNIT_WORD = re.compile(r"\b(?:department|division|school|faculty|college|labs?|laborator(?:y|ies)|campus|"
+                        r"institutes?|board|council|services|systems|network|platform|program|programme|"
+                        r"hospitals?|clinics?|medical cent(?:er|re))\b", re.I)
 
 
 def _split_known_tails(names: set[str]) -> set[str]:
@@ -329,18 +445,38 @@ def announced_parties(sentence: str) -> list[str]:
         reported = _REPORTED.match(sentence, verb.start())
         if reported:
             names += [n for n in announced_parties(sentence[reported.end():]) if n not in names]
-    for slot in _OBJECT_START.finditer(sentence):
+    for slot in (*_OBJECT_START.finditer(sentence), *_PASSIVE_BY.finditer(sentence),
+                 *_AWARDED_BY_TO.finditer(sentence)):
         described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
         phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
         # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
         if phrase and not _PLACE_NOUN_AFTER.match(sentence, phrase.end()):
-            name = re.split(r"(?:’s|'s)(?:\s|$)", phrase.group(0))[0]
-            # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
-            purpose = re.search(r" for (?=[A-Z])", name)
-            if purpose and not _FOR_HEADS.search(name[:purpose.start()]):
-                name = name[:purpose.start()]
-            names += [c for c in _subject_chunks(name) if _is_name_chunk(c)]
+            items = []
+            for item in (phrase.group(0), *_list_items_after(sentence, phrase.end())):
+                name = _DATE_TAIL.sub("", re.split(r"(?:’s|'s)(?:\s|$)", item)[0])
+                # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
+                purpose = re.search(r" for (?=[A-Z])", name)
+                items.append(name[:purpose.start()] if purpose and not _FOR_HEADS.search(name[:purpose.start()])
+                             else name)
+            names += [c for c in _subject_chunks(", ".join(items)) if _is_name_chunk(c)]
     return names
+
+
+_LIST_ITEM = re.compile(r",[ \t]+(and[ \t]+)?(?:the[ \t]+)?(?=[A-Z]|[a-z]+[A-Z])")
+
+
+def _list_items_after(sentence: str, position: int) -> list[str]:
+    """The further items of a list a slot's first name opens ("by Velorix Health, Quenby and Arland
+    University"): only a list that ends in "and <Name>", so an appositive ("with X, Quenby's parent,")
+    is none."""
+    items: list[str] = []
+    closed = False
+    while (comma := _LIST_ITEM.match(sentence, position)) and (phrase := _PHRASE.match(sentence, comma.end())):
+        items.append(phrase.group(0))
+        closed, position = bool(comma.group(1)) or " and " in phrase.group(0), phrase.end()
+        if closed:
+            break
+    return items if closed else []
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -445,6 +581,18 @@ _OBJECT_START = re.compile(
     r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
     r"\s+(?:the\s+)?"
 )
+# Who made a deal told in the passive: "was announced by X and Y", "has been awarded to X by Y", "the
+# pact, signed by X and Y on Monday, ..." (apart from the slots above: "awarded to X" is one of them).
+_PASSIVE_BY = re.compile(r"(?:\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?|,\s+(?:[a-z]+ly\s+)?)"
+                         r"(?:announced|signed|agreed|unveiled|inked|struck|sealed|finali[sz]ed|formed|selected|"
+                         r"chosen|picked|tapped|commissioned|contracted|engaged|awarded\b[^.]{0,60}?)"
+                         # and when: "announced on Tuesday by", "signed last week by", "unveiled Nov. 3 by"
+                         rf"(?:\s+(?:(?:on|this|last|earlier|in)\s+)?(?:\w+day|week|month|year|{_MONTH}(?:\s+\d{{1,2}})?))?"
+                         r"\s+by\s+(?:the\s+)?")
+# ... and the one it went to when the awarding body comes first: "was awarded by X to Y".
+_AWARDED_BY_TO = re.compile(r"\bawarded\s+by\s+[^.]{1,80}?\s+to\s+(?:the\s+)?(?=[A-Z])")
+# A date after a name: "with Quenby on Tuesday", "by X and Y in March".
+_DATE_TAIL = re.compile(rf"\s+(?:on|in|at|since)\s+(?:\w+day|{_MONTH})(?!\w).*$")
 _FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Foundation|Society|Association|Council|"
                         r"Agency|Network|Partnership|Fund|Trust|Hospital|School|College|Office|Commission|Board)$")
 # What a name may be introduced by: "London-based AI startup", "software company".
@@ -459,8 +607,10 @@ _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|To
                      r"Last|This|Next|On \w+day|"
                      # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
                      rf"(?:In|On|By|Since) {_MONTH}"
-                     r"(?: \d{1,4}){0,2})"
-                     r"(?: [a-z]+){0,3},\s+")
+                     r"(?: \d{1,4}){0,2}|"
+                     # a clause of common words: "Under the agreement,", "As part of the five-year deal,"
+                     r"(?:Under|Through|As part of|Following|After|Via|With) [a-z][\w-]*)"
+                     r"(?: [a-z][\w-]*){0,3},\s+")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in",
                     *_FOREIGN_CONN}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -476,9 +626,11 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
 
 def _subject_chunks(subject: str) -> list[str]:
     chunks: list[str] = []
-    # "A & B" is two names unless B only says what A is ("Fenmoor Hospital & Family of Clinics").
+    # "A & B" is two names unless B only says what A is ("Fenmoor Hospital & Family of Clinics") or
+    # "&" joins the places a body serves ("NHS Quenbyshire & Arland").
     parts = [piece for part in re.split(r",\s*(?:and\s+)?", subject)
-             for piece in ([part] if _fields_only(part.rpartition(" & ")[2]) else re.split(r"\s+&\s+", part))]
+             for piece in ([part] if _fields_only(part.rpartition(" & ")[2])
+                           or _joins_places(*part.partition(" & ")[::2]) else re.split(r"\s+&\s+", part))]
     for number, part in enumerate(parts):
         # The last item of a list of three ("A, B and C") ends at its "and" even when "B and C"
         # reads as one name ("Geisinger and Michigan Medicine"), if both sides are names.
@@ -563,7 +715,10 @@ def _is_name_chunk(chunk: str) -> bool:
 
 _KICKER = re.compile(r"^(?:Why|How|What|When|Where|Who|Inside|Exclusive|Update|Watch|Analysis)\s+")
 # Not a list's next item: "X, the Georgia Institute of Technology and Microsoft have ..." names three.
-_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s(?:(?!\band [A-Z])[^,]){0,80}(?:,|$)")
+# What an appositive opens with: an article, a relative pronoun, or a possessive before a common word
+# ("X, which runs the region's records,", "X, Arland's records agency,"), not before a name ("Y's Z").
+_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the|which|who|whose|one of|its|their|[A-Z][\w.-]*(?:’s|'s)(?=\s+[a-z]))\s"
+                                 r"(?:(?!\band [A-Z])[^,]){0,160}(?:,|$)")
 _APPOSITION_TYPES = (
     ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
                r"provider of)\b"),
@@ -700,10 +855,43 @@ def _type_from_usage(text: str, spans: list[tuple[int, int]]) -> str | None:
 
 def _is_org_like(name: str) -> bool:
     """A head word at the end ("... Hospital"), also before a place ("Trinity College Dublin"),
-    or an opening head ("Hospital Israelita ...")."""
+    an opening head ("Hospital Israelita ..."), or a lower-first brand before the place it serves
+    ("eHealth Ontario", "iCare NSW"): a body named for its region, as "NHS Grampian" is."""
     bare = _TRAILING_DIRECTION.sub("", _TRAILING_PLACE.sub("", name))  # "Baptist Health South Florida"
-    return bool(_HEADS.search(name) or (bare != name and _HEADS.search(bare))
+    return bool(_HEADS.search(name) or (bare != name and (_HEADS.search(bare) or _LOWER_FIRST_BRAND.fullmatch(bare)))
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
+
+
+_LOWER_FIRST_BRAND = re.compile(r"[a-z]{1,2}[A-Z][\w-]*")
+
+
+def _without_nationality(name: str, text: str, gazetteer: Gazetteer) -> str:
+    """A name without a place or nationality word glued before it ("Saudi KFSH&RC", "Emirati SEHA",
+    "Saudi Arabia QSH") when the rest alone is a known name, an acronym the text defines, or a name the
+    text also writes alone, and always without a dateline's place and dash ("Riyadh, Saudi Arabia –
+    QSH"). "Saudi German Hospital" keeps its first word: the rest is no name on its own (it opens with
+    a place or a generic word, or is a head word alone)."""
+    words = name.split(" ")
+    cut = next((i for i in (3, 2, 1) if len(words) > i and " ".join(words[:i]).lower() in _PLACE_TO_CODE), 0)
+    if not cut or gazetteer.lookup(name):
+        return name
+    rest = " ".join(words[cut:])
+    dash = re.match(r"[-–—]+ ", rest)
+    rest = rest[dash.end():] if dash else rest
+    lead = rest.split()[0].lower() if rest.split() else ""
+    if lead in _PLACE_TO_CODE or lead in _GENERIC_FIRST or _HEADS.fullmatch(rest) or not _is_name_chunk(rest):
+        return name
+    if dash or gazetteer.lookup(rest) or f"({rest})" in text or \
+            len(_name_spans(text, rest, _NO_WORD_BEFORE, _NO_WORD_AFTER)) > len(_name_spans(text, name, _NO_WORD_BEFORE,
+                                                                                               _NO_WORD_AFTER)):
+        return rest
+    return name
+
+
+def _place_before(text: str, start: int) -> bool:
+    """Whether the one to three words before ``start`` name a place ("Saudi Arabia QSH")."""
+    words = text[max(0, start - 40):start].split()
+    return any(" ".join(words[-n:]).lower() in _PLACE_TO_CODE for n in (1, 2, 3) if len(words) >= n)
 
 
 def _without_place_possessive(name: str) -> str:
