@@ -69,7 +69,10 @@ _SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(
 # an arbitration, a suit or a breach-of-contract claim, a contract not renewed, a business put up
 # for sale ("reached an agreement to sell its unit"); a ruling on an award made earlier ("X's
 # contract with Y will stand, the board ruled", "the award was upheld") and a contract a vendor
-# already holds ("the system from Y, which has a 15-year contract with the trust").
+# already holds ("the system from Y, which has a 15-year contract with the trust"); a buyer still
+# looking ("is looking to procure", "a prior information notice", "to open the arrangement to
+# competitive tender"), a contract that has run out ("the contract expired in June"), and an audit
+# or inquiry into how an earlier award was made ("to review the circumstances of how X won a contract").
 _NO_NEW_AGREEMENT = (
     r"\b(?:protest(?:s|ed|ing)?|challeng(?:e|es|ed|ing) (?:to )?(?:the |its |a )?[\w$ -]{0,30}?\b(?:award|contract|"
     r"decision)|review(?:s|ed|ing)? the [^.]{0,40}\bcontract|shortlist(?:s|ed)?|short-listed|in the running|"
@@ -85,7 +88,15 @@ _NO_NEW_AGREEMENT = (
     r"(?:renew|extend)|not to (?:renew|extend)|non-renewal|won't renew|(?:to|will) sell its|divest(?:s|ed|ing|iture)?|"
     r"sale of its|upheld|uphold(?:s|ing)?|will stand|ruled(?! out)|rul(?:ing|ings) (?:on|against|in favou?r)|"
     r"dismiss(?:es|ed|ing)? (?:a |the |its )?(?:claim|challenge|protest|case|complaint)|rival (?:supplier|bidder)s?|"
-    r"which (?:already )?(?:has|holds|had|held) (?:a|an|the) [^.]{0,50}?\b(?:contract|agreement|deal)s?)\b")
+    r"which (?:already )?(?:has|holds|had|held) (?:a|an|the) [^.]{0,50}?\b(?:contract|agreement|deal)s?|"
+    r"(?:looking|seeking|plans?|planning|intends?|intending|wants?) to (?:procure|tender|go (?:out )?to tender)|"
+    r"(?:tender|procurement|prior information) notices?|re-?tender(?:s|ed|ing)?|"
+    r"(?:open|opens|opening|put|puts|putting|take|takes|taking|go|goes|going)\b[^.]{0,60}?\bto (?:a )?"
+    r"(?:competitive|open|public) (?:tender|bidding|procurement|market)|"
+    r"(?:contract|agreement|deal|arrangement)s? [^.]{0,60}?\b(?:(?:has|have|had) )?(?:officially )?(?:expired|lapsed)|"
+    r"(?:internal )?(?:audit|inquiry|investigation|probe)s? (?:into|of) [^.]{0,80}?\b(?:contract|award|procurement|"
+    r"tender)|(?:review|examine|investigate|audit)s? the circumstances|"
+    r"(?:the )?subject of (?:an? |the )?(?:[\w-]+ ){0,3}?(?:audit|review|inquiry|investigation|probe))\b")
 # Results that mention contracts signed: an earnings report, not an announcement.
 _RESULTS = (r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|fiscal[- ]year) (?:results|revenue|"
             r"earnings|sales|profit)\b|\bearnings call\b|\brevenues? (?:rose|fell|grew|increased|decreased|declined|"
@@ -181,7 +192,10 @@ _NEGATIVE = [
     (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
-    (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)", 2.0),
+    # ... and a health system's stake in a company: "has a new strategic investor", "invests in X".
+    (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)|"
+     r"\b(strategic|lead|new|minority|anchor) investors?\b|\binvestor role\b|"
+     r"\b(invest(s|ed|ing)?|(a|an|its|their) (minority |equity )?stake) in (?-i:[A-Z])", 2.0),
     # Not a supplier's appointment: "has appointed Alcidion as its preferred supplier".
     (rf"^(?!.*{_SUPPLIER_APPOINTED})"
      r"(?:.*\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
@@ -192,9 +206,13 @@ _NEGATIVE = [
      r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b)", 2.5),
     (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b", 2.0),
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
-    (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b", 5.0),
-    (r"\b(final(izes|ises|ized|ised)|publish(es|ed)|propos(es|ed)|sets?)\b[^.]{0,60}"
-     r"\b(rule|regulation|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+|"
+    # Opinion and explainers by their label or headline: "Our Take: ...", "Feature: ...", "4 Ways ...".
+    (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b|"
+     r"^(our take|editorial|column|feature|guest (post|column|blog)|blog( post)?|insight|letter)\s*[:|–—-]|"
+     r"^(\d+|three|four|five|six|seven|eight|nine|ten) (ways|lessons|reasons|trends|predictions|myths)\b", 5.0),
+    # A headline's plain verb too: "HHS and CMS Finalize Two Rules"; "announced the release of two rules".
+    (r"\b(final(ize|ise|izes|ises|ized|ised)|publish(es|ed)?|propos(e|es|ed)|sets?|(release|publication) of)\b"
+     r"[^.]{0,60}\b(rules?|regulations?|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+|"
      r"\b(publish(es|ed)|final(izes|ises|ized|ised)|issu(es|ed)|releas(es|ed))\b (an? |the )?"
      r"(updated|new|draft|final|revised)\b", 2.5),
     # A single company's launch; a joint launch ("X and Y launch a joint study") is no product launch.

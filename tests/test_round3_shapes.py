@@ -1,0 +1,87 @@
+"""Detection on issue 5's third round of real-news shapes: stories with contract words that
+announce no new agreement (a tender still to come, a contract run out, an audit of an earlier
+award), a health system's stake in a company, opinion and explainer labels, rules finalised by
+agencies; and announcements the cues missed (a network taking in a member, a company co-owned
+by many systems, members named in the subject). Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from news_etl.classify import _negative_score, _positive_score, classify_article, headline_case
+
+
+@pytest.mark.parametrize("sentence", [
+    "Westbrook Health is looking to procure a single electronic patient record for its three hospitals.",
+    "The board plans to procure a new pathology system, according to a prior information notice.",
+    "The agency will open its records arrangement to competitive tender, a decade after awarding it to Accenture.",
+    "The latest two-year contract with the operator officially expired at the end of March.",
+    "The minister asked for an inquiry into how the scheduling contract was awarded without competition.",
+    "The council has told its internal audit team to review the circumstances in which a supplier won the work.",
+    "The group said its purchase of the software is now the subject of an internal audit review.",
+])
+def test_a_buyer_still_looking_a_lapsed_contract_and_an_audit_of_an_award_announce_no_new_agreement(sentence):
+    assert _positive_score(sentence) == 0.0, sentence
+    assert _negative_score(sentence) > 0, sentence
+
+
+def test_a_contract_still_running_a_tender_won_and_a_notice_of_award_keep_their_cues():
+    for sentence in ["The trust selected Epic as its contract with Cerner expires next year.",
+                     "The health board has chosen Sectra after a competitive tender.",
+                     "The trust intends to buy a patient record from Oracle Health, according to a contract notice."]:
+        assert _positive_score(sentence) > 0, sentence
+        assert _negative_score(sentence) == 0, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chicago accelerator Fernwood Labs has a new strategic investor: Lakeshore Health.",
+    "Lakeshore Health is taking a lead investor role in the accelerator.",
+    "Lakeshore Health will invest in Fernwood Labs and get early access to its start-ups.",
+])
+def test_a_health_systems_stake_in_a_company_is_a_funding_cue(sentence):
+    assert _negative_score(sentence) > 0, sentence
+
+
+def test_buying_equipment_is_no_stake_in_a_company():
+    assert _negative_score("The hospital will invest in new scanners from its imaging supplier.") == 0
+
+
+@pytest.mark.parametrize("headline", [
+    "Our Take: A busy autumn for hospital alliances",
+    "Feature: Winter brings a wave of health system collaborations",
+    "5 Ways Strategic Partnerships Will Change Hospital Care",
+    "Editorial: Why vendor alliances need scrutiny",
+])
+def test_opinion_and_explainer_labels_are_a_strong_negative_cue(headline):
+    assert _negative_score(headline_case(headline)) >= 5.0
+
+
+def test_a_headlines_plain_verb_finalising_rules_is_a_policy_cue():
+    assert _negative_score(headline_case("HHS And CMS Finalize Two Rules On Data Access")) > 0
+    assert _negative_score("Officials announced the release of two rules on information blocking.") > 0
+
+
+FINAL_RULES = """Federal agencies finalize two rules on patient data access
+
+On Monday, the U.S. Department of Health and Human Services and the Centers for Medicare & Medicaid Services \
+announced the release of two final rules on patient data access.
+
+The rules require hospitals and health plans that bill Medicare to let patients download their records \
+through an app of their choice.
+
+The two agencies said the rules had drawn more than 2,000 public comments since they were proposed."""
+
+TENDER = """Westbrook Health was looking to procure a single electronic patient record on Tuesday, and the \
+contract could also cover Eastfield Hospitals NHS Trust if that trust is added to its scope.
+
+Worth up to £120m, the ten-year deal could serve 20,000 staff across the two trusts.
+
+Suppliers have until March to respond, and the trust expects to name a preferred bidder next year."""
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    (None, TENDER),
+    (FINAL_RULES.split("\n\n")[0], FINAL_RULES.split("\n\n", 1)[1]),
+])
+def test_a_tender_and_rules_two_agencies_release_are_no_partnerships(title, text):
+    verdict = classify_article(title, text)
+    assert not verdict.is_partnership, verdict.reason
