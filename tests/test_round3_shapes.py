@@ -85,3 +85,30 @@ Suppliers have until March to respond, and the trust expects to name a preferred
 def test_a_tender_and_rules_two_agencies_release_are_no_partnerships(title, text):
     verdict = classify_article(title, text)
     assert not verdict.is_partnership, verdict.reason
+
+
+def test_a_network_taking_in_a_member_and_a_company_co_owned_by_systems_are_cues():
+    for sentence in [
+        "The minister announced that the Prairie Health Network now includes the Northern Virtual Care Hub.",
+        "The exchange has welcomed Lakeshore Health as its newest member.",
+        "The addition of the Northern Virtual Care Hub to the network will help rural patients.",
+        "Twelve health systems said Monday they will join in a venture to share anonymised patient data.",
+        "The systems will co-own a Denver-based company called Kestrel that will hold the data.",
+    ]:
+        assert _positive_score(sentence) > 0, sentence
+
+
+CO_OWNED = """Twelve large health systems said Monday they will join in a venture to share anonymised patient \
+data for research.
+
+The health systems, which include Intermountain Health, will co-own a Denver-based start-up called Kestrel \
+Data that will gather the records and sell access to researchers, its chief executive said.
+
+Kestrel Data will not name the other systems until the summer, the company said."""
+
+
+def test_the_members_a_plural_subject_names_are_parties_not_examples():
+    verdict = classify_article(None, CO_OWNED)
+    assert verdict.is_partnership, verdict.reason
+    names = {p.name for p in verdict.partnerships[0].participants}
+    assert {"Intermountain Health", "Kestrel Data"} <= names, names

@@ -145,8 +145,14 @@ _POSITIVE = [
     (_SUPPLIER_APPOINTED, 2.0),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
     (r"\b(join(s|ed|ing)?|sign(s|ed)? (on|up) (to|as|with)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
-     rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|"
-     rf"{_SHARED_RECORD})\b", 2.0),
+     rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|venture|"
+     rf"hub|{_SHARED_RECORD})\b", 2.0),
+    # A network taking in a member, told from the network's side: "the X Network now includes Y",
+    # "has welcomed Y as its newest member", "the addition of Y to the network".
+    (r"\b(network|consortium|collaborative|alliance|hub|exchange|registry)\b[^.]{0,20}\b(now )?(includes|has added|"
+     r"adds|added|welcom(es|ed))\b|\bwelcom(es|ed|ing)\b[^.]{0,60}\bas (a|an|its|their) (new |newest |latest |"
+     r"first )?(member|partner|participant)s?\b|\baddition of\b[^.]{0,60}\bto (the|its|their) [\w -]{0,30}"
+     r"\b(network|consortium|collaborative|alliance|hub|exchange)\b", 2.0),
     # "has gone live on One Health and Care, the shared care record": a new connection, not a go-live
     (_LIVE_ON_SHARED, 2.0),
     (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",
@@ -162,8 +168,10 @@ _POSITIVE = [
     (_SYSTEM_PURCHASE, 2.0),
     # A company or data pool set up together: "formed a new company with three other systems",
     # "will be jointly owned by", "to pool de-identified patient data".
+    # "will co-own a startup", "to share anonymised patient data".
     (r"\b(form(s|ed|ing)?|creat(e|es|ed|ing)|set(s|ting)? up|launch(es|ed)?)\b[^.]{0,30}\b(company|venture|"
-     r"entity|organi[sz]ation)\b[^.]{0,10}\bwith\b|\bjointly[- ]owned\b|\bpool(s|ed|ing)?\b[^.]{0,30}\bdata\b", 2.0),
+     r"entity|organi[sz]ation)\b[^.]{0,10}\bwith\b|\bjointly[- ]owned\b|\bco-?own(s|ed|ing)?\b|"
+     r"\b(pool|share)(s|d|ed|ing)?\b[^.]{0,30}\bdata\b", 2.0),
     # Setting up something held in common: "have formed a federated data platform", "set up a shared service".
     (r"\b(form(s|ed|ing)?|establish(es|ed|ing)?|set(s|ting)? up|creat(e|es|ed|ing))\b[^.]{0,40}"
      r"\b(jointly[- ]owned|shared|federated|common)\b", 2.0),
@@ -300,7 +308,9 @@ _REFERENT_KINDS = {"hospital": "provider", "health system": "provider", "trust":
                    "startup": "vendor", "start-up": "vendor", "university": "academic", "insurer": "payer",
                    "authority": "government", "network": "network"}
 _DESCRIPTIVE_SUBJECT = re.compile(
-    r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
+    r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|both|a dozen|[0-9]+)\b",
+    re.I)
 # Words a title-case headline capitalises that are never part of an organisation's name here.
 _HEADLINE_WORDS = frozenset("""
 a an the and or but for to in on at as by with from into over after amid via its their new more than
@@ -725,6 +735,9 @@ def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
     Epic electronic patient record"), and not a party to a merger the sentence recalls ("X, formed
     when A merged with B in 2021, has signed ...")."""
     before = document[max(sentence_start, start - 40):start]
+    members = _SUBJECT_MEMBERS.match(document, sentence_start)
+    if members and members.end() <= start and "," not in document[members.end():start]:
+        return True  # "The systems, which include X, will co-own ...": the subject's members, not examples
     if _BACKER.search(before) or _EXAMPLE_LIST.search(document[max(sentence_start, start - 160):start]):
         return False
     if any(a <= start < b for a, b in _past_deal_spans(document, sentence_start)):
@@ -761,6 +774,8 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
 # Later names in such a list: "... including Advocate Health and Sutter Health".
 _EXAMPLE_LIST = re.compile(r"\b(?<!\band )(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
+# A plural subject whose members an appositive names: "The health systems, which include X, ...".
+_SUBJECT_MEMBERS = re.compile(r"(?:The|These|Those|All|Both) (?:[\w-]+ ){0,4}?[\w-]+s, (?:which|who) includes? ")
 _OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",
                            re.I)

@@ -441,6 +441,7 @@ _OBJECT_START = re.compile(
     r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
     r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
     r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial)|"
+    r"(?:company|start-?up|firm|venture|entity|business) (?:called|named)|"
     r"award(?:s|ed|ing)?\b[^.]{0,80}?\b(?:contract|deal|tender)\b[^.]{0,60}?\bto|"
     r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
     r"\s+(?:the\s+)?"
