@@ -7,7 +7,8 @@ by many systems, members named in the subject). Every sentence here is invented.
 from __future__ import annotations
 
 import pytest
-from news_etl.classify import _negative_score, _positive_score, classify_article, headline_case
+from news_etl.classify import _negative_score, _positive_score, classify_article, headline_case, read_article
+from news_etl.orgs import load_gazetteer
 
 
 @pytest.mark.parametrize("sentence", [
@@ -112,3 +113,37 @@ def test_the_members_a_plural_subject_names_are_parties_not_examples():
     assert verdict.is_partnership, verdict.reason
     names = {p.name for p in verdict.partnerships[0].participants}
     assert {"Intermountain Health", "Kestrel Data"} <= names, names
+
+
+TREND_ROUNDUP = """Hospitals across the country are signing more artificial intelligence deals with start-ups, \
+hoping to ease pressure on clinicians.
+
+In March, Boston-based Mass General Brigham partnered with zentrix.ai, a note-summarising start-up, to cut \
+the time doctors spend on discharge letters.
+
+Houston Methodist also entered a multi-year collaboration with Aidoc covering imaging triage.
+
+In April, Ochsner Health and Abridge announced an agreement on ambient documentation in primary care.
+
+The deals show how quickly health systems are turning to outside companies for AI tools."""
+
+
+def test_a_lead_about_organisations_in_general_is_a_feature_and_a_place_or_number_is_not():
+    reading = read_article(None, TREND_ROUNDUP, load_gazetteer())
+    assert reading.features["generic_lead"] == 1.0
+    for lead in ["Indiana hospitals join the statewide network for prescription data.",
+                 "Hospitals in Devon and Cornwall have agreed a formal alliance with a shared chief executive.",
+                 "Three hospitals in Kent will deploy a new imaging system under a deal with Sectra."]:
+        assert read_article(None, lead, load_gazetteer()).features["generic_lead"] == 0.0, lead
+
+
+def test_a_trend_piece_telling_of_several_deals_is_no_partnership():
+    verdict = classify_article(None, TREND_ROUNDUP)
+    assert not verdict.is_partnership, verdict.reason
+
+
+def test_organisations_listed_among_others_are_a_roundup_cue_but_among_the_first_is_not():
+    headline = headline_case("Mayo Clinic And Ochsner Among Health Systems Partnering With AI Startups")
+    assert _negative_score(headline) > 0
+    assert _negative_score("Providence and Humana were among the organisations that agreed to adopt the pledge.") > 0
+    assert _negative_score("Mayo Clinic and Cleveland Clinic were among the first to join the network.") == 0

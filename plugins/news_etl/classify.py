@@ -213,6 +213,10 @@ _NEGATIVE = [
      r"(?:.*\b(?<!will )(?<!to )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
      r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b)", 2.5),
     (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b", 2.0),
+    # Organisations listed as examples of a trend: "Mayo Clinic and Ochsner among health systems
+    # partnering with AI start-ups" (not "among the first to join", which is their own news).
+    (r"\b(and|&) (?-i:[A-Z])[\w&.'’-]*( (?-i:[A-Z])[\w&.'’-]*){0,4},? ((are|were) )?among\b"
+     r"(?! (the )?(first|earliest|early)\b)", 2.5),
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
     # Opinion and explainers by their label or headline: "Our Take: ...", "Feature: ...", "4 Ways ...".
     (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b|"
@@ -297,6 +301,15 @@ _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?
 _BACKGROUND = re.compile(r"\b(previous(ly)?|already|earlier|years ago|in the past|well before|long-standing|"
                          r"(announced|signed|agreed|struck|began|started|formed) in (19|20)\d\d|since (19|20)\d\d|"
                          r"last year)\b", re.I)
+# A subject that is a kind of organisation in general, not some of them: "Health systems across the
+# U.S. are ...", "Most NHS trusts ...", "Payers and providers strike ..." (a place before the noun
+# describes parties: "Indiana hospitals join ...", "Hospitals in Devon ...", and a number counts them:
+# "Three hospitals ...").
+_GENERIC_SUBJECT = re.compile(
+    r"(?:(?:More|Many|Most|Some|Few|Fewer|Other|All) )?(?:(?:US|U\.S\.|UK|NHS|rural|large|big|major|leading|top|"
+    r"small|independent|community|regional) )?(?:health ?(?:care )?systems|hospitals|providers|insurers|payers|"
+    r"health plans|health boards|trusts|vendors|startups|start-ups|companies|(?:tech(?:nology)?|AI|digital health|"
+    r"software) (?:companies|firms|giants|vendors|start-?ups))\b(?! (?:in|at|of) (?-i:[A-Z]))", re.I)
 # A subject that names no one but refers back: "The hospital joined ...", "The health system has ...".
 _BACK_REFERENCE = re.compile(r"(?:(?:On \w+day|Today|This week|Now|Meanwhile|Also),? )?(?:the|this) "
                              r"(?:[\w-]+ ){0,2}?(?P<kind>hospital|health system|system|trust|company|firm|university|"
@@ -461,9 +474,10 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
         # a roundup of others' news, whatever its items' cues add up to.
         return Classification(False, probability, (), f"a roundup of {r.features['roundup_items']:.0f} items "
                               f"naming other organisations; {why}", r.quotes)
-    if r.features["separate_deals"] >= PROSE_ROUNDUP_DEALS:
+    if r.features["separate_deals"] >= PROSE_ROUNDUP_DEALS - r.features["generic_lead"]:
         # One deal a sentence, each between organisations new to the story, under a headline that
-        # names none of them: a roundup told in prose ("In June, X partnered with Y ... Z also ...").
+        # names none of them: a roundup told in prose ("In June, X partnered with Y ... Z also ..."); two
+        # such deals are enough after a lead about organisations in general ("Health systems are ...").
         return Classification(False, probability, (), f"a roundup of {r.features['separate_deals'] + 1:.0f} "
                               f"separate deals told in prose; {why}", r.quotes)
     if len(r.participants) < 2:
@@ -582,6 +596,9 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         "roundup_intro": float(list_intro([title, *lead[:2]])),
         # ... and its hard-negative cues: "X selected Y in 2017 and went live", "not to renew".
         "neg_parties": min(_negative_score(party_sentence, recalled), 6.0) if party_sentence else 0.0,
+        # ... and whether the story opens on organisations in general ("Health systems are accelerating
+        # partnerships with tech companies"): the lead of a trend piece, a roundup or a survey.
+        "generic_lead": float(any(_GENERIC_SUBJECT.match(s) for s in [title, *lead[:1]])),
     }
 
 
