@@ -147,3 +147,22 @@ def test_organisations_listed_among_others_are_a_roundup_cue_but_among_the_first
     assert _negative_score(headline) > 0
     assert _negative_score("Providence and Humana were among the organisations that agreed to adopt the pledge.") > 0
     assert _negative_score("Mayo Clinic and Cleveland Clinic were among the first to join the network.") == 0
+
+
+PENDING_MERGER = """Lakeshore Health has selected Epic to replace its patient record, lining up with Northfield \
+Health as the two systems finalise a planned merger.
+
+Lakeshore and Northfield announced plans to combine in March. If the merger wins regulatory approval, it \
+would create a 19-hospital system across two states.
+
+"This decision was not driven by the planned merger, but it will let us work on one record," a Lakeshore \
+spokesperson said. The switch is expected to take two years."""
+
+
+def test_a_merger_still_to_come_is_the_setting_of_a_selection_not_its_news():
+    assert _negative_score("Lakeshore Health has selected Epic, lining up with Northfield Health as the two "
+                           "systems finalise a planned merger.") == 0
+    assert _negative_score("Lakeshore Health and Northfield Health finalise a planned merger.") > 0
+    verdict = classify_article(None, PENDING_MERGER)
+    assert verdict.is_partnership, verdict.reason
+    assert {"Lakeshore Health", "Epic Systems"} <= {p.name for p in verdict.partnerships[0].participants}

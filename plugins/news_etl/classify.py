@@ -105,7 +105,8 @@ _RESULTS = (r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|
 # A merger or acquisition the story recalls as background, not its news: "Advocate Health, formed
 # by the 2022 merger of ...", "since its acquisition of Alexion in 2021", "X, created in 2020 when
 # A and B merged, has selected ...", "X, which completed its merger with Y last year, has tapped",
-# "Merged Essex trust selects ...", "... after completing merger".
+# "Merged Essex trust selects ...", "... after completing merger"; and one still to come that the news
+# happens amid ("has selected Epic, aligning with Y as the two systems finalize a planned merger").
 _PAST_DEAL = re.compile(
     r"\b(?:formed|created|born|the product|the result) (?:by|from|through|in|of) (?:(?:the|a|its|their) )?[^.,;]{0,30}?"
     r"\b(?:merger|combination|acquisition)\b(?: (?:of|between) [^.,;]{0,80})?|"
@@ -119,7 +120,11 @@ _PAST_DEAL = re.compile(
     r"\b(?:since|after|following|through) (?:its|their|the) (?:(?:19|20)\d\d |earlier |previous )?(?:merger|"
     r"acquisition|takeover) (?:of|with) [^.,;]{0,60}?\bin (?:19|20)\d\d\b|"
     r"\b(?:in|since|after|following) (?:a|an|its|their|the) (?:(?:19|20)\d\d|earlier|previous) (?:merger|"
-    r"acquisition|takeover|combination)\b", re.I)
+    r"acquisition|takeover|combination)\b|"
+    # a merger still to come, as the setting of the news: "has selected Epic ..., as the two systems
+    # finalise a planned merger", "ahead of its proposed combination with X"
+    r"\b(?:as|while|amid|ahead of|before)\b[^.;]{0,60}?\b(?:a|an|its|their|the) (?:planned|pending|proposed|"
+    r"upcoming|expected) (?:merger|combination|acquisition)\b", re.I)
 # Once the headline or lead recalls a past merger, "the merger left two systems" and "merging its
 # clinical systems" refer back to it: background too.
 _RECALLED_DEAL = re.compile(r"\b(?:the|that|this|its|their) (?:[\w-]+ )?(?:merger|combination)s?\b|"
