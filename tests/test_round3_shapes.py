@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from news_etl.classify import _negative_score, _positive_score, classify_article, headline_case, read_article
+from news_etl.entities import announced_parties, find_organizations
 from news_etl.orgs import load_gazetteer
 
 
@@ -166,3 +167,32 @@ def test_a_merger_still_to_come_is_the_setting_of_a_selection_not_its_news():
     verdict = classify_article(None, PENDING_MERGER)
     assert verdict.is_partnership, verdict.reason
     assert {"Lakeshore Health", "Epic Systems"} <= {p.name for p in verdict.partnerships[0].participants}
+
+
+@pytest.mark.parametrize(("sentence", "junk"), [
+    ("According to the IT ministry, the memorandum joins Fernwood Labs and Lakeshore Health.", "According"),
+    ("Together, the two systems run nine hospitals, according to Lakeshore Health.", "Together"),
+    ("Healthnewsdaily.com understands that Lakeshore Health has picked Epic for its record.", "Healthnewsdaily.com"),
+    ("A sanction from the Minister for Health and Children is all Lakeshore Health needs to sign with Epic.",
+     "Minister for Health"),
+    ("The Honourable Jane Doe, Secretary of State, said Lakeshore Health now includes Fernwood Labs.",
+     "Secretary of State"),
+])
+def test_sentence_openers_a_sites_own_name_and_offices_are_no_organisations(sentence, junk):
+    names = [o.name for o in find_organizations(sentence, load_gazetteer(), announced_parties(sentence))]
+    assert junk not in names and "Lakeshore Health" in names, names
+
+
+def test_a_body_fused_to_the_tail_of_another_is_the_body_after_the_ampersand():
+    sentence = ("Jane Lim of the Ministry of Communications and Information & Ministry of Health witnessed "
+                "the signing.")
+    names = [o.name for o in find_organizations(sentence, load_gazetteer())]
+    assert "Information & Ministry of Health" not in names, names
+
+
+@pytest.mark.parametrize("sentence", [
+    "New Delhi, May 7 (IANS) Fernwood Labs on Thursday signed a memorandum of understanding with Lakeshore Health.",
+    "Singapore, 23 November 2023 – Fernwood Labs and Lakeshore Health signed a memorandum of understanding.",
+])
+def test_a_wire_dateline_and_the_day_of_the_signing_are_no_part_of_a_name(sentence):
+    assert announced_parties(sentence)[:2] == ["Fernwood Labs", "Lakeshore Health"]

@@ -253,7 +253,12 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             continue
         for s, _end, part in _split_conjunction(text, start, end, surface, gazetteer):
             s, part = _drop_role_prefix(s, part)
+            fused = _FUSED_BODY.match(part)
+            if fused and not _is_org_like(part[:fused.end()].rsplit(" ", 2)[0]):
+                s, part = s + fused.end(), part[fused.end():]
             known = gazetteer.lookup(part)
+            if not known and (_OFFICE.match(part) or _SITE_NAME.match(part) and _REPORTING.match(text, s + len(part))):
+                continue
             # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
             if known or _is_org_like(part) and not _HEADS.fullmatch(part):
                 add(s, s + len(part), part, known)
@@ -418,16 +423,20 @@ _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
 # A month as datelines and dates write it: "Jan", "Sept.", "November".
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
-# "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire.
+# "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire;
+# or a place as written with its date: "New Delhi, May 7 (IANS)", "Singapore, 23 November 2023 –".
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
     r"(?:,[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
     rf"(?:,?[ ]*{_MONTH}[ ]+\d{{1,2}}(?:,[ ]*\d{{4}})?)?"
     r"(?:[ ]*[/(][A-Za-z][A-Za-z .-]{1,30}[/)])*"
-    r"[ ]*(?:--|[-–—]|(?<=[A-Z]):)[ ]*"
+    r"[ ]*(?:--|[-–—]|(?<=[A-Z]):)[ ]*|"
+    rf"^[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]*(?:{_MONTH}[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_MONTH})(?:,?[ ]*\d{{4}})?"
+    r"(?:[ ]*\([A-Za-z]{2,12}\))?[ ]*(?:(?:--|[-–—:])[ ]*)?(?=[A-Z])"
 )
 _SUBJECT_END = re.compile(
-    r"\s(?:has|have|had|is|are|will|would|today|this week|said|says|announced|signed|signs|sign|joined|joins|"
+    r"\s(?:has|have|had|is|are|will|would|today|this week|last week|yesterday|on \w+day|said|says|announced|"
+    r"signed|signs|sign|joined|joins|"
     r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
     r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
     r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
@@ -457,6 +466,7 @@ _DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|suppli
                              r"\s+([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})$")
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
+                     r"Together|Overall|Instead|Moreover|Furthermore|According to [^,]{1,60}|"
                      r"Last|This|Next|On \w+day|"
                      # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
                      rf"(?:In|On|By|Since) {_MONTH}"
@@ -468,7 +478,7 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
               "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
               # pronouns and articles opening a later sentence: "They join ...", "A partner at the fund will"
-              "they", "we", "he", "she", "this", "these", "those", "a", "an",
+              "they", "we", "he", "she", "this", "these", "those", "a", "an", "according", "together",
               # what is deployed or connected, not who: "deploy AI triage", "roll out EPR modules"
               "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu",
               # headline adjectives: "with Global Partners"
@@ -548,11 +558,25 @@ _CLAUSE_OPENERS = frozenset("through with after under via from by as while but a
 _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements accord contract".split())
 
 
+# An office and its holder, not a body: "Minister for Health and Children", "Secretary of State",
+# "The Honourable Jane Doe" (the body an officer serves is found apart: "Director of the X Council").
+_OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting) )*(?:Minister|Secretary|"
+                     r"Commissioner|Governor|Mayor|Senator|Congress(?:man|woman)|Honourable|Honorable|Hon\.|"
+                     r"MP|TD|MLA)\b(?! of the)")
+# A site's own name as the one reporting: "Example.com understands that ...", "... has learned".
+_SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|net|org|news|co\.uk|ie|in|com\.au|co\.nz)$")
+_REPORTING = re.compile(r"\s+(?:understands|has (?:learned|learnt|seen|obtained|confirmed)|can (?:reveal|confirm)|"
+                        r"reported|reports|revealed|asked|contacted|reached out)\b")
+# Two bodies written as one: "Ministry of Communications and Information & Ministry of Health" leaves
+# "Information & Ministry of Health", which is the ministry after the "&".
+_FUSED_BODY = re.compile(r"^[^&]+? (?:&|and) (?=(?:Ministry|Department|Office|Agency) (?:of|for) )")
+
+
 def _is_name_chunk(chunk: str) -> bool:
     words = chunk.split()
     if not words or len(words) > 14 or not _CAPITALISED.match(words[0]):
         return False
-    if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS:
+    if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS or _OFFICE.match(chunk):
         return False
     if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
