@@ -196,3 +196,16 @@ def test_a_body_fused_to_the_tail_of_another_is_the_body_after_the_ampersand():
 ])
 def test_a_wire_dateline_and_the_day_of_the_signing_are_no_part_of_a_name(sentence):
     assert announced_parties(sentence)[:2] == ["Fernwood Labs", "Lakeshore Health"]
+
+
+def test_the_member_a_network_now_includes_is_a_party_and_the_supplier_being_left_is_not():
+    joined = classify_article(None, "The health minister announced on Monday that the Prairie Research Network now "
+                                    "includes Lakeshore Health, its first hospital member outside the capital.")
+    assert joined.is_partnership, joined.reason
+    assert "Lakeshore Health" in {p.name for p in joined.partnerships[0].participants}
+    switch = classify_article("Lakeshore Health leaves Meditech, signs with Oracle Health",
+                              "Lakeshore Health is ending its 20-year relationship with Meditech and has signed a "
+                              "contract with Oracle Health for a new electronic health record, the system said.")
+    assert switch.is_partnership, switch.reason
+    names = {p.name for p in switch.partnerships[0].participants}
+    assert "Oracle Health" in names and "MEDITECH" not in names, names

@@ -154,9 +154,11 @@ _POSITIVE = [
      rf"hub|{_SHARED_RECORD})\b", 2.0),
     # A network taking in a member, told from the network's side: "the X Network now includes Y",
     # "has welcomed Y as its newest member", "the addition of Y to the network".
-    (r"\b(network|consortium|collaborative|alliance|hub|exchange|registry)\b[^.]{0,20}\b(now )?(includes|has added|"
-     r"adds|added|welcom(es|ed))\b|\bwelcom(es|ed|ing)\b[^.]{0,60}\bas (a|an|its|their) (new |newest |latest |"
-     r"first )?(member|partner|participant)s?\b|\baddition of\b[^.]{0,60}\bto (the|its|their) [\w -]{0,30}"
+    (r"\b(network|consortium|collaborative|alliance|hub|exchange|registry|platform)\b[^.]{0,20}\b(now )?(includes|"
+     r"has added|adds|added|welcom(es|ed))\b|"
+     r"\bwelcom(es|ed|ing)\b[^.]{0,60}\bas (a|an|its|their) (new |newest |latest |first )?"
+     r"(member|partner|participant)s?\b|"
+     r"\baddition of\b[^.]{0,60}\bto (the|its|their) [\w -]{0,30}"
      r"\b(network|consortium|collaborative|alliance|hub|exchange)\b", 2.0),
     # "has gone live on One Health and Care, the shared care record": a new connection, not a go-live
     (_LIVE_ON_SHARED, 2.0),
@@ -780,6 +782,10 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # the supplier being replaced: "replacing Meditech", "moving away from Cerner"
                      r"\b(?:replac(?:e|es|ed|ing)|switch(?:es|ed|ing)? from|mov(?:e|es|ed|ing) (?:away )?from|"
                      r"migrat(?:e|es|ed|ing) from|instead of|formerly known as) (?:the |its |their )?$|"
+                     # ... or being left: "is ending its 20-year relationship with Meditech", "leaves Meditech"
+                     r"\b(?:end(?:s|ed|ing)?|leav(?:e|es|ing)|left|drop(?:s|ped|ping)?|exit(?:s|ed|ing)?) "
+                     r"(?:its|their) [^.]{0,30}?\b(?:relationship|contract|agreement|partnership) with (?:the )?$|"
+                     r"\b(?:leaves|leaving|ditch(?:es|ed|ing)|drops|dropped|dropping) (?:the )?$|"
                      # where the work happens: "public hospitals in Brazil's Unified Health System";
                      # not the phrasal verb that names a new supplier: "is bringing in Ambience"
                      r"(?:(?<!\bbring )(?<!\bbrings )(?<!\bbringing )(?<!\bbrought )\bin|across|throughout|within) "
@@ -791,8 +797,10 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # the source of a figure: "according to the Wisconsin Hospital Association"
                      r"\baccording to (?:the )?$|"
                      # customers and members given as examples: "already works with systems including X";
-                     # not a consortium's members: "a consortium led by X and including Y"
-                     r"\b(?<!\band )(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
+                     # not a consortium's members: "a consortium led by X and including Y", "the network now
+                     # includes Y"
+                     r"\b(?<!\band )(?<!\bnow )(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$",
+                     re.I)
 # Later names in such a list: "... including Advocate Health and Sutter Health".
 _EXAMPLE_LIST = re.compile(r"\b(?<!\band )(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
