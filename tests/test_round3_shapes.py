@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from news_etl.classify import _negative_score, _positive_score, classify_article, headline_case, read_article
 from news_etl.entities import announced_parties, find_organizations
-from news_etl.orgs import load_gazetteer
+from news_etl.orgs import infer_org_type, load_gazetteer
 
 
 @pytest.mark.parametrize("sentence", [
@@ -209,3 +209,12 @@ def test_the_member_a_network_now_includes_is_a_party_and_the_supplier_being_lef
     assert switch.is_partnership, switch.reason
     names = {p.name for p in switch.partnerships[0].participants}
     assert "Oracle Health" in names and "MEDITECH" not in names, names
+
+
+def test_parties_the_text_calls_institutes_are_academic_and_a_universiti_is_a_university():
+    text = ("KOTA BHARU: Fernwood Institute on Friday signed a memorandum of understanding with Kestrel "
+            "Neurosciences to study sleep sensors. The two institutes will share the data under one ethics framework.")
+    verdict = classify_article(None, text)
+    assert verdict.is_partnership, verdict.reason
+    assert {p.role for p in verdict.partnerships[0].participants} == {"academic"}
+    assert infer_org_type("Universiti Sains Malaysia") == "academic"

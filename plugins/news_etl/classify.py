@@ -702,9 +702,11 @@ def _participants(
         in_lead = any(s <= a and b <= e for a, b in ref.product_spans for s, e in lead)
         if in_lead and ref not in chosen and chosen:
             chosen.append(ref)
-    # "The two providers", "both health systems": the text says what the parties are.
+    # "The two providers", "both institutes": the text says what the parties are.
     described = _PARTIES_DESCRIBED.search(" ".join(document[s:e] for s, e in lead))
-    kinds = {r.key: "provider" if described and r.org_type == "other" else r.org_type for r in chosen}
+    kind = ("academic" if described.group("noun").lower() in ("institutes", "universities") else "provider"
+            ) if described else None
+    kinds = {r.key: kind if kind and r.org_type == "other" else r.org_type for r in chosen}
     return [
         Participant(
             key=r.key,
@@ -810,8 +812,8 @@ _OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|exi
 _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",
                            re.I)
 _PARTIES_DESCRIBED = re.compile(
-    r"\b(?:the two|the three|the four|both|all three)\b(?: [\w-]+){0,3} (?:providers|health systems|"
-    r"hospital groups|hospitals|trusts|health services|care providers)\b", re.I)
+    r"\b(?:the two|the three|the four|both|all three)\b(?: [\w-]+){0,3} (?P<noun>providers|health systems|"
+    r"hospital groups|hospitals|trusts|health services|care providers|institutes|universities)\b", re.I)
 
 
 def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int, int]],
