@@ -218,3 +218,12 @@ def test_parties_the_text_calls_institutes_are_academic_and_a_universiti_is_a_un
     assert verdict.is_partnership, verdict.reason
     assert {p.role for p in verdict.partnerships[0].participants} == {"academic"}
     assert infer_org_type("Universiti Sains Malaysia") == "academic"
+
+
+def test_officials_of_a_body_named_by_its_acronym_and_kind_name_that_body():
+    sentence = ("VELLORE: Officials of the Vellore-based KMC hospital signed a memorandum of understanding with "
+                "IIT-Madras on artificial intelligence in health care.")
+    assert announced_parties(sentence) == ["KMC", "IIT-Madras"]
+    verdict = classify_article(None, sentence + " KMC will provide clinical data and IIT-Madras the engineers.")
+    assert verdict.is_partnership, verdict.reason
+    assert "KMC" in {p.name for p in verdict.partnerships[0].participants}

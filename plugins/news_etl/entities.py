@@ -244,8 +244,9 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for start, end in _name_spans(text, name, _NO_WORD_BEFORE, _POSSESSIVE_NOT_LONGER):
             inside_longer_name = _NAME_BEFORE.search(text[max(0, start - 30):start])
-            if inside_longer_name and _is_place_possessive(inside_longer_name.group(0).strip()):
-                inside_longer_name = None  # "Maryland's Quenby Exchange": a place's, not a longer name
+            before = inside_longer_name.group(0).strip() if inside_longer_name else ""
+            if before and (_is_place_possessive(before) or _PLACE_BASED.search(before)):
+                inside_longer_name = None  # "Maryland's Quenby Exchange", "Vellore-based CMC": no longer name
             if not inside_longer_name and not _overlaps(start, end, taken):
                 add(start, start + len(name), name, gazetteer.lookup(name))
     for start, end, surface in _phrases(text, gazetteer):
@@ -321,6 +322,8 @@ def announced_parties(sentence: str) -> list[str]:
     verb = _SUBJECT_END.search(sentence)
     if verb and verb.start() > 0:
         subject = re.sub(r"\s*\([^)]*\)", "", sentence[:verb.start()])
+        # "Officials of the Vellore-based CMC hospital": the body they speak for, named by its acronym.
+        subject = _ACRONYM_KIND.sub(r"\1", _STAFF_OF.sub("", subject))
         # "X and Mila, the Quebec AI institute, are ...": the appositive describes, it names no one;
         # "Q&A: Why X ..." or "Exclusive: X ...": a headline's kicker is no part of the subject.
         subject = _KICKER.sub("", _SUBJECT_APPOSITIVE.sub("", subject).rpartition(": ")[2])
@@ -464,6 +467,11 @@ _DESCRIPTION = re.compile(r"(?:[\w.-]+-based\s+)?(?:(?:[a-z][\w-]*|AI|[A-Z][a-z]
                           r"vendor|supplier|developer|maker|specialist|insurer)\s+(?=[A-Z])")
 _DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|supplier|developer|maker|specialist|insurer)"
                              r"\s+([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})$")
+# People speaking for a body as the subject: "Officials of the Vellore-based X hospital signed ...".
+_STAFF_OF = re.compile(r"^(?:Officials|Executives|Leaders|Representatives|Delegates|Doctors|Researchers|Scientists) "
+                       r"(?:of|from|at) (?:the )?(?:[\w.-]+-based )?")
+# An acronym with its kind in lower case: "CMC hospital", "AIIMS institute" name the acronym's body.
+_ACRONYM_KIND = re.compile(r"\b([A-Z]{2,8}) (?:hospital|university|institute|college|clinic|medical college)$")
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
                      r"Together|Overall|Instead|Moreover|Furthermore|According to [^,]{1,60}|"
