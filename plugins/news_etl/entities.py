@@ -569,8 +569,8 @@ _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements
 # An office and its holder, not a body: "Minister for Health and Children", "Secretary of State",
 # "The Honourable Jane Doe" (the body an officer serves is found apart: "Director of the X Council").
 _OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting) )*(?:Minister|Secretary|"
-                     r"Commissioner|Governor|Mayor|Senator|Congress(?:man|woman)|Honourable|Honorable|Hon\.|"
-                     r"MP|TD|MLA)\b(?! of the)")
+                     r"Commissioner|Governor|Mayor|Senator|Congress(?:man|woman)|Honourable|Honorable|Hon\.)\b"
+                     r"(?! of the)")
 # A site's own name as the one reporting: "Example.com understands that ...", "... has learned".
 _SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|net|org|news|co\.uk|ie|in|com\.au|co\.nz)$")
 _REPORTING = re.compile(r"\s+(?:understands|has (?:learned|learnt|seen|obtained|confirmed)|can (?:reveal|confirm)|"
