@@ -227,3 +227,10 @@ def test_officials_of_a_body_named_by_its_acronym_and_kind_name_that_body():
     verdict = classify_article(None, sentence + " KMC will provide clinical data and IIT-Madras the engineers.")
     assert verdict.is_partnership, verdict.reason
     assert "KMC" in {p.name for p in verdict.partnerships[0].participants}
+
+
+def test_fields_a_list_of_ministries_is_named_after_are_no_organisations():
+    sentence = ("Lakeshore Health will collaborate with the Kano State Ministries of Health and Science and "
+                "Technology on clinic records.")
+    names = announced_parties(sentence)
+    assert "Science" not in names and "Technology" not in names, names

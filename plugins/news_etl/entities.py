@@ -586,6 +586,8 @@ def _is_name_chunk(chunk: str) -> bool:
         return False
     if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS or _OFFICE.match(chunk):
         return False
+    if _fields_only(chunk):  # "Ministries of Health, Science and Technology" leaves no body called "Science"
+        return False
     if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
     low = re.sub(r"^(?:south|north|east|west|southern|northern|eastern|western) ", "", chunk.lower())
