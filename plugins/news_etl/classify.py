@@ -69,7 +69,10 @@ _SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(
 # an arbitration, a suit or a breach-of-contract claim, a contract not renewed, a business put up
 # for sale ("reached an agreement to sell its unit"); a ruling on an award made earlier ("X's
 # contract with Y will stand, the board ruled", "the award was upheld") and a contract a vendor
-# already holds ("the system from Y, which has a 15-year contract with the trust").
+# already holds ("the system from Y, which has a 15-year contract with the trust"); a buyer still
+# looking ("is looking to procure", "a prior information notice", "to open the arrangement to
+# competitive tender"), a contract that has run out ("the contract expired in June"), and an audit
+# or inquiry into how an earlier award was made ("to review the circumstances of how X won a contract").
 _NO_NEW_AGREEMENT = (
     r"\b(?:protest(?:s|ed|ing)?|challeng(?:e|es|ed|ing) (?:to )?(?:the |its |a )?[\w$ -]{0,30}?\b(?:award|contract|"
     r"decision)|review(?:s|ed|ing)? the [^.]{0,40}\bcontract|shortlist(?:s|ed)?|short-listed|in the running|"
@@ -85,7 +88,15 @@ _NO_NEW_AGREEMENT = (
     r"(?:renew|extend)|not to (?:renew|extend)|non-renewal|won't renew|(?:to|will) sell its|divest(?:s|ed|ing|iture)?|"
     r"sale of its|upheld|uphold(?:s|ing)?|will stand|ruled(?! out)|rul(?:ing|ings) (?:on|against|in favou?r)|"
     r"dismiss(?:es|ed|ing)? (?:a |the |its )?(?:claim|challenge|protest|case|complaint)|rival (?:supplier|bidder)s?|"
-    r"which (?:already )?(?:has|holds|had|held) (?:a|an|the) [^.]{0,50}?\b(?:contract|agreement|deal)s?)\b")
+    r"which (?:already )?(?:has|holds|had|held) (?:a|an|the) [^.]{0,50}?\b(?:contract|agreement|deal)s?|"
+    r"(?:looking|seeking|plans?|planning|intends?|intending|wants?) to (?:procure|tender|go (?:out )?to tender)|"
+    r"(?:tender|procurement|prior information) notices?|re-?tender(?:s|ed|ing)?|"
+    r"(?:open|opens|opening|put|puts|putting|take|takes|taking|go|goes|going)\b[^.]{0,60}?\bto (?:a )?"
+    r"(?:competitive|open|public) (?:tender|bidding|procurement|market)|"
+    r"(?:contract|agreement|deal|arrangement)s? [^.]{0,60}?\b(?:(?:has|have|had) )?(?:officially )?(?:expired|lapsed)|"
+    r"(?:internal )?(?:audit|inquiry|investigation|probe)s? (?:into|of) [^.]{0,80}?\b(?:contract|award|procurement|"
+    r"tender)|(?:review|examine|investigate|audit)s? the circumstances|"
+    r"(?:the )?subject of (?:an? |the )?(?:[\w-]+ ){0,3}?(?:audit|review|inquiry|investigation|probe))\b")
 # Results that mention contracts signed: an earnings report, not an announcement.
 _RESULTS = (r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|fiscal[- ]year) (?:results|revenue|"
             r"earnings|sales|profit)\b|\bearnings call\b|\brevenues? (?:rose|fell|grew|increased|decreased|declined|"
@@ -94,7 +105,8 @@ _RESULTS = (r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|
 # A merger or acquisition the story recalls as background, not its news: "Advocate Health, formed
 # by the 2022 merger of ...", "since its acquisition of Alexion in 2021", "X, created in 2020 when
 # A and B merged, has selected ...", "X, which completed its merger with Y last year, has tapped",
-# "Merged Essex trust selects ...", "... after completing merger".
+# "Merged Essex trust selects ...", "... after completing merger"; and one still to come that the news
+# happens amid ("has selected Epic, aligning with Y as the two systems finalize a planned merger").
 _PAST_DEAL = re.compile(
     r"\b(?:formed|created|born|the product|the result) (?:by|from|through|in|of) (?:(?:the|a|its|their) )?[^.,;]{0,30}?"
     r"\b(?:merger|combination|acquisition)\b(?: (?:of|between) [^.,;]{0,80})?|"
@@ -108,7 +120,11 @@ _PAST_DEAL = re.compile(
     r"\b(?:since|after|following|through) (?:its|their|the) (?:(?:19|20)\d\d |earlier |previous )?(?:merger|"
     r"acquisition|takeover) (?:of|with) [^.,;]{0,60}?\bin (?:19|20)\d\d\b|"
     r"\b(?:in|since|after|following) (?:a|an|its|their|the) (?:(?:19|20)\d\d|earlier|previous) (?:merger|"
-    r"acquisition|takeover|combination)\b", re.I)
+    r"acquisition|takeover|combination)\b|"
+    # a merger still to come, as the setting of the news: "has selected Epic ..., as the two systems
+    # finalise a planned merger", "ahead of its proposed combination with X"
+    r"\b(?:as|while|amid|ahead of|before)\b[^.;]{0,60}?\b(?:a|an|its|their|the) (?:planned|pending|proposed|"
+    r"upcoming|expected) (?:merger|combination|acquisition)\b", re.I)
 # Once the headline or lead recalls a past merger, "the merger left two systems" and "merging its
 # clinical systems" refer back to it: background too.
 _RECALLED_DEAL = re.compile(r"\b(?:the|that|this|its|their) (?:[\w-]+ )?(?:merger|combination)s?\b|"
@@ -134,8 +150,16 @@ _POSITIVE = [
     (_SUPPLIER_APPOINTED, 2.0),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
     (r"\b(join(s|ed|ing)?|sign(s|ed)? (on|up) (to|as|with)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
-     rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|"
-     rf"{_SHARED_RECORD})\b", 2.0),
+     rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|venture|"
+     rf"hub|{_SHARED_RECORD})\b", 2.0),
+    # A network taking in a member, told from the network's side: "the X Network now includes Y",
+    # "has welcomed Y as its newest member", "the addition of Y to the network".
+    (r"\b(network|consortium|collaborative|alliance|hub|exchange|registry|platform)\b[^.]{0,20}\b(now )?(includes|"
+     r"has added|adds|added|welcom(es|ed))\b|"
+     r"\bwelcom(es|ed|ing)\b[^.]{0,60}\bas (a|an|its|their) (new |newest |latest |first )?"
+     r"(member|partner|participant)s?\b|"
+     r"\baddition of\b[^.]{0,60}\bto (the|its|their) [\w -]{0,30}"
+     r"\b(network|consortium|collaborative|alliance|hub|exchange)\b", 2.0),
     # "has gone live on One Health and Care, the shared care record": a new connection, not a go-live
     (_LIVE_ON_SHARED, 2.0),
     (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",
@@ -151,8 +175,10 @@ _POSITIVE = [
     (_SYSTEM_PURCHASE, 2.0),
     # A company or data pool set up together: "formed a new company with three other systems",
     # "will be jointly owned by", "to pool de-identified patient data".
+    # "will co-own a startup", "to share anonymised patient data".
     (r"\b(form(s|ed|ing)?|creat(e|es|ed|ing)|set(s|ting)? up|launch(es|ed)?)\b[^.]{0,30}\b(company|venture|"
-     r"entity|organi[sz]ation)\b[^.]{0,10}\bwith\b|\bjointly[- ]owned\b|\bpool(s|ed|ing)?\b[^.]{0,30}\bdata\b", 2.0),
+     r"entity|organi[sz]ation)\b[^.]{0,10}\bwith\b|\bjointly[- ]owned\b|\bco-?own(s|ed|ing)?\b|"
+     r"\b(pool|share)(s|d|ed|ing)?\b[^.]{0,30}\bdata\b", 2.0),
     # Setting up something held in common: "have formed a federated data platform", "set up a shared service".
     (r"\b(form(s|ed|ing)?|establish(es|ed|ing)?|set(s|ting)? up|creat(e|es|ed|ing))\b[^.]{0,40}"
      r"\b(jointly[- ]owned|shared|federated|common)\b", 2.0),
@@ -181,7 +207,10 @@ _NEGATIVE = [
     (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
-    (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)", 2.0),
+    # ... and a health system's stake in a company: "has a new strategic investor", "invests in X".
+    (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)|"
+     r"\b(strategic|lead|new|minority|anchor) investors?\b|\binvestor role\b|"
+     r"\b(invest(s|ed|ing)?|(a|an|its|their) (minority |equity )?stake) in (?-i:[A-Z])", 2.0),
     # Not a supplier's appointment: "has appointed Alcidion as its preferred supplier".
     (rf"^(?!.*{_SUPPLIER_APPOINTED})"
      r"(?:.*\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
@@ -191,10 +220,18 @@ _NEGATIVE = [
      r"(?:.*\b(?<!will )(?<!to )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
      r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b)", 2.5),
     (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b", 2.0),
+    # Organisations listed as examples of a trend: "Mayo Clinic and Ochsner among health systems
+    # partnering with AI start-ups" (not "among the first to join", which is their own news).
+    (r"\b(and|&) (?-i:[A-Z])[\w&.'’-]*( (?-i:[A-Z])[\w&.'’-]*){0,4},? ((are|were) )?among\b"
+     r"(?! (the )?(first|earliest|early)\b)", 2.5),
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
-    (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b", 5.0),
-    (r"\b(final(izes|ises|ized|ised)|publish(es|ed)|propos(es|ed)|sets?)\b[^.]{0,60}"
-     r"\b(rule|regulation|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+|"
+    # Opinion and explainers by their label or headline: "Our Take: ...", "Feature: ...", "4 Ways ...".
+    (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b|"
+     r"^(our take|editorial|column|feature|guest (post|column|blog)|blog( post)?|insight|letter)\s*[:|–—-]|"
+     r"^(\d+|three|four|five|six|seven|eight|nine|ten) (ways|lessons|reasons|trends|predictions|myths)\b", 5.0),
+    # A headline's plain verb too: "HHS and CMS Finalize Two Rules"; "announced the release of two rules".
+    (r"\b(final(ize|ise|izes|ises|ized|ised)|publish(es|ed)?|propos(e|es|ed)|sets?|(release|publication) of)\b"
+     r"[^.]{0,60}\b(rules?|regulations?|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+|"
      r"\b(publish(es|ed)|final(izes|ises|ized|ised)|issu(es|ed)|releas(es|ed))\b (an? |the )?"
      r"(updated|new|draft|final|revised)\b", 2.5),
     # A single company's launch; a joint launch ("X and Y launch a joint study") is no product launch.
@@ -271,6 +308,15 @@ _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?
 _BACKGROUND = re.compile(r"\b(previous(ly)?|already|earlier|years ago|in the past|well before|long-standing|"
                          r"(announced|signed|agreed|struck|began|started|formed) in (19|20)\d\d|since (19|20)\d\d|"
                          r"last year)\b", re.I)
+# A subject that is a kind of organisation in general, not some of them: "Health systems across the
+# U.S. are ...", "Most NHS trusts ...", "Payers and providers strike ..." (a place before the noun
+# describes parties: "Indiana hospitals join ...", "Hospitals in Devon ...", and a number counts them:
+# "Three hospitals ...").
+_GENERIC_SUBJECT = re.compile(
+    r"(?:(?:More|Many|Most|Some|Few|Fewer|Other|All) )?(?:(?:US|U\.S\.|UK|NHS|rural|large|big|major|leading|top|"
+    r"small|independent|community|regional) )?(?:health ?(?:care )?systems|hospitals|providers|insurers|payers|"
+    r"health plans|health boards|trusts|vendors|startups|start-ups|companies|(?:tech(?:nology)?|AI|digital health|"
+    r"software) (?:companies|firms|giants|vendors|start-?ups))\b(?! (?:in|at|of) (?-i:[A-Z]))", re.I)
 # A subject that names no one but refers back: "The hospital joined ...", "The health system has ...".
 _BACK_REFERENCE = re.compile(r"(?:(?:On \w+day|Today|This week|Now|Meanwhile|Also),? )?(?:the|this) "
                              r"(?:[\w-]+ ){0,2}?(?P<kind>hospital|health system|system|trust|company|firm|university|"
@@ -282,7 +328,9 @@ _REFERENT_KINDS = {"hospital": "provider", "health system": "provider", "trust":
                    "startup": "vendor", "start-up": "vendor", "university": "academic", "insurer": "payer",
                    "authority": "government", "network": "network"}
 _DESCRIPTIVE_SUBJECT = re.compile(
-    r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|several|both|[0-9]+)\b", re.I)
+    r"^(?:[A-Z][A-Z .,'’-]{2,40}\s*[-–—]+\s*)?(?:The )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|both|a dozen|[0-9]+)\b",
+    re.I)
 # Words a title-case headline capitalises that are never part of an organisation's name here.
 _HEADLINE_WORDS = frozenset("""
 a an the and or but for to in on at as by with from into over after amid via its their new more than
@@ -433,9 +481,10 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
         # a roundup of others' news, whatever its items' cues add up to.
         return Classification(False, probability, (), f"a roundup of {r.features['roundup_items']:.0f} items "
                               f"naming other organisations; {why}", r.quotes)
-    if r.features["separate_deals"] >= PROSE_ROUNDUP_DEALS:
+    if r.features["separate_deals"] >= PROSE_ROUNDUP_DEALS - r.features["generic_lead"]:
         # One deal a sentence, each between organisations new to the story, under a headline that
-        # names none of them: a roundup told in prose ("In June, X partnered with Y ... Z also ...").
+        # names none of them: a roundup told in prose ("In June, X partnered with Y ... Z also ..."); two
+        # such deals are enough after a lead about organisations in general ("Health systems are ...").
         return Classification(False, probability, (), f"a roundup of {r.features['separate_deals'] + 1:.0f} "
                               f"separate deals told in prose; {why}", r.quotes)
     if len(r.participants) < 2:
@@ -554,6 +603,9 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         "roundup_intro": float(list_intro([title, *lead[:2]])),
         # ... and its hard-negative cues: "X selected Y in 2017 and went live", "not to renew".
         "neg_parties": min(_negative_score(party_sentence, recalled), 6.0) if party_sentence else 0.0,
+        # ... and whether the story opens on organisations in general ("Health systems are accelerating
+        # partnerships with tech companies"): the lead of a trend piece, a roundup or a survey.
+        "generic_lead": float(any(_GENERIC_SUBJECT.match(s) for s in [title, *lead[:1]])),
     }
 
 
@@ -652,9 +704,11 @@ def _participants(
         in_lead = ref.org_type == "vendor" and any(s <= a and b <= e for a, b in ref.product_spans for s, e in lead)
         if in_lead and ref not in chosen and chosen:
             chosen.append(ref)
-    # "The two providers", "both health systems": the text says what the parties are.
+    # "The two providers", "both institutes": the text says what the parties are.
     described = _PARTIES_DESCRIBED.search(" ".join(document[s:e] for s, e in lead))
-    kinds = {r.key: "provider" if described and r.org_type == "other" else r.org_type for r in chosen}
+    kind = ("academic" if described.group("noun").lower() in ("institutes", "universities") else "provider"
+            ) if described else None
+    kinds = {r.key: kind if kind and r.org_type == "other" else r.org_type for r in chosen}
     return [
         Participant(
             key=r.key,
@@ -709,6 +763,9 @@ def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
     Epic electronic patient record"), and not a party to a merger the sentence recalls ("X, formed
     when A merged with B in 2021, has signed ...")."""
     before = document[max(sentence_start, start - 40):start]
+    members = _SUBJECT_MEMBERS.match(document, sentence_start)
+    if members and members.end() <= start and "," not in document[members.end():start]:
+        return True  # "The systems, which include X, will co-own ...": the subject's members, not examples
     if _BACKER.search(before) or _EXAMPLE_LIST.search(document[max(sentence_start, start - 160):start]):
         return False
     if any(a <= start < b for a, b in _past_deal_spans(document, sentence_start)):
@@ -729,6 +786,10 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # the supplier being replaced: "replacing Meditech", "moving away from Cerner"
                      r"\b(?:replac(?:e|es|ed|ing)|switch(?:es|ed|ing)? from|mov(?:e|es|ed|ing) (?:away )?from|"
                      r"migrat(?:e|es|ed|ing) from|instead of|formerly known as) (?:the |its |their )?$|"
+                     # ... or being left: "is ending its 20-year relationship with Meditech", "leaves Meditech"
+                     r"\b(?:end(?:s|ed|ing)?|leav(?:e|es|ing)|left|drop(?:s|ped|ping)?|exit(?:s|ed|ing)?) "
+                     r"(?:its|their) [^.]{0,30}?\b(?:relationship|contract|agreement|partnership) with (?:the )?$|"
+                     r"\b(?:leaves|leaving|ditch(?:es|ed|ing)|drops|dropped|dropping) (?:the )?$|"
                      # where the work happens: "public hospitals in Brazil's Unified Health System";
                      # not the phrasal verb that names a new supplier: "is bringing in Ambience"
                      r"(?:(?<!\bbring )(?<!\bbrings )(?<!\bbringing )(?<!\bbrought )\bin|across|throughout|within) "
@@ -740,17 +801,21 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # the source of a figure: "according to the Wisconsin Hospital Association"
                      r"\baccording to (?:the )?$|"
                      # customers and members given as examples: "already works with systems including X";
-                     # not a consortium's members: "a consortium led by X and including Y"
-                     r"\b(?<!\band )(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$", re.I)
+                     # not a consortium's members: "a consortium led by X and including Y", "the network now
+                     # includes Y"
+                     r"\b(?<!\band )(?<!\bnow )(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$",
+                     re.I)
 # Later names in such a list: "... including Advocate Health and Sutter Health".
 _EXAMPLE_LIST = re.compile(r"\b(?<!\band )(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
+# A plural subject whose members an appositive names: "The health systems, which include X, ...".
+_SUBJECT_MEMBERS = re.compile(r"(?:The|These|Those|All|Both) (?:[\w-]+ ){0,4}?[\w-]+s, (?:which|who) includes? ")
 _OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",
                            re.I)
 _PARTIES_DESCRIBED = re.compile(
-    r"\b(?:the two|the three|the four|both|all three)\b(?: [\w-]+){0,3} (?:providers|health systems|"
-    r"hospital groups|hospitals|trusts|health services|care providers)\b", re.I)
+    r"\b(?:the two|the three|the four|both|all three)\b(?: [\w-]+){0,3} (?P<noun>providers|health systems|"
+    r"hospital groups|hospitals|trusts|health services|care providers|institutes|universities)\b", re.I)
 
 
 def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int, int]],

@@ -248,9 +248,10 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for start, end in _name_spans(text, name, _NO_WORD_BEFORE, _POSSESSIVE_NOT_LONGER):
             inside_longer_name = _NAME_BEFORE.search(text[max(0, start - 30):start])
-            if inside_longer_name and (_is_place_possessive(inside_longer_name.group(0).strip())
-                                       or name.isupper() and _place_before(text, start)):
-                # "Maryland's Quenby Exchange", "Saudi QSH" (an acronym): a place's, not a longer name
+            before = inside_longer_name.group(0).strip() if inside_longer_name else ""
+            if before and (_is_place_possessive(before) or _PLACE_BASED.search(before)
+                           or name.isupper() and _place_before(text, start)):
+                # "Maryland's Quenby Exchange", "Vellore-based CMC", "Saudi QSH" (an acronym): no longer name
                 inside_longer_name = None
             if not inside_longer_name and not _overlaps(start, end, taken):
                 add(start, start + len(name), name, gazetteer.lookup(name))
@@ -262,7 +263,12 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             s, part = _drop_role_prefix(s, part)
             bare = _without_nationality(part, text, gazetteer)
             s, part = s + len(part) - len(bare), bare
+            fused = _FUSED_BODY.match(part)
+            if fused and not _is_org_like(part[:fused.end()].rsplit(" ", 2)[0]):
+                s, part = s + fused.end(), part[fused.end():]
             known = gazetteer.lookup(part)
+            if not known and (_OFFICE.match(part) or _SITE_NAME.match(part) and _REPORTING.match(text, s + len(part))):
+                continue
             possessed = _POSSESSED_THING.match(part)
             if not known and possessed and _owner(text, possessed.group("owner"), refs, gazetteer):
                 # Its owner is named on its own (by the fold below); what it owns is a body of its own
@@ -432,6 +438,8 @@ def announced_parties(sentence: str) -> list[str]:
     verb = _SUBJECT_END.search(sentence)
     if verb and verb.start() > 0:
         subject = re.sub(r"\s*\([^)]*\)", "", sentence[:verb.start()])
+        # "Officials of the Vellore-based CMC hospital": the body they speak for, named by its acronym.
+        subject = _ACRONYM_KIND.sub(r"\1", _STAFF_OF.sub("", subject))
         # "X and Mila, the Quebec AI institute, are ...": the appositive describes, it names no one;
         # "Q&A: Why X ..." or "Exclusive: X ...": a headline's kicker is no part of the subject.
         subject = _KICKER.sub("", _SUBJECT_APPOSITIVE.sub("", subject).rpartition(": ")[2])
@@ -554,16 +562,20 @@ _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
 # A month as datelines and dates write it: "Jan", "Sept.", "November".
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
-# "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire.
+# "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire;
+# or a place as written with its date: "New Delhi, May 7 (IANS)", "Singapore, 23 November 2023 –".
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
     r"(?:,[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
     rf"(?:,?[ ]*{_MONTH}[ ]+\d{{1,2}}(?:,[ ]*\d{{4}})?)?"
     r"(?:[ ]*[/(][A-Za-z][A-Za-z .-]{1,30}[/)])*"
-    r"[ ]*(?:--|[-–—]|(?<=[A-Z]):)[ ]*"
+    r"[ ]*(?:--|[-–—]|(?<=[A-Z]):)[ ]*|"
+    rf"^[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]*(?:{_MONTH}[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_MONTH})(?:,?[ ]*\d{{4}})?"
+    r"(?:[ ]*\([A-Za-z]{2,12}\))?[ ]*(?:(?:--|[-–—:])[ ]*)?(?=[A-Z])"
 )
 _SUBJECT_END = re.compile(
-    r"\s(?:has|have|had|is|are|will|would|today|this week|said|says|announced|signed|signs|sign|joined|joins|"
+    r"\s(?:has|have|had|is|are|will|would|today|this week|last week|yesterday|on \w+day|said|says|announced|"
+    r"signed|signs|sign|joined|joins|"
     r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
     r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
     r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
@@ -577,6 +589,7 @@ _OBJECT_START = re.compile(
     r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
     r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
     r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial)|"
+    r"(?:company|start-?up|firm|venture|entity|business) (?:called|named)|"
     r"award(?:s|ed|ing)?\b[^.]{0,80}?\b(?:contract|deal|tender)\b[^.]{0,60}?\bto|"
     r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
     r"\s+(?:the\s+)?"
@@ -602,8 +615,14 @@ _DESCRIPTION = re.compile(r"(?:[\w.-]+-based\s+)?(?:(?:[a-z][\w-]*|AI|[A-Z][a-z]
                           r"vendor|supplier|developer|maker|specialist|insurer)\s+(?=[A-Z])")
 _DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|supplier|developer|maker|specialist|insurer)"
                              r"\s+([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})$")
+# People speaking for a body as the subject: "Officials of the Vellore-based X hospital signed ...".
+_STAFF_OF = re.compile(r"^(?:Officials|Executives|Leaders|Representatives|Delegates|Doctors|Researchers|Scientists) "
+                       r"(?:of|from|at) (?:the )?(?:[\w.-]+-based )?")
+# An acronym with its kind in lower case: "CMC hospital", "AIIMS institute" name the acronym's body.
+_ACRONYM_KIND = re.compile(r"\b([A-Z]{2,8}) (?:hospital|university|institute|college|clinic|medical college)$")
 # "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
+                     r"Together|Overall|Instead|Moreover|Furthermore|According to [^,]{1,60}|"
                      r"Last|This|Next|On \w+day|"
                      # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
                      rf"(?:In|On|By|Since) {_MONTH}"
@@ -617,7 +636,7 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
               "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
               # pronouns and articles opening a later sentence: "They join ...", "A partner at the fund will"
-              "they", "we", "he", "she", "this", "these", "those", "a", "an",
+              "they", "we", "he", "she", "this", "these", "those", "a", "an", "according", "together",
               # what is deployed or connected, not who: "deploy AI triage", "roll out EPR modules"
               "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu",
               # headline adjectives: "with Global Partners"
@@ -699,11 +718,27 @@ _CLAUSE_OPENERS = frozenset("through with after under via from by as while but a
 _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements accord contract".split())
 
 
+# An office and its holder, not a body: "Minister for Health and Children", "Secretary of State",
+# "The Honourable Jane Doe" (the body an officer serves is found apart: "Director of the X Council").
+_OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting) )*(?:Minister|Secretary|"
+                     r"Commissioner|Governor|Mayor|Senator|Congress(?:man|woman)|Honourable|Honorable|Hon\.)\b"
+                     r"(?! of the)")
+# A site's own name as the one reporting: "Example.com understands that ...", "... has learned".
+_SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|net|org|news|co\.uk|ie|in|com\.au|co\.nz)$")
+_REPORTING = re.compile(r"\s+(?:understands|has (?:learned|learnt|seen|obtained|confirmed)|can (?:reveal|confirm)|"
+                        r"reported|reports|revealed|asked|contacted|reached out)\b")
+# Two bodies written as one: "Ministry of Communications and Information & Ministry of Health" leaves
+# "Information & Ministry of Health", which is the ministry after the "&".
+_FUSED_BODY = re.compile(r"^[^&]+? (?:&|and) (?=(?:Ministry|Department|Office|Agency) (?:of|for) )")
+
+
 def _is_name_chunk(chunk: str) -> bool:
     words = chunk.split()
     if not words or len(words) > 14 or not _CAPITALISED.match(words[0]):
         return False
-    if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS:
+    if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS or _OFFICE.match(chunk):
+        return False
+    if _fields_only(chunk):  # "Ministries of Health, Science and Technology" leaves no body called "Science"
         return False
     if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False

@@ -90,7 +90,7 @@ _TYPE_RULES_SOURCE = (
     ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
                    r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
     ("academic", r"\b(university|college|institute|school|academy|faculty|universidad|universidade|università|"
-                 r"universität|université|instituto|institut|istituto)\b"),
+                 r"universität|université|universiti|universitas|universiteit|universitet|instituto|institut|istituto)\b"),
     ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
     ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange|hie|data platform|"
                 r"registry|care record)\b"),

@@ -51,7 +51,8 @@ MAX_ITEMS = 6
 # Separate deals a prose roundup tells of, counted up to this many beyond the first; from
 # ``PROSE_ROUNDUP_DEALS`` beyond the first (three deals between different organisations, none named
 # in the headline) a story is a roundup whatever the detector makes of its cues: no labelled
-# partnership has more than one.
+# partnership has more than one; after a lead about organisations in general ("Health systems
+# across the U.S. are accelerating partnerships ...", classify's ``generic_lead``) two deals are enough.
 MAX_SEPARATE_DEALS = 4
 PROSE_ROUNDUP_DEALS = 2
 # Items naming other organisations from which a story is a roundup, whose items' cues are not its own.
