@@ -33,7 +33,7 @@ _HEADS = re.compile(
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
     r"care record|exchange|registry|collaborative|authority|umc|mc|health plan|laborator(y|ies)|society|"
-    r"association|government)\b\.?$|\w\.(ai|io|com)$|"
+    r"association|government|activity)\b\.?$|\w\.(ai|io|com)$|"
     r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center)"
     r" (of|for)\b",
     re.I,

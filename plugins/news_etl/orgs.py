@@ -81,8 +81,14 @@ def org_key(name: str) -> str:
 
 
 _TYPE_RULES_SOURCE = (
-    # A school is academic whatever it teaches: "School of Medicine and Public Health".
-    ("academic", r"\b(school|faculty|college) of\b"),
+    # A school is academic whatever it teaches: "School of Medicine and Public Health"; so is a
+    # university's department ("University of X Department of Surgery").
+    ("academic", r"\b(school|faculty|college) of\b|\buniversity\b.*\bdepartment of\b"),
+    # A public body named by its head word is government whatever it administers ("... Healthcare
+    # Authority", "Department of Health Care Services", "... Management Activity"); not one that
+    # runs hospitals ("Hospital Authority").
+    ("government", r"^(?!.*\bhospitals?\b)(?:(department|ministry) of\b.*|"
+                   r".*\b(agency|authority|administration|activity|ministry|department|commission|regulator))$"),
     ("provider", r"^(cl[ií]nicas?|clinique|klinik\w*)\b|"  # "Clínica Alemana", not "Instituto ... Clínica y ..."
                  r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
                  r"health ?care system|health system|medicine|healthcare|health care|health services|"
