@@ -45,3 +45,21 @@ def test_a_government_activity_selecting_a_vendor_is_the_government_party():
                    "Brindlecourt has been selected by the federal government to supply pharmacy software to "
                    "Tolland Management Activity under a ten-year contract.")
     assert roles["Tolland Management Activity"] == "government"
+
+
+@pytest.mark.parametrize(
+    ("party", "description", "kind"),
+    [
+        ("Zentrix Health", "a leading pan-African digital healthcare solutions company", "vendor"),
+        ("Brindle Care", "an IT services firm", "vendor"),
+        ("Quorra Medical", "a healthcare IT solutions provider", "vendor"),
+        ("Quenby Care Standards", "the regulator of health and social care services in Arland", "government"),
+        ("Marrowfield Health Trust", "a not-for-profit research foundation", "academic"),
+        ("Calder Health Institute", "a charitable foundation", "other"),
+    ],
+)
+def test_what_an_appositive_says_a_party_is_beats_its_name(party, description, kind):
+    roles = _roles(f"Northvale Hospital signs agreement with {party}",
+                   f"Northvale Hospital has signed a five-year agreement with {party}, {description}, to "
+                   "build a shared electronic patient record for its clinics.")
+    assert roles[party] == kind

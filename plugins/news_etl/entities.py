@@ -565,25 +565,34 @@ _KICKER = re.compile(r"^(?:Why|How|What|When|Where|Who|Inside|Exclusive|Update|W
 # Not a list's next item: "X, the Georgia Institute of Technology and Microsoft have ..." names three.
 _SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s(?:(?!\band [A-Z])[^,]){0,80}(?:,|$)")
 _APPOSITION_TYPES = (
+    # Before "foundation" and "institute": "a not-for-profit research foundation" does research.
+    ("academic", r"\bresearch (foundation|organi[sz]ation|charity|body)\b"),
+    ("government", r"\b(regulator|watchdog|(government|public|federal|state|national|health|statutory) "
+                   r"(agency|authority|body))\b"),
     ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
-               r"provider of)\b"),
+               r"provider of|(solutions?|services|technology|software|IT|platform) provider|consultancy|integrator)\b"),
     ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice|nonprofit|"
                  r"charity)\b"),
     ("academic", r"\b(university|college|institute|school)\b"),
     ("payer", r"\b(insurer|health plan|health maintenance organi[sz]ation|payer)\b"),
     ("network", r"\b(network|exchange|consortium|registry|platform)\b"),
+    ("other", r"\bfoundation\b"),
 )
 _APPOSITION_TYPES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _APPOSITION_TYPES)
 
 
 # "Cohere, the Toronto-based enterprise AI company," / "Kestrel Labs, an Omaha-based startup,": the
 # head noun of the appositive ends it (so "Jane Doe, a nurse at the hospital," is no organisation).
-_APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[\w-]+\s+){0,4}?"
+_APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[\w-]+\s+){0,6}?"
                     r"(?P<head>start-?ups?|spin-?outs?|spin-?offs?|company|firm|vendor|supplier|developer|maker|"
+                    r"(?:solutions?|services|technology|software|IT|platform) provider|consultancy|integrator|"
                     r"health system|"
                     r"hospital|insurer|health plan|university|nonprofit|charity|trust|health service|"
-                    r"consortium|network|exchange|registry|institute)"
-                    r"(?=[,.;)]|\s+(?:that|which|based|in|from|of|with)\b)")
+                    r"consortium|network|exchange|registry|institute|"
+                    r"(?:research )?foundation|research (?:organi[sz]ation|body)|"
+                    r"regulator|watchdog|(?:government|public|federal|state|national|health|statutory) "
+                    r"(?:agency|authority|body))"
+                    r"(?=[,.;)]|\s+(?:that|which|based|in|from|of|for|with)\b)")
 _APPOSITION = re.compile(r",\s+" + _APPOSITION_HEAD)
 _APPOSITIVE_NAME = re.compile(rf"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ](?:{_CONN}[ ])*[A-Z][\w&.'’-]*){{0,4}}),\s+(?="
                               + _APPOSITION_HEAD + ")")
