@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from news_etl.classify import classify_article
-from news_etl.orgs import infer_org_type
+from news_etl.entities import find_organizations
+from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 
 
 def _roles(title: str, text: str) -> dict[str, str]:
@@ -63,3 +64,42 @@ def test_what_an_appositive_says_a_party_is_beats_its_name(party, description, k
                    f"Northvale Hospital has signed a five-year agreement with {party}, {description}, to "
                    "build a shared electronic patient record for its clinics.")
     assert roles[party] == kind
+
+
+def _known_vendor_countries(text: str) -> dict[str, str | None]:
+    """Countries found for the organisations of ``text`` with a gazetteer that knows one vendor,
+    Quillomatic, as a US company."""
+    gazetteer = Gazetteer(version="test")
+    org = KnownOrg(name="Quillomatic", org_type="vendor", country="US")
+    gazetteer.orgs.append(org)
+    gazetteer.by_key[org_key(org.name)] = org
+    return {r.name: r.country for r in find_organizations(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Harbourside Hospital has signed a contract with Quillomatic Australia for its records.", "AU"),
+        ("Harbourside Hospital has signed a contract with Quillomatic UK for its records.", "GB"),
+        ("Quillomatic (Little Harbour, UK), a unit of a US group, has signed a contract.", "GB"),
+        ("Quillomatic (Toronto) has signed a contract with Harbourside Hospital.", "CA"),
+        ("Harbourside Hospital has signed a contract with Quillomatic for its records.", "US"),
+    ],
+)
+def test_the_local_arm_the_text_names_gives_a_known_company_its_country(text, country):
+    assert _known_vendor_countries(text)["Quillomatic"] == country
+
+
+def test_a_parenthesis_that_is_no_place_leaves_the_country_alone():
+    text = "Quillomatic (QMC) has signed a contract with Harbourside Hospital (Arland) for its records."
+    assert _known_vendor_countries(text)["Quillomatic"] == "US"
+
+
+def test_the_unit_a_person_heads_is_no_local_arm_of_the_party():
+    text = ("Harbourside Hospital has signed a contract with Quillomatic for its records, said Jane Roe, "
+            "general manager for Quillomatic Australia. Tom Poe, chief executive of Quillomatic UK and "
+            "Ireland, welcomed it.")
+    assert _known_vendor_countries(text)["Quillomatic"] == "US"
+    text = ("Harbourside Hospital has signed a contract with Quillomatic for its records. Quillomatic UK "
+            "managing director Jane Roe said the deal was the unit's largest.")
+    assert _known_vendor_countries(text)["Quillomatic"] == "US"

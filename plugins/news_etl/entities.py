@@ -227,6 +227,9 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.mentions.add(surface)
             ref.spans.append((start, end))
         taken.append((start, end))
+        # "Deloitte Australia", "GE Healthcare (Little Chalfont, UK)": the place the text writes
+        # with the name beats the reference data's head office.
+        ref.country = (None if product else _stated_country(text, start, end)) or ref.country
         if ref.country is None:
             ref.country = _country_in_name(name) or _country_near(text, start, end)
         return ref
@@ -910,6 +913,30 @@ def _country_near(text: str, start: int, end: int) -> str | None:
     if kind and kind.group(1).lower() in _PLACE_TO_CODE:
         return _PLACE_TO_CODE[kind.group(1).lower()]
     return None
+
+
+# Where a name's own words place it: a country after it ("Quillomatic Australia", its local arm), or
+# a parenthesis whose last part is a place ("Quillomatic (Little Harbour, UK)", "Zorbly (Boston)").
+_COUNTRY_NAMES = [names[0] for names in PLACES.values() if names[0] not in _AMBIGUOUS_PLACES] + [
+    "United Kingdom", "United States", "England", "Scotland", "Wales", "Northern Ireland"]
+_ARM_COUNTRY = re.compile(r"[ \t]+(" + "|".join(map(re.escape, _COUNTRY_NAMES)) + r")(?![\w-]|\.\w)")
+_PLACE_IN_PARENTHESIS = re.compile(r"[ \t]*\((?:[^()\n]{0,40}?[,;][ \t]*)?([A-Z][^()\n,;]{1,30})\)")
+# A person's title around the name: "general manager for X UAE", "X UK managing director Jane Roe"
+# name the unit a person heads, not the party (the company as a whole).
+_OFFICER_BEFORE = re.compile(r"\b(?:chief [a-z]+(?: officer)?|CEO|CTO|CIO|CMO|CFO|president|director|manager|head|"
+                             r"lead|chair(?:man|woman)?|officer)[ \t]*(?:,|of|for|at)[ \t]+(?:the[ \t]+)?$", re.I)
+_OFFICER_AFTER = re.compile(r"(?:’s|'s)?[ \t]+(?:chief|CEO|CTO|CIO|CMO|CFO|president|managing director|"
+                            r"general manager|country manager|director|head)\b")
+
+
+def _stated_country(text: str, start: int, end: int) -> str | None:
+    """The country the words right after a name give it (see ``_ARM_COUNTRY``), if any."""
+    if _OFFICER_BEFORE.search(_same_sentence_before(text, start, 60)):
+        return None
+    match = _ARM_COUNTRY.match(text, end) or _PLACE_IN_PARENTHESIS.match(text, end)
+    if match is None or _OFFICER_AFTER.match(text, match.end()):
+        return None
+    return _PLACE_TO_CODE.get(match.group(1).lower())
 
 
 _PLACE_KIND_BEFORE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+(?:[a-z][\w-]*\s+|AI\s+){0,3}"
