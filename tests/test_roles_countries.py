@@ -103,3 +103,32 @@ def test_the_unit_a_person_heads_is_no_local_arm_of_the_party():
     text = ("Harbourside Hospital has signed a contract with Quillomatic for its records. Quillomatic UK "
             "managing director Jane Roe said the deal was the unit's largest.")
     assert _known_vendor_countries(text)["Quillomatic"] == "US"
+
+
+def _countries(title: str, text: str) -> dict[str, str | None]:
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    return {p.name: p.country for p in verdict.partnerships[0].participants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's leading payments company Mvuli has signed an agreement with Quenby County Government to "
+        "digitise its clinics.",
+        "Quenby County Government has signed an agreement with Mvuli, a Kenyan software company, to digitise "
+        "its clinics.",
+        "Quenby County Government has signed an agreement with Mvuli, a leading Nairobi-based software "
+        "company, to digitise its clinics.",
+    ],
+)
+def test_a_nationality_or_a_place_in_the_description_gives_a_company_its_country(text):
+    assert _countries("Quenby County signs with Mvuli", text)["Mvuli"] == "KE"
+
+
+def test_a_company_described_by_where_it_is_from_takes_that_country():
+    countries = _countries(
+        "Quenby trust signs £20m IT deal",
+        "Quenby NHS Foundation Trust has signed a £20m IT contract with a company from Northern Ireland.\n\n"
+        "The seven-year deal with Brindlecourt covers the trust's data centre and network.")
+    assert countries["Brindlecourt"] == "GB"

@@ -858,7 +858,7 @@ _TRAILING_PLACE = re.compile(r"\s+" + _trie_pattern(
     n for names in PLACES.values() for n in names if " " not in n and not n.endswith(".")) + r"$")
 _TRAILING_DIRECTION = re.compile(r"\s+(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$")
 _BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based"
-_BASED_AFTER = re.compile(rf",\s+(?:an?|the)\s+{_BASED}\b")
+_BASED_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){{0,2}}{_BASED}\b")
 _BASED_BEFORE = re.compile(rf"\b{_BASED}\s+(?:[\w-]+\s+){{0,3}}$")
 _POSSESSIVE_PLACE_BEFORE = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s*$")
 _PLACE_AFTER = re.compile(r",? (?:in|of|based in) ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
@@ -908,8 +908,9 @@ def _country_near(text: str, start: int, end: int) -> str | None:
     based = _BASED_AFTER.match(text[end:end + 60]) or _BASED_BEFORE.search(_same_sentence_before(text, start, 60))
     if based and based.group(1).lower() in _PLACE_TO_CODE:
         return _PLACE_TO_CODE[based.group(1).lower()]
-    # "Singapore firm Ufinity", "Finnish startup Silo AI"
-    kind = _PLACE_KIND_BEFORE.search(_same_sentence_before(text, start, 60))
+    # "Singapore firm Ufinity", "Finnish startup Silo AI", "Kenya's leading payments company Mvuli";
+    # "Mvuli, a Kenyan software company"
+    kind = _PLACE_KIND_BEFORE.search(_same_sentence_before(text, start, 80)) or _PLACE_KIND_AFTER.match(text, end)
     if kind and kind.group(1).lower() in _PLACE_TO_CODE:
         return _PLACE_TO_CODE[kind.group(1).lower()]
     return None
@@ -939,8 +940,11 @@ def _stated_country(text: str, start: int, end: int) -> str | None:
     return _PLACE_TO_CODE.get(match.group(1).lower())
 
 
-_PLACE_KIND_BEFORE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+(?:[a-z][\w-]*\s+|AI\s+){0,3}"
-                                r"(?:firm|company|start-?up|startup|vendor|supplier|developer|maker|group)\s+$")
+_COMPANY_KINDS = r"(?:firm|company|start-?up|startup|vendor|supplier|developer|maker|group)"
+_PLACE_KIND_BEFORE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)?\s+(?:[a-z][\w-]*\s+|AI\s+|IT\s+){0,3}"
+                                + _COMPANY_KINDS + r"\s+$")
+_PLACE_KIND_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+"
+                               r"(?:[a-z][\w-]*\s+|AI\s+|IT\s+){0,3}?" + _COMPANY_KINDS + r"\b")
 
 
 def _is_place_possessive(word: str) -> bool:
@@ -965,12 +969,20 @@ _PLACE_DESCRIPTION = re.compile(
     rf"\s+(?P<desc>(?:(?!the\b)[\w-]+\s+){{0,3}}?(?:{_DESCRIBED_KINDS}))(?:’s|'s|s)?\b")
 
 
+# An unnamed party described by where it is from: "a contract with a company from Northern Ireland".
+_KIND_FROM_PLACE = re.compile(
+    rf"\ban?\s+(?P<desc>(?:(?!the\b)[\w-]+\s+){{0,3}}?(?:{_DESCRIBED_KINDS}))\s+(?:from|based in)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
 def place_descriptions(text: str) -> list[tuple[str, str]]:
-    """(country, kind) of every "the <place>[-based] <kind>" back-reference in the text, where the
-    place is one we know and the kind one of the organisation kinds (``provider`` for "system")."""
+    """(country, kind) of every "the <place>[-based] <kind>" back-reference, and every "a <kind> from
+    <place>" description, in the text, where the place is one we know and the kind one of the
+    organisation kinds (``provider`` for "system")."""
     found = []
-    for match in _PLACE_DESCRIPTION.finditer(text):
-        code = _PLACE_TO_CODE.get(match.group("place").lower())
+    for match in (*_PLACE_DESCRIPTION.finditer(text), *_KIND_FROM_PLACE.finditer(text)):
+        place = match.group("place").lower()  # a sentence's full stop may end it: "from Northern Ireland."
+        code = _PLACE_TO_CODE.get(place) or _PLACE_TO_CODE.get(place.rstrip("."))
         desc = match.group("desc")
         kind = next((t for t, pattern in _APPOSITION_TYPES if pattern.search(desc)), None)
         if kind is None and re.search(r"\bsystem$", desc):
