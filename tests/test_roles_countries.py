@@ -132,3 +132,20 @@ def test_a_company_described_by_where_it_is_from_takes_that_country():
         "Quenby NHS Foundation Trust has signed a £20m IT contract with a company from Northern Ireland.\n\n"
         "The seven-year deal with Brindlecourt covers the trust's data centre and network.")
     assert countries["Brindlecourt"] == "GB"
+
+
+def test_a_limited_company_in_a_local_story_takes_the_story_country():
+    countries = _countries(
+        "Kenyan ministry signs with two local firms",
+        "NAIROBI, Kenya – The Ministry of Health has signed a contract with Tembo Systems Ltd and Quillo Zeta "
+        "to build a national health records platform for Kenya's counties.")
+    assert countries["Tembo Systems Ltd"] == "KE"
+    assert countries["Quillo Zeta"] is None  # a vendor without a local form: often from elsewhere
+
+
+def test_a_limited_company_in_a_us_story_is_not_given_the_us():
+    countries = _countries(
+        "Ohio health system signs with Tembo Systems Ltd",
+        "CLEVELAND, Ohio – Quenby Health System has signed a contract with Tembo Systems Ltd to run its "
+        "patient portal across Ohio.")
+    assert countries["Tembo Systems Ltd"] is None

@@ -839,7 +839,8 @@ def _country_in_name(name: str) -> str | None:
 def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
     """Care, public and academic bodies without a country take the story's country when the
     places it names point to one country (at least two mentions, two in three of them).
-    Vendors do not: they are often from elsewhere."""
+    Vendors do not: they are often from elsewhere; but a "... Ltd" in a story of a country whose
+    companies are registered so is more often a local one ("a Kenyan tender's bidders")."""
     # A place in the headline, dateline or first sentence says where the story is: it counts twice.
     opening = len(text.split("\n\n", 1)[0]) if "\n\n" in text else OPENING_CHARS
     codes = [_PLACE_TO_CODE[m.group(0).lower()] for m in _PLACE_IN_TEXT.finditer(text)
@@ -850,8 +851,15 @@ def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
     if codes.count(top) * 3 < len(codes) * 2:
         return
     for ref in refs:
-        if ref.country is None and ref.org_type in ("provider", "government", "academic", "payer", "network"):
+        if ref.country is None and (ref.org_type in ("provider", "government", "academic", "payer", "network")
+                                    or top in _LIMITED_COUNTRIES and _LIMITED.search(ref.name)):
             ref.country = top
+
+
+# Countries whose private companies are registered as "Limited" (common-law and a few others);
+# not the US (Inc, LLC) nor continental Europe and Latin America (GmbH, SA, BV, AB ...).
+_LIMITED_COUNTRIES = frozenset("GB IE IN KE NG GH UG TZ RW ZA AU NZ SG HK MY PK BD LK IL CA JP KR CN".split())
+_LIMITED = re.compile(r"\b(?:Ltd|Limited|Pvt|Pty|PLC|Plc)\.?$")
 
 
 _TRAILING_PLACE = re.compile(r"\s+" + _trie_pattern(
