@@ -137,10 +137,10 @@ def test_a_company_described_by_where_it_is_from_takes_that_country():
 def test_a_limited_company_in_a_local_story_takes_the_story_country():
     countries = _countries(
         "Kenyan ministry signs with two local firms",
-        "NAIROBI, Kenya – The Ministry of Health has signed a contract with Tembo Systems Ltd and Quillo Zeta "
+        "NAIROBI, Kenya – The Ministry of Health has signed a contract with Tembo Systems Ltd and Quillo Technologies "
         "to build a national health records platform for Kenya's counties.")
     assert countries["Tembo Systems Ltd"] == "KE"
-    assert countries["Quillo Zeta"] is None  # a vendor without a local form: often from elsewhere
+    assert countries["Quillo Technologies"] is None  # a vendor without a local form: often from elsewhere
 
 
 def test_a_limited_company_in_a_us_story_is_not_given_the_us():
@@ -149,3 +149,11 @@ def test_a_limited_company_in_a_us_story_is_not_given_the_us():
         "CLEVELAND, Ohio – Quenby Health System has signed a contract with Tembo Systems Ltd to run its "
         "patient portal across Ohio.")
     assert countries["Tembo Systems Ltd"] is None
+
+
+def test_a_body_of_no_known_kind_in_a_local_story_takes_the_story_country():
+    countries = _countries(
+        "Quenby State Government signs digitisation deal with Ardent Africa",
+        "The Quenby State Government has signed an agreement with Ardent Africa to digitise health records "
+        "in the state's clinics, the first programme of its kind in Nigeria. The work starts in Lagos.")
+    assert countries["Ardent Africa"] == "NG"

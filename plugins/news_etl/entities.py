@@ -837,21 +837,26 @@ def _country_in_name(name: str) -> str | None:
 
 
 def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
-    """Care, public and academic bodies without a country take the story's country when the
-    places it names point to one country (at least two mentions, two in three of them).
-    Vendors do not: they are often from elsewhere; but a "... Ltd" in a story of a country whose
-    companies are registered so is more often a local one ("a Kenyan tender's bidders")."""
+    """Care, public and academic bodies, and bodies of no known kind (a local NGO, a district's
+    shared record), without a country take the story's country when the places it names point to
+    one country (at least two mentions, two in three of them). Vendors do not: they are often
+    from elsewhere; but a "... Ltd" in a story of a country whose companies are registered so is
+    more often a local one ("a Kenyan tender's bidders")."""
     # A place in the headline, dateline or first sentence says where the story is: it counts twice.
     opening = len(text.split("\n\n", 1)[0]) if "\n\n" in text else OPENING_CHARS
-    codes = [_PLACE_TO_CODE[m.group(0).lower()] for m in _PLACE_IN_TEXT.finditer(text)
-             for _ in range(2 if m.start() < min(opening, OPENING_CHARS) else 1)]
+    places = [(m.start(), _PLACE_TO_CODE[m.group(0).lower()]) for m in _PLACE_IN_TEXT.finditer(text)]
+    codes = [code for start, code in places for _ in range(2 if start < min(opening, OPENING_CHARS) else 1)]
     if len(codes) < 2:
         return
     top = max(set(codes), key=codes.count)
     if codes.count(top) * 3 < len(codes) * 2:
         return
+    # A body of no known kind may be a company from elsewhere: only when the story names its place
+    # twice ("the Boston company said" alone places one party, not the story).
+    kinds = {"provider", "government", "academic", "payer", "network"} | (
+        {"other"} if sum(code == top for _, code in places) >= 2 else set())
     for ref in refs:
-        if ref.country is None and (ref.org_type in ("provider", "government", "academic", "payer", "network")
+        if ref.country is None and (ref.org_type in kinds
                                     or top in _LIMITED_COUNTRIES and _LIMITED.search(ref.name)):
             ref.country = top
 
