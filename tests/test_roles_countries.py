@@ -157,3 +157,16 @@ def test_a_body_of_no_known_kind_in_a_local_story_takes_the_story_country():
         "The Quenby State Government has signed an agreement with Ardent Africa to digitise health records "
         "in the state's clinics, the first programme of its kind in Nigeria. The work starts in Lagos.")
     assert countries["Ardent Africa"] == "NG"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Konvale Network Solutions Ltd", "vendor"),  # a company that builds networks
+        ("Quenby Exchange Technologies", "vendor"),
+        ("Quenby Health Information Exchange", "network"),
+        ("Quenby Data Network", "network"),
+    ],
+)
+def test_a_network_word_is_a_network_only_when_no_company_head_follows_it(name, kind):
+    assert infer_org_type(name) == kind

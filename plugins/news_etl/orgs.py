@@ -98,8 +98,9 @@ _TYPE_RULES_SOURCE = (
     ("academic", r"\b(university|college|institute|school|academy|faculty|universidad|universidade|università|"
                  r"universität|université|instituto|institut|istituto)\b"),
     ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
+    # Not when a company's head word follows: "X Network Solutions Ltd" builds networks.
     ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange|hie|data platform|"
-                r"registry|care record)\b"),
+                r"registry|care record)\b(?! (solutions|systems|technologies|technology|software|services|labs)\b)"),
     ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|"
                r"solutions|labs?|ai|digital|analytics|cloud|data|\.ai|\.io|\.com)\b"),
     ("provider", r"\bhealth\b|^nhs\b"),  # "NHS Grampian": a health board that runs the hospitals
