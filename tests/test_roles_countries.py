@@ -170,3 +170,19 @@ def test_a_body_of_no_known_kind_in_a_local_story_takes_the_story_country():
 )
 def test_a_network_word_is_a_network_only_when_no_company_head_follows_it(name, kind):
     assert infer_org_type(name) == kind
+
+
+def test_a_party_of_no_known_kind_that_a_contract_is_signed_with_is_the_supplier():
+    roles = _roles(
+        "Quenby trust signs £20m IT deal",
+        "Quenby NHS Foundation Trust has signed a £20m IT contract with Brindlecourt, the trust said.\n\n"
+        "The seven-year deal covers the trust's data centre and network.")
+    assert roles["Brindlecourt"] == "vendor"
+
+
+def test_a_party_of_no_known_kind_an_agreement_is_signed_with_keeps_it():
+    roles = _roles(
+        "Quenby State Government signs digitisation deal with Ardent Africa",
+        "The Quenby State Government has signed an agreement with Ardent Africa to digitise health records "
+        "in the state's clinics.")
+    assert roles["Ardent Africa"] == "other"

@@ -609,7 +609,11 @@ _AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:con
 _SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
                        r"(?:deploy|implement|adopt|pilot|appoint)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
                        r"(?:software|platform|technology|tools?|systems?|solutions?|products?) (?:from|by)|"
-                       r"(?:supplied|provided|built|developed|made|powered) by)\s+(?:the\s+)?$")
+                       r"(?:supplied|provided|built|developed|made|powered) by|"
+                       # "a ten-year contract with X", "an IT services deal with X" (not "a deal with X": an
+                       # agreement of any kind)
+                       r"contract\s+with|(?:IT|software|technology|supply|services)\s+(?:deal|agreement)\s+with)"
+                       r"\s+(?:the\s+)?$")
 _CONTRACT_AFTER = re.compile(r"\s+(?:a|an|the)\s[^.]{0,60}\b(?:contract|deal)\b")
 _BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|selected as|chosen as|appointed as|"
                            r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by)\b|"
