@@ -186,3 +186,11 @@ def test_a_party_of_no_known_kind_an_agreement_is_signed_with_keeps_it():
         "The Quenby State Government has signed an agreement with Ardent Africa to digitise health records "
         "in the state's clinics.")
     assert roles["Ardent Africa"] == "other"
+
+
+def test_a_dateline_in_capitals_says_where_the_story_is():
+    countries = _countries(
+        "Ministry signs records deal with Tembo Systems Ltd",
+        "NAIROBI – The Ministry of Health has signed a contract with Tembo Systems Ltd to build a national "
+        "health records platform for the country's 47 counties.")
+    assert countries == {"Ministry of Health": "KE", "Tembo Systems Ltd": "KE"}
