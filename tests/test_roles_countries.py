@@ -194,3 +194,11 @@ def test_a_dateline_in_capitals_says_where_the_story_is():
         "NAIROBI – The Ministry of Health has signed a contract with Tembo Systems Ltd to build a national "
         "health records platform for the country's 47 counties.")
     assert countries == {"Ministry of Health": "KE", "Tembo Systems Ltd": "KE"}
+
+
+def test_university_medical_centres_are_providers_by_name_and_by_description():
+    assert infer_org_type("Quenby UMC+") == "provider"
+    roles = _roles("Three medical centres pool imaging data",
+                   "Zorvath MC, Lindqvist and Quenby UMC+ have signed an agreement to pool imaging data for "
+                   "research. The three university medical centres will share one data platform.")
+    assert set(roles.values()) == {"provider"}

@@ -748,7 +748,7 @@ _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|
                            re.I)
 _PARTIES_DESCRIBED = re.compile(
     r"\b(?:the two|the three|the four|both|all three)\b(?: [\w-]+){0,3} (?:providers|health systems|"
-    r"hospital groups|hospitals|trusts|health services|care providers)\b", re.I)
+    r"hospital groups|hospitals|trusts|health services|care providers|medical cent(?:re|er)s)\b", re.I)
 
 
 def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int, int]],

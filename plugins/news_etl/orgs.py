@@ -92,7 +92,8 @@ _TYPE_RULES_SOURCE = (
     ("provider", r"^(cl[ií]nicas?|clinique|klinik\w*)\b|"  # "Clínica Alemana", not "Instituto ... Clínica y ..."
                  r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
                  r"health ?care system|health system|medicine|healthcare|health care|health services|"
-                 r"children's|infirmary|hospice|care home|(cancer|health|health sciences) (center|centre)s?)\b"),
+                 r"children's|infirmary|hospice|care home|(cancer|health|health sciences) (center|centre)s?|"
+                 r"umc)\b"),  # a Dutch university medical centre: "Maastricht UMC+"
     ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
                    r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
     ("academic", r"\b(university|college|institute|school|academy|faculty|universidad|universidade|università|"
