@@ -202,3 +202,19 @@ def test_university_medical_centres_are_providers_by_name_and_by_description():
                    "Zorvath MC, Lindqvist and Quenby UMC+ have signed an agreement to pool imaging data for "
                    "research. The three university medical centres will share one data platform.")
     assert set(roles.values()) == {"provider"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party", "kind"),
+    [
+        ("Quenby Hospital has agreed with the electronics group Zanfold to co-develop an AI triage system.",
+         "Zanfold", "vendor"),
+        ("Quenby Hospital will co-develop a discharge tool with Vellit, the Arland-founded company whose AI "
+         "scribe is used by thousands of clinicians.", "Vellit", "vendor"),
+        ("Quenby Hospital will be connected to Carewell One, the shared electronic health record used across "
+         "the region, under a new agreement.", "Carewell One", "network"),
+    ],
+)
+def test_a_description_before_a_name_or_an_appositive_with_a_relative_clause_types_the_party(sentence, party, kind):
+    assert _roles(f"Quenby Hospital signs agreement with {party}", sentence)[party] == kind
+

@@ -573,12 +573,13 @@ _APPOSITION_TYPES = (
     ("government", r"\b(regulator|watchdog|(government|public|federal|state|national|health|statutory) "
                    r"(agency|authority|body))\b"),
     ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
+               r"(electronics|technology|tech|software|IT|telecoms?|engineering) (group|giant)|"
                r"provider of|(solutions?|services|technology|software|IT|platform) provider|consultancy|integrator)\b"),
     ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice|nonprofit|"
                  r"charity)\b"),
     ("academic", r"\b(university|college|institute|school)\b"),
     ("payer", r"\b(insurer|health plan|health maintenance organi[sz]ation|payer)\b"),
-    ("network", r"\b(network|exchange|consortium|registry|platform)\b"),
+    ("network", r"\b(network|exchange|consortium|registry|platform|record)\b"),
     ("other", r"\bfoundation\b"),
 )
 _APPOSITION_TYPES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _APPOSITION_TYPES)
@@ -594,13 +595,17 @@ _APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[
                     r"consortium|network|exchange|registry|institute|"
                     r"(?:research )?foundation|research (?:organi[sz]ation|body)|"
                     r"regulator|watchdog|(?:government|public|federal|state|national|health|statutory) "
-                    r"(?:agency|authority|body))"
-                    r"(?=[,.;)]|\s+(?:that|which|based|in|from|of|for|with)\b)")
+                    r"(?:agency|authority|body)|(?:shared|electronic|health|care|patient) record)"
+                    # what may follow the head: "..., the company whose AI scribe", "the record used across"
+                    r"(?=[,.;)]|\s+(?:that|which|whose|based|in|from|of|for|with|used|run|operated|owned|founded|"
+                    r"created|built|backed|led)\b)")
 _APPOSITION = re.compile(r",\s+" + _APPOSITION_HEAD)
 _APPOSITIVE_NAME = re.compile(rf"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ](?:{_CONN}[ ])*[A-Z][\w&.'’-]*){{0,4}}),\s+(?="
                               + _APPOSITION_HEAD + ")")
 # "local start-up Rostr Health", "software company Acme": a description just before the name.
-_PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|developer|maker|insurer)\s+$")
+_PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|developer|maker|insurer|"
+                          # "the electronics group NEC" (not "the hospital group X")
+                          r"(?:electronics|technology|tech|software|IT|telecoms?|engineering) (?:group|giant))\s+$")
 
 
 _AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contract|deal|tender)\b[^.]{0,30}\bto|"
