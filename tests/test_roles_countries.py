@@ -218,3 +218,9 @@ def test_university_medical_centres_are_providers_by_name_and_by_description():
 def test_a_description_before_a_name_or_an_appositive_with_a_relative_clause_types_the_party(sentence, party, kind):
     assert _roles(f"Quenby Hospital signs agreement with {party}", sentence)[party] == kind
 
+
+def test_where_a_company_was_founded_gives_it_its_country():
+    countries = _countries("Quenby Hospital signs agreement with Vellit",
+                           "Quenby Hospital will co-develop a discharge tool with Vellit, the Melbourne-founded "
+                           "company whose AI scribe is used by thousands of clinicians.")
+    assert countries["Vellit"] == "AU"

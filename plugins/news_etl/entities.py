@@ -879,7 +879,7 @@ _LIMITED = re.compile(r"\b(?:Ltd|Limited|Pvt|Pty|PLC|Plc)\.?$")
 _TRAILING_PLACE = re.compile(r"\s+" + _trie_pattern(
     n for names in PLACES.values() for n in names if " " not in n and not n.endswith(".")) + r"$")
 _TRAILING_DIRECTION = re.compile(r"\s+(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$")
-_BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based"
+_BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-(?:based|founded|headquartered)"
 _BASED_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){{0,2}}{_BASED}\b")
 _BASED_BEFORE = re.compile(rf"\b{_BASED}\s+(?:[\w-]+\s+){{0,3}}$")
 _POSSESSIVE_PLACE_BEFORE = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s*$")
