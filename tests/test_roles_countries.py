@@ -224,3 +224,27 @@ def test_where_a_company_was_founded_gives_it_its_country():
                            "Quenby Hospital will co-develop a discharge tool with Vellit, the Melbourne-founded "
                            "company whose AI scribe is used by thousands of clinicians.")
     assert countries["Vellit"] == "AU"
+
+
+def test_a_care_body_without_a_country_takes_the_one_country_its_fellow_parties_share():
+    countries = _countries(
+        "Two trusts join regional shared record",
+        "Quenby NHS Foundation Trust and Arlen Valley NHS Trust have signed agreements to join Carewell "
+        "Exchange, the region's shared care record, so paramedics can see crisis plans.")
+    assert countries["Carewell Exchange"] == "GB"
+
+
+def test_a_vendor_or_parties_of_two_countries_settle_no_country():
+    countries = _countries(
+        "Quenby NHS Foundation Trust signs with Brindlecourt",
+        "Quenby NHS Foundation Trust has signed a ten-year contract with Brindlecourt Technologies to run its "
+        "patient record.")
+    assert countries["Brindlecourt Technologies"] is None
+
+
+def test_parties_of_two_countries_give_a_third_no_country():
+    countries = _countries(
+        "Quenby NHS Foundation Trust, Mayo Clinic and Carewell Exchange sign pact",
+        "Quenby NHS Foundation Trust, Mayo Clinic and Carewell Exchange have signed a research "
+        "collaboration agreement to study remote monitoring.")
+    assert countries["Carewell Exchange"] is None
