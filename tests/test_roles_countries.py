@@ -57,6 +57,9 @@ def test_a_government_activity_selecting_a_vendor_is_the_government_party():
         ("Quenby Care Standards", "the regulator of health and social care services in Arland", "government"),
         ("Marrowfield Health Trust", "a not-for-profit research foundation", "academic"),
         ("Calder Health Institute", "a charitable foundation", "other"),
+        ("Carewell Health Africa", "a non-governmental organisation", "other"),
+        ("Carewell Health Africa", "a not-for-profit organization that runs clinics", "other"),
+        ("Carewell Health Africa", "an NGO", "other"),
     ],
 )
 def test_what_an_appositive_says_a_party_is_beats_its_name(party, description, kind):

@@ -572,6 +572,8 @@ _APPOSITION_TYPES = (
     ("academic", r"\bresearch (foundation|organi[sz]ation|charity|body)\b"),
     ("government", r"\b(regulator|watchdog|(government|public|federal|state|national|health|statutory) "
                    r"(agency|authority|body))\b"),
+    # A non-profit or non-governmental organisation (not one that says it is a hospital): no listed kind.
+    ("other", r"\b(organi[sz]ation|NGO)\b"),
     ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
                r"(electronics|technology|tech|software|IT|telecoms?|engineering) (group|giant)|"
                r"provider of|(solutions?|services|technology|software|IT|platform) provider|consultancy|integrator)\b"),
@@ -593,7 +595,8 @@ _APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[
                     r"health system|"
                     r"hospital|insurer|health plan|university|nonprofit|charity|trust|health service|"
                     r"consortium|network|exchange|registry|institute|"
-                    r"(?:research )?foundation|research (?:organi[sz]ation|body)|"
+                    r"(?:research )?foundation|research (?:organi[sz]ation|body)|NGO|"
+                    r"(?:non-?profit|not-for-profit|non-governmental|charitable|humanitarian) organi[sz]ation|"
                     r"regulator|watchdog|(?:government|public|federal|state|national|health|statutory) "
                     r"(?:agency|authority|body)|(?:shared|electronic|health|care|patient) record)"
                     # what may follow the head: "..., the company whose AI scribe", "the record used across"
