@@ -251,3 +251,21 @@ def test_parties_of_two_countries_give_a_third_no_country():
         "Quenby NHS Foundation Trust, Mayo Clinic and Carewell Exchange have signed a research "
         "collaboration agreement to study remote monitoring.")
     assert countries["Carewell Exchange"] is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "country"),
+    [("NAIROBI, Kenya –", "KE"), ("LAGOS —", "NG"), ("BOSTON, Mass., March 3, 2025 /PRNewswire/ --", "US")],
+)
+def test_the_company_a_datelined_story_opens_with_is_where_the_dateline_is(dateline, country):
+    countries = _countries("Mvuli Technologies signs records deal with Quenby County Government",
+                           f"{dateline} Mvuli Technologies has signed an agreement with Quenby County Government to "
+                           "digitise patient records in its clinics.")
+    assert countries["Mvuli Technologies"] == country
+
+
+def test_a_company_named_later_in_a_datelined_story_takes_no_country_from_it():
+    countries = _countries("Quenby County Government signs records deal with Mvuli",
+                           "NAIROBI – Quenby County Government has signed an agreement with Mvuli Technologies to "
+                           "digitise patient records in its clinics.")
+    assert countries["Mvuli Technologies"] is None

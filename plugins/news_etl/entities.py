@@ -274,6 +274,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         if ref.org_type == "other" and not ref.known:
             ref.org_type = _type_from_usage(text, ref.spans) or "other"
     _default_local_countries(text, refs.values())
+    _dateline_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
 
@@ -871,6 +872,31 @@ def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
         if ref.country is None and (ref.org_type in kinds
                                     or top in _LIMITED_COUNTRIES and _LIMITED.search(ref.name)):
             ref.country = top
+
+
+def _dateline_countries(text: str, refs: Iterable[OrgRef]) -> None:
+    """The organisation a datelined story or release opens with ("NAIROBI, Kenya – X has signed",
+    kept by ``story_body`` as a heading line "Nairobi, Kenya") is where the dateline is, when
+    nothing else gave it a country: a release is datelined at its issuer's home, a local
+    story at the place of its first actor."""
+    for ref in refs:
+        opening = [s for s, _ in ref.spans if s > 0 and text[s - 1] == "\n"] if ref.country is None else []
+        ref.country = next(filter(None, (_dateline_place(text[text.rfind("\n", 0, s - 1) + 1:s - 1])
+                                         for s in opening)), ref.country)
+
+
+def _dateline_place(line: str) -> str | None:
+    """The country of a line that is only a dateline: places and a date, comma-separated."""
+    parts = [p.strip() for p in line.split(",")] if 0 < len(line) <= 80 else []
+    codes = [_PLACE_TO_CODE.get(p.lower()) for p in parts]
+    if not codes or codes[0] is None and not re.fullmatch(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", parts[0]):
+        return None
+    if any(c is None and not _DATE_PART.fullmatch(p) for p, c in zip(parts[1:], codes[1:], strict=True)):
+        return None
+    return next((c for c in reversed(codes) if c), None)
+
+
+_DATE_PART = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2}|\d{4})(?: /[^/]{1,30}/)?")
 
 
 # Countries whose private companies are registered as "Limited" (common-law and a few others);
