@@ -23,6 +23,10 @@ def _roles(title: str, text: str) -> dict[str, str]:
         "Department of Health Care Services",
         "Quenby Health Care Administration",
         "Ministry of Health and Medical Services",
+        "Office of the National Coordinator for Health Technology",
+        "Bureau of Health Information",
+        "Quenby Health Directorate",
+        "Quenby Care Inspectorate",
     ],
 )
 def test_a_public_body_named_by_its_head_word_is_government_whatever_it_administers(name):

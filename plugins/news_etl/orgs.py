@@ -87,8 +87,9 @@ _TYPE_RULES_SOURCE = (
     # A public body named by its head word is government whatever it administers ("... Healthcare
     # Authority", "Department of Health Care Services", "... Management Activity"); not one that
     # runs hospitals ("Hospital Authority").
-    ("government", r"^(?!.*\bhospitals?\b)(?:(department|ministry) of\b.*|"
-                   r".*\b(agency|authority|administration|activity|ministry|department|commission|regulator))$"),
+    ("government", r"^(?!.*\bhospitals?\b)(?:(department|ministry|office|bureau) (of|for)\b.*|"
+                   r".*\b(agency|authority|administration|activity|ministry|department|commission|regulator|"
+                   r"directorate|inspectorate|bureau))$"),
     ("provider", r"^(cl[ií]nicas?|clinique|klinik\w*)\b|"  # "Clínica Alemana", not "Instituto ... Clínica y ..."
                  r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
                  r"health ?care system|health system|medicine|healthcare|health care|health services|"
