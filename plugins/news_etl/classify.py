@@ -454,7 +454,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
         late = len(participants) >= 2
         announcing += later if late else []
     offsets_all, offsets = offsets, offsets[:WINDOW]
-    participants = _profiled_parties(full_text, _described_parties(document, participants))
+    participants = _fellow_countries(_profiled_parties(full_text, _described_parties(document, participants)))
     features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
     features["parties_late"] = float(late)  # the detector learns how far to trust a later announcement
     # A roundup in prose: several sentences, each announcing a deal between organisations new to the
@@ -757,6 +757,18 @@ def _profiled_parties(text: str, participants: list[Participant]) -> list[Partic
         text, p.mentions, [n for n in names if n not in p.mentions])) for p in participants]
 
 
+def _fellow_countries(participants: list[Participant]) -> list[Participant]:
+    """A party of any kind but a vendor without a country takes the one country all its fellow
+    parties share ("two NHS trusts join the region's shared care record"): a body joined with
+    local ones is local more often than not; a vendor is often from elsewhere. Parties of two
+    countries settle nothing."""
+    known = {p.country for p in participants if p.country}
+    if len(known) != 1:
+        return participants
+    country = known.pop()
+    return [replace(p, country=country) if p.country is None and p.role != "vendor" else p for p in participants]
+
+
 def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
     """Whether a name in an announcing sentence can be a party: not a backer ("funded by X",
     "with support from X"), not the maker of a system a party already runs ("the trust's
@@ -815,7 +827,8 @@ _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|
                            re.I)
 _PARTIES_DESCRIBED = re.compile(
     r"\b(?:the two|the three|the four|both|all three)\b(?: [\w-]+){0,3} (?P<noun>providers|health systems|"
-    r"hospital groups|hospitals|trusts|health services|care providers|institutes|universities)\b", re.I)
+    r"hospital groups|hospitals|trusts|health services|care providers|medical cent(?:re|er)s|institutes|"
+    r"universities)\b", re.I)
 
 
 def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int, int]],

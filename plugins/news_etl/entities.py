@@ -33,7 +33,7 @@ _HEADS = re.compile(
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
     r"care record|exchange|registry|collaborative|authority|umc|mc|health plan|laborator(y|ies)|society|"
-    r"association|government)\b\.?$|\w\.(ai|io|com)$|"
+    r"association|government|activity)\b\.?$|\w\.(ai|io|com)$|"
     r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center)"
     r" (of|for)\b",
     re.I,
@@ -227,6 +227,9 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.mentions.add(surface)
             ref.spans.append((start, end))
         taken.append((start, end))
+        # "Deloitte Australia", "GE Healthcare (Little Chalfont, UK)": the place the text writes
+        # with the name beats the reference data's head office.
+        ref.country = (None if product else _stated_country(text, start, end)) or ref.country
         if ref.country is None:
             ref.country = _country_in_name(name) or _country_near(text, start, end)
         return ref
@@ -296,6 +299,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         if ref.org_type == "other" and not ref.known:
             ref.org_type = _type_from_usage(text, ref.spans) or "other"
     _default_local_countries(text, refs.values())
+    _dateline_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
 
@@ -755,30 +759,47 @@ _KICKER = re.compile(r"^(?:Why|How|What|When|Where|Who|Inside|Exclusive|Update|W
 _SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the|which|who|whose|one of|its|their|[A-Z][\w.-]*(?:’s|'s)(?=\s+[a-z]))\s"
                                  r"(?:(?!\band [A-Z])[^,]){0,160}(?:,|$)")
 _APPOSITION_TYPES = (
+    # Before "foundation" and "institute": "a not-for-profit research foundation" does research.
+    ("academic", r"\bresearch (foundation|organi[sz]ation|charity|body)\b"),
+    ("government", r"\b(regulator|watchdog|(government|public|federal|state|national|health|statutory) "
+                   r"(agency|authority|body))\b"),
+    # A non-profit or non-governmental organisation (not one that says it is a hospital): no listed kind.
+    ("other", r"\b(organi[sz]ation|NGO)\b"),
     ("vendor", r"\b(company|firm|start-?ups?|startup|spin-?outs?|spin-?offs?|vendor|supplier|developer|maker|"
-               r"provider of)\b"),
+               r"(electronics|technology|tech|software|IT|telecoms?|engineering) (group|giant)|"
+               r"provider of|(solutions?|services|technology|software|IT|platform) provider|consultancy|integrator)\b"),
     ("provider", r"\b(health system|hospital|trust|clinic|health service|care provider|hospice|nonprofit|"
                  r"charity)\b"),
     ("academic", r"\b(university|college|institute|school)\b"),
     ("payer", r"\b(insurer|health plan|health maintenance organi[sz]ation|payer)\b"),
-    ("network", r"\b(network|exchange|consortium|registry|platform)\b"),
+    ("network", r"\b(network|exchange|consortium|registry|platform|record)\b"),
+    ("other", r"\bfoundation\b"),
 )
 _APPOSITION_TYPES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _APPOSITION_TYPES)
 
 
 # "Cohere, the Toronto-based enterprise AI company," / "Kestrel Labs, an Omaha-based startup,": the
 # head noun of the appositive ends it (so "Jane Doe, a nurse at the hospital," is no organisation).
-_APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[\w-]+\s+){0,4}?"
+_APPOSITION_HEAD = (r"(?:an?|the)\s+(?:(?!(?:at|of|in|for|with|from|and|who)\s)[\w-]+\s+){0,6}?"
                     r"(?P<head>start-?ups?|spin-?outs?|spin-?offs?|company|firm|vendor|supplier|developer|maker|"
+                    r"(?:solutions?|services|technology|software|IT|platform) provider|consultancy|integrator|"
                     r"health system|"
                     r"hospital|insurer|health plan|university|nonprofit|charity|trust|health service|"
-                    r"consortium|network|exchange|registry|institute)"
-                    r"(?=[,.;)]|\s+(?:that|which|based|in|from|of|with)\b)")
+                    r"consortium|network|exchange|registry|institute|"
+                    r"(?:research )?foundation|research (?:organi[sz]ation|body)|NGO|"
+                    r"(?:non-?profit|not-for-profit|non-governmental|charitable|humanitarian) organi[sz]ation|"
+                    r"regulator|watchdog|(?:government|public|federal|state|national|health|statutory) "
+                    r"(?:agency|authority|body)|(?:shared|electronic|health|care|patient) record)"
+                    # what may follow the head: "..., the company whose AI scribe", "the record used across"
+                    r"(?=[,.;)]|\s+(?:that|which|whose|based|in|from|of|for|with|used|run|operated|owned|founded|"
+                    r"created|built|backed|led)\b)")
 _APPOSITION = re.compile(r",\s+" + _APPOSITION_HEAD)
 _APPOSITIVE_NAME = re.compile(rf"(?<![\w.])([A-Z][\w&.'’-]*(?:[ ](?:{_CONN}[ ])*[A-Z][\w&.'’-]*){{0,4}}),\s+(?="
                               + _APPOSITION_HEAD + ")")
 # "local start-up Rostr Health", "software company Acme": a description just before the name.
-_PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|developer|maker|insurer)\s+$")
+_PREMODIFIER = re.compile(r"\b(start-?up|startup|company|firm|vendor|supplier|developer|maker|insurer|"
+                          # "the electronics group NEC" (not "the hospital group X")
+                          r"(?:electronics|technology|tech|software|IT|telecoms?|engineering) (?:group|giant))\s+$")
 
 
 _AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:contract|deal|tender)\b[^.]{0,30}\bto|"
@@ -787,7 +808,11 @@ _AWARDED_TO = re.compile(r"(?:\b(?:awards?|awarded|awarding)\b[^.]{0,80}\b(?:con
 _SELECTED = re.compile(r"\b(?:selected|selects|picks|picked|taps|tapped|chose|chooses|chosen|enlist(?:s|ed)?|"
                        r"(?:deploy|implement|adopt|pilot|appoint)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|"
                        r"(?:software|platform|technology|tools?|systems?|solutions?|products?) (?:from|by)|"
-                       r"(?:supplied|provided|built|developed|made|powered) by)\s+(?:the\s+)?$")
+                       r"(?:supplied|provided|built|developed|made|powered) by|"
+                       # "a ten-year contract with X", "an IT services deal with X" (not "a deal with X": an
+                       # agreement of any kind)
+                       r"contract\s+with|(?:IT|software|technology|supply|services)\s+(?:deal|agreement)\s+with)"
+                       r"\s+(?:the\s+)?$")
 _CONTRACT_AFTER = re.compile(r"\s+(?:a|an|the)\s[^.]{0,60}\b(?:contract|deal)\b")
 _BEEN_AWARDED = re.compile(r",?\s+(?:has|have|was|were|had) been (?:awarded|selected as|chosen as|appointed as|"
                            r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by)\b|"
@@ -1048,28 +1073,66 @@ def _country_in_name(name: str) -> str | None:
 
 
 def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
-    """Care, public and academic bodies without a country take the story's country when the
-    places it names point to one country (at least two mentions, two in three of them).
-    Vendors do not: they are often from elsewhere."""
+    """Care, public and academic bodies, and bodies of no known kind (a local NGO, a district's
+    shared record), without a country take the story's country when the places it names point to
+    one country (at least two mentions, two in three of them). Vendors do not: they are often
+    from elsewhere; but a "... Ltd" in a story of a country whose companies are registered so is
+    more often a local one ("a Kenyan tender's bidders")."""
     # A place in the headline, dateline or first sentence says where the story is: it counts twice.
     opening = len(text.split("\n\n", 1)[0]) if "\n\n" in text else OPENING_CHARS
-    codes = [_PLACE_TO_CODE[m.group(0).lower()] for m in _PLACE_IN_TEXT.finditer(text)
-             for _ in range(2 if m.start() < min(opening, OPENING_CHARS) else 1)]
+    places = [(m.start(), _PLACE_TO_CODE[m.group(0).lower()]) for m in _PLACE_IN_TEXT.finditer(text)]
+    codes = [code for start, code in places for _ in range(2 if start < min(opening, OPENING_CHARS) else 1)]
     if len(codes) < 2:
         return
     top = max(set(codes), key=codes.count)
     if codes.count(top) * 3 < len(codes) * 2:
         return
+    # A body of no known kind may be a company from elsewhere: only when the story names its place
+    # twice ("the Boston company said" alone places one party, not the story).
+    kinds = {"provider", "government", "academic", "payer", "network"} | (
+        {"other"} if sum(code == top for _, code in places) >= 2 else set())
     for ref in refs:
-        if ref.country is None and ref.org_type in ("provider", "government", "academic", "payer", "network"):
+        if ref.country is None and (ref.org_type in kinds
+                                    or top in _LIMITED_COUNTRIES and _LIMITED.search(ref.name)):
             ref.country = top
+
+
+def _dateline_countries(text: str, refs: Iterable[OrgRef]) -> None:
+    """The organisation a datelined story or release opens with ("NAIROBI, Kenya – X has signed",
+    kept by ``story_body`` as a heading line "Nairobi, Kenya") is where the dateline is, when
+    nothing else gave it a country: a release is datelined at its issuer's home, a local
+    story at the place of its first actor."""
+    for ref in refs:
+        opening = [s for s, _ in ref.spans if s > 0 and text[s - 1] == "\n"] if ref.country is None else []
+        ref.country = next(filter(None, (_dateline_place(text[text.rfind("\n", 0, s - 1) + 1:s - 1])
+                                         for s in opening)), ref.country)
+
+
+def _dateline_place(line: str) -> str | None:
+    """The country of a line that is only a dateline: places and a date, comma-separated."""
+    parts = [p.strip() for p in line.split(",")] if 0 < len(line) <= 80 else []
+    codes = [_PLACE_TO_CODE.get(p.lower()) for p in parts]
+    if not codes or codes[0] is None and not re.fullmatch(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", parts[0]):
+        return None
+    if any(c is None and not _DATE_PART.fullmatch(p) for p, c in zip(parts[1:], codes[1:], strict=True)):
+        return None
+    return next((c for c in reversed(codes) if c), None)
+
+
+_DATE_PART = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2}|\d{4})(?: /[^/]{1,30}/)?")
+
+
+# Countries whose private companies are registered as "Limited" (common-law and a few others);
+# not the US (Inc, LLC) nor continental Europe and Latin America (GmbH, SA, BV, AB ...).
+_LIMITED_COUNTRIES = frozenset("GB IE IN KE NG GH UG TZ RW ZA AU NZ SG HK MY PK BD LK IL CA JP KR CN".split())
+_LIMITED = re.compile(r"\b(?:Ltd|Limited|Pvt|Pty|PLC|Plc)\.?$")
 
 
 _TRAILING_PLACE = re.compile(r"\s+" + _trie_pattern(
     n for names in PLACES.values() for n in names if " " not in n and not n.endswith(".")) + r"$")
 _TRAILING_DIRECTION = re.compile(r"\s+(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$")
-_BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based"
-_BASED_AFTER = re.compile(rf",\s+(?:an?|the)\s+{_BASED}\b")
+_BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-(?:based|founded|headquartered)"
+_BASED_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){{0,2}}{_BASED}\b")
 _BASED_BEFORE = re.compile(rf"\b{_BASED}\s+(?:[\w-]+\s+){{0,3}}$")
 _POSSESSIVE_PLACE_BEFORE = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s*$")
 _PLACE_AFTER = re.compile(r",? (?:in|of|based in) ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
@@ -1119,15 +1182,43 @@ def _country_near(text: str, start: int, end: int) -> str | None:
     based = _BASED_AFTER.match(text[end:end + 60]) or _BASED_BEFORE.search(_same_sentence_before(text, start, 60))
     if based and based.group(1).lower() in _PLACE_TO_CODE:
         return _PLACE_TO_CODE[based.group(1).lower()]
-    # "Singapore firm Ufinity", "Finnish startup Silo AI"
-    kind = _PLACE_KIND_BEFORE.search(_same_sentence_before(text, start, 60))
+    # "Singapore firm Ufinity", "Finnish startup Silo AI", "Kenya's leading payments company Mvuli";
+    # "Mvuli, a Kenyan software company"
+    kind = _PLACE_KIND_BEFORE.search(_same_sentence_before(text, start, 80)) or _PLACE_KIND_AFTER.match(text, end)
     if kind and kind.group(1).lower() in _PLACE_TO_CODE:
         return _PLACE_TO_CODE[kind.group(1).lower()]
     return None
 
 
-_PLACE_KIND_BEFORE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+(?:[a-z][\w-]*\s+|AI\s+){0,3}"
-                                r"(?:firm|company|start-?up|startup|vendor|supplier|developer|maker|group)\s+$")
+# Where a name's own words place it: a country after it ("Quillomatic Australia", its local arm), or
+# a parenthesis whose last part is a place ("Quillomatic (Little Harbour, UK)", "Zorbly (Boston)").
+_COUNTRY_NAMES = [names[0] for names in PLACES.values() if names[0] not in _AMBIGUOUS_PLACES] + [
+    "United Kingdom", "United States", "England", "Scotland", "Wales", "Northern Ireland"]
+_ARM_COUNTRY = re.compile(r"[ \t]+(" + "|".join(map(re.escape, _COUNTRY_NAMES)) + r")(?![\w-]|\.\w)")
+_PLACE_IN_PARENTHESIS = re.compile(r"[ \t]*\((?:[^()\n]{0,40}?[,;][ \t]*)?([A-Z][^()\n,;]{1,30})\)")
+# A person's title around the name: "general manager for X UAE", "X UK managing director Jane Roe"
+# name the unit a person heads, not the party (the company as a whole).
+_OFFICER_BEFORE = re.compile(r"\b(?:chief [a-z]+(?: officer)?|CEO|CTO|CIO|CMO|CFO|president|director|manager|head|"
+                             r"lead|chair(?:man|woman)?|officer)[ \t]*(?:,|of|for|at)[ \t]+(?:the[ \t]+)?$", re.I)
+_OFFICER_AFTER = re.compile(r"(?:’s|'s)?[ \t]+(?:chief|CEO|CTO|CIO|CMO|CFO|president|managing director|"
+                            r"general manager|country manager|director|head)\b")
+
+
+def _stated_country(text: str, start: int, end: int) -> str | None:
+    """The country the words right after a name give it (see ``_ARM_COUNTRY``), if any."""
+    if _OFFICER_BEFORE.search(_same_sentence_before(text, start, 60)):
+        return None
+    match = _ARM_COUNTRY.match(text, end) or _PLACE_IN_PARENTHESIS.match(text, end)
+    if match is None or _OFFICER_AFTER.match(text, match.end()):
+        return None
+    return _PLACE_TO_CODE.get(match.group(1).lower())
+
+
+_COMPANY_KINDS = r"(?:firm|company|start-?up|startup|vendor|supplier|developer|maker|group)"
+_PLACE_KIND_BEFORE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)?\s+(?:[a-z][\w-]*\s+|AI\s+|IT\s+){0,3}"
+                                + _COMPANY_KINDS + r"\s+$")
+_PLACE_KIND_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+"
+                               r"(?:[a-z][\w-]*\s+|AI\s+|IT\s+){0,3}?" + _COMPANY_KINDS + r"\b")
 
 
 def _is_place_possessive(word: str) -> bool:
@@ -1152,12 +1243,20 @@ _PLACE_DESCRIPTION = re.compile(
     rf"\s+(?P<desc>(?:(?!the\b)[\w-]+\s+){{0,3}}?(?:{_DESCRIBED_KINDS}))(?:’s|'s|s)?\b")
 
 
+# An unnamed party described by where it is from: "a contract with a company from Northern Ireland".
+_KIND_FROM_PLACE = re.compile(
+    rf"\ban?\s+(?P<desc>(?:(?!the\b)[\w-]+\s+){{0,3}}?(?:{_DESCRIBED_KINDS}))\s+(?:from|based in)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
 def place_descriptions(text: str) -> list[tuple[str, str]]:
-    """(country, kind) of every "the <place>[-based] <kind>" back-reference in the text, where the
-    place is one we know and the kind one of the organisation kinds (``provider`` for "system")."""
+    """(country, kind) of every "the <place>[-based] <kind>" back-reference, and every "a <kind> from
+    <place>" description, in the text, where the place is one we know and the kind one of the
+    organisation kinds (``provider`` for "system")."""
     found = []
-    for match in _PLACE_DESCRIPTION.finditer(text):
-        code = _PLACE_TO_CODE.get(match.group("place").lower())
+    for match in (*_PLACE_DESCRIPTION.finditer(text), *_KIND_FROM_PLACE.finditer(text)):
+        place = match.group("place").lower()  # a sentence's full stop may end it: "from Northern Ireland."
+        code = _PLACE_TO_CODE.get(place) or _PLACE_TO_CODE.get(place.rstrip("."))
         desc = match.group("desc")
         kind = next((t for t, pattern in _APPOSITION_TYPES if pattern.search(desc)), None)
         if kind is None and re.search(r"\bsystem$", desc):

@@ -81,19 +81,28 @@ def org_key(name: str) -> str:
 
 
 _TYPE_RULES_SOURCE = (
-    # A school is academic whatever it teaches: "School of Medicine and Public Health".
-    ("academic", r"\b(school|faculty|college) of\b"),
+    # A school is academic whatever it teaches: "School of Medicine and Public Health"; so is a
+    # university's department ("University of X Department of Surgery").
+    ("academic", r"\b(school|faculty|college) of\b|\buniversity\b.*\bdepartment of\b"),
+    # A public body named by its head word is government whatever it administers ("... Healthcare
+    # Authority", "Department of Health Care Services", "... Management Activity"); not one that
+    # runs hospitals ("Hospital Authority").
+    ("government", r"^(?!.*\bhospitals?\b)(?:(department|ministry|office|bureau) (of|for)\b.*|"
+                   r".*\b(agency|authority|administration|activity|ministry|department|commission|regulator|"
+                   r"directorate|inspectorate|bureau))$"),
     ("provider", r"^(cl[ií]nicas?|clinique|klinik\w*)\b|"  # "Clínica Alemana", not "Instituto ... Clínica y ..."
                  r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
                  r"health ?care system|health system|medicine|healthcare|health care|health services|"
-                 r"children's|infirmary|hospice|care home|(cancer|health|health sciences) (center|centre)s?)\b"),
+                 r"children's|infirmary|hospice|care home|(cancer|health|health sciences) (center|centre)s?|"
+                 r"umc)\b"),  # a Dutch university medical centre: "Maastricht UMC+"
     ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
                    r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
     ("academic", r"\b(university|college|institute|school|academy|faculty|universidad|universidade|università|"
                  r"universität|université|universiti|universitas|universiteit|universitet|instituto|institut|istituto)\b"),
     ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
+    # Not when a company's head word follows: "X Network Solutions Ltd" builds networks.
     ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange|hie|data platform|"
-                r"registry|care record)\b"),
+                r"registry|care record)\b(?! (solutions|systems|technologies|technology|software|services|labs)\b)"),
     ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|"
                r"solutions|labs?|ai|digital|analytics|cloud|data|\.ai|\.io|\.com)\b"),
     ("provider", r"\bhealth\b|^nhs\b"),  # "NHS Grampian": a health board that runs the hospitals
