@@ -98,3 +98,15 @@ def test_a_lower_first_brand_before_the_place_it_serves_is_an_organisation():
 
 def test_a_lower_first_word_alone_or_before_no_place_is_no_organisation():
     assert _names("The iPhone app and the eCare Companion will be offered to patients.") == []
+
+
+def test_officers_in_a_subject_are_people_not_parties():
+    """Officials who speak or sign are no organisations, nor is the next name of their list."""
+    parties = announced_parties("Principal Secretaries Jane Wanjiku and Peter Otieno said Quenby Health "
+                                "and the Ministry of Health have signed an agreement.")
+    assert "Quenby Health" in parties and "Ministry of Health" in parties
+    assert not any("Wanjiku" in name or "Otieno" in name for name in parties)
+    assert announced_parties("Health Cabinet Secretary Hon. Peter Otieno has assured donors of the plan.") == []
+    parties = announced_parties("Director Jane Roe said Zorblatt signed a contract with Quenby Health.")
+    assert "Zorblatt" in parties and "Quenby Health" in parties
+    assert not any("Jane Roe" in name for name in parties)

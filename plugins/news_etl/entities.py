@@ -447,7 +447,7 @@ def announced_parties(sentence: str) -> list[str]:
         # "X and Mila, the Quebec AI institute, are ...": the appositive describes, it names no one;
         # "Q&A: Why X ..." or "Exclusive: X ...": a headline's kicker is no part of the subject.
         subject = _KICKER.sub("", _SUBJECT_APPOSITIVE.sub("", subject).rpartition(": ")[2])
-        chunks = [c for c in _subject_chunks(subject) if c.lower() not in _PLACE_TO_CODE]
+        chunks = _without_officers([c for c in _subject_chunks(subject) if c.lower() not in _PLACE_TO_CODE])
         described = _DESCRIBED_NAME.search(subject)
         if all(_is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
             names += chunks
@@ -472,6 +472,21 @@ def announced_parties(sentence: str) -> list[str]:
                              else name)
             names += [c for c in _subject_chunks(", ".join(items)) if _is_name_chunk(c)]
     return names
+
+
+def _without_officers(chunks: list[str]) -> list[str]:
+    """A subject's names without the people in it: officers ("Principal Secretaries Jane Roe and
+    John Doe said", "Prof. A. Roe, Dean of Research, Quenby University and ...") and the names
+    listed right after one that have no body's head word (the next officer, not an organisation)."""
+    kept: list[str] = []
+    after_officer = False
+    for chunk in chunks:
+        if _OFFICE.match(chunk):
+            after_officer = True
+        elif not (after_officer and not _is_org_like(chunk)):
+            kept.append(chunk)
+            after_officer = False
+    return kept
 
 
 _LIST_ITEM = re.compile(r",[ \t]+(and[ \t]+)?(?:the[ \t]+)?(?=[A-Z]|[a-z]+[A-Z])")
@@ -723,9 +738,13 @@ _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements
 
 
 # An office and its holder, not a body: "Minister for Health and Children", "Secretary of State",
-# "The Honourable Jane Doe" (the body an officer serves is found apart: "Director of the X Council").
-_OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting) )*(?:Minister|Secretary|"
-                     r"Commissioner|Governor|Mayor|Senator|Congress(?:man|woman)|Honourable|Honorable|Hon\.)\b"
+# "The Honourable Jane Doe", "Principal Secretaries Jane Roe and John Doe", "Health Cabinet Secretary
+# Hon. Jane Roe", "Director Quenby Telemedicine", "Dr Jane Roe" (the body an officer serves is found
+# apart: "Director of the X Council").
+_OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting|Principal|Cabinet|Permanent|"
+                     r"Health) )*(?:Ministers?|Secretar(?:y|ies)|Commissioners?|Governor|Mayor|Senator|"
+                     r"Congress(?:man|woman)|Honourable|Honorable|Hon\.|Director|Chair(?:man|woman|person)?|"
+                     r"Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)(?![\w.])"
                      r"(?! of the)")
 # A site's own name as the one reporting: "Example.com understands that ...", "... has learned".
 _SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|net|org|news|co\.uk|ie|in|com\.au|co\.nz)$")
