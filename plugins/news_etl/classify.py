@@ -224,6 +224,14 @@ _NEGATIVE = [
     # partnering with AI start-ups" (not "among the first to join", which is their own news).
     (r"\b(and|&) (?-i:[A-Z])[\w&.'’-]*( (?-i:[A-Z])[\w&.'’-]*){0,4},? ((are|were) )?among\b"
      r"(?! (the )?(first|earliest|early)\b)", 2.5),
+    # A trend story counting deals: "a wave of collaborations", "at least a dozen partnerships announced".
+    (r"\ba (wave|string|flurry|spate|raft|rash) of (new |recent )?(partnerships|collaborations|deals|alliances|"
+     r"agreements|tie-ups)\b|\b(at least |more than |over )?(a dozen|dozens of|\d+)( [\w-]+){0,2} (partnerships|"
+     r"collaborations|deals|alliances|tie-ups)\b[^.]{0,40}\b(announced|struck|signed|unveiled) "
+     r"(in|over|during|this|last)\b", 2.5),
+    # An award for a collaboration already running: "won the award for the best healthcare collaboration".
+    (r"\b(won|wins|winning|winners? of|shortlisted for|finalists? (for|in))\b[^.]{0,40}\b(award|prize)s?\b|"
+     r"\b(among|were named|are named) (the )?(winners|finalists)\b", 2.5),
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
     # Opinion and explainers by their label or headline: "Our Take: ...", "Feature: ...", "4 Ways ...".
     (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b|"
@@ -244,6 +252,7 @@ _NEGATIVE = [
 # learned detector decides how much they count.
 _RELATION = re.compile(
     r"\b(arrangements?|relationship|unit(e|es|ed|ing)|contracted|agreed terms|alongside|together|help from|"
+    r"participat(e|es|ing) in|take part in|"
     r"(will|to|would) (offer|provide|supply|run|power|host|make|bring)|"
     r"(build|builds|building|built|develop|develops|developing|working)\b[^.]{0,50}\bwith (?-i:[A-Z])|"
     r"contribut\w+ (data|records)|(software|platform|system|technology|tools?) from (?-i:[A-Z])|"

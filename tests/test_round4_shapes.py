@@ -1,0 +1,33 @@
+"""Detection on issue 5's fourth round of real-news shapes: trend stories counting deals, awards
+for collaborations already running, and organisations set to take part in a joint project.
+Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from news_etl.classify import _RELATION, _negative_score
+
+
+@pytest.mark.parametrize("sentence", [
+    "A wave of collaborations between hospital groups and cloud companies is changing how records are kept.",
+    "At least a dozen significant partnerships announced in recent weeks show where health systems are heading.",
+    "More than 20 AI deals struck this year involve a large technology company.",
+    "The Westbrook Digital Ward partnership won the award for the best healthcare collaboration.",
+    "Quenby Health and Zorblatt were among the winners at the annual digital health awards.",
+])
+def test_trend_counts_and_awards_are_no_announcement(sentence):
+    assert _negative_score(sentence) > 0, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quenby Health has signed a partnership with Zorblatt to build a shared care record.",
+    "The two partners said several more hospitals could join next year.",
+    "Westbrook Trust awarded the contract to Zorblatt after a tender.",
+    "Zorblatt won a five-year contract to supply the trust's pathology system.",
+])
+def test_an_announcement_keeps_clear_of_those_cues(sentence):
+    assert _negative_score(sentence) == 0, sentence
+
+
+def test_organisations_set_to_take_part_in_a_project_are_in_a_relation():
+    assert _RELATION.search("Quenby University, Zorblatt and Westbrook Health are all set to participate in the study.")
