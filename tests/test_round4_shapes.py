@@ -1,5 +1,6 @@
 """Detection on issue 5's fourth round of real-news shapes: trend stories counting deals, awards
-for collaborations already running, and organisations set to take part in a joint project.
+for collaborations already running, a supplier still to be named, a call for partners, research
+findings, and organisations set to take part in a joint project.
 Every sentence here is invented."""
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from news_etl.classify import _RELATION, _negative_score
     "More than 20 AI deals struck this year involve a large technology company.",
     "The Westbrook Digital Ward partnership won the award for the best healthcare collaboration.",
     "Quenby Health and Zorblatt were among the winners at the annual digital health awards.",
+    "The two trusts are moving towards a shared record, with a preferred supplier to be named in March.",
+    "Westbrook Health seeks long-term partnerships with industry for its new building programme.",
+    "Research by Quenby Analytics found that almost every trust has now bought an electronic record.",
 ])
-def test_trend_counts_and_awards_are_no_announcement(sentence):
+def test_trend_counts_awards_calls_for_partners_and_research_findings_are_no_announcement(sentence):
     assert _negative_score(sentence) > 0, sentence
 
 
@@ -24,6 +28,7 @@ def test_trend_counts_and_awards_are_no_announcement(sentence):
     "The two partners said several more hospitals could join next year.",
     "Westbrook Trust awarded the contract to Zorblatt after a tender.",
     "Zorblatt won a five-year contract to supply the trust's pathology system.",
+    "Westbrook Health has selected Zorblatt; the contract is due to be signed next month.",
 ])
 def test_an_announcement_keeps_clear_of_those_cues(sentence):
     assert _negative_score(sentence) == 0, sentence

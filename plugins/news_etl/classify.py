@@ -91,6 +91,10 @@ _NO_NEW_AGREEMENT = (
     r"which (?:already )?(?:has|holds|had|held) (?:a|an|the) [^.]{0,50}?\b(?:contract|agreement|deal)s?|"
     r"(?:looking|seeking|plans?|planning|intends?|intending|wants?) to (?:procure|tender|go (?:out )?to tender)|"
     r"(?:tender|procurement|prior information) notices?|re-?tender(?:s|ed|ing)?|"
+    r"(?:supplier|vendor|bidder|partner|provider)s? (?:is |are |was |were )?(?:still |yet )?"
+    r"(?:to be|due to be|will be) (?:named|chosen|selected|announced|appointed|confirmed)|"
+    r"(?:seeks|seeking|looking for|wants|calls? for|invit(?:es|ing)) (?:new |long-term |strategic |more |its )?"
+    r"(?:partners|partnerships|suppliers|contractors|bids|proposals|expressions of interest)\b|"
     r"(?:open|opens|opening|put|puts|putting|take|takes|taking|go|goes|going)\b[^.]{0,60}?\bto (?:a )?"
     r"(?:competitive|open|public) (?:tender|bidding|procurement|market)|"
     r"(?:contract|agreement|deal|arrangement)s? [^.]{0,60}?\b(?:(?:has|have|had) )?(?:officially )?(?:expired|lapsed)|"
@@ -219,7 +223,9 @@ _NEGATIVE = [
     (rf"^(?!.*{_LIVE_ON_SHARED})"
      r"(?:.*\b(?<!will )(?<!to )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
      r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b)", 2.5),
-    (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b", 2.0),
+    (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b|"
+     r"\b(research|analysis|data|figures) (by|from) (?-i:[A-Z])[^.]{0,60}\b(found|finds|shows?|showed|suggests?)\b",
+     2.0),
     # Organisations listed as examples of a trend: "Mayo Clinic and Ochsner among health systems
     # partnering with AI start-ups" (not "among the first to join", which is their own news).
     (r"\b(and|&) (?-i:[A-Z])[\w&.'’-]*( (?-i:[A-Z])[\w&.'’-]*){0,4},? ((are|were) )?among\b"
