@@ -6,7 +6,8 @@ Every sentence here is invented."""
 from __future__ import annotations
 
 import pytest
-from news_etl.classify import _RELATION, _negative_score
+from news_etl.classify import _RELATION, _negative_score, headline_case
+from news_etl.entities import announced_parties
 
 
 @pytest.mark.parametrize("sentence", [
@@ -36,3 +37,14 @@ def test_an_announcement_keeps_clear_of_those_cues(sentence):
 
 def test_organisations_set_to_take_part_in_a_project_are_in_a_relation():
     assert _RELATION.search("Quenby University, Zorblatt and Westbrook Health are all set to participate in the study.")
+
+
+def test_a_title_case_headline_with_small_words_in_lower_case_reads_its_verb():
+    assert headline_case("University of Quenby Partners with Zorblatt to Build Medical AI").startswith(
+        "University of Quenby partners with Zorblatt")
+    assert headline_case("NHS trust to use AI for triage") == "NHS trust to use AI for triage"
+
+
+def test_a_governing_board_acts_for_its_organisation():
+    assert announced_parties("The Westbrook Medical Center Board of Trustees has approved buying new "
+                             "software from Zorblatt.") == ["Westbrook Medical Center", "Zorblatt"]

@@ -529,11 +529,15 @@ def _evidence(r: Reading) -> str:
     return " ".join(r.written[s:e].strip() for s, e in spans)
 
 
+_TITLE_CASE_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
 def headline_case(title: str) -> str:
     """A headline in title case ("Valley Health Taps Epic For Revenue Cycle Overhaul") with its
     verbs, prepositions and articles in lower case, so they are not read as parts of names;
     names keep their capitals and the text its length. Other headlines are returned as they are."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", title)
+    # Short function words are left in lower case by many title-case styles ("Partners with X to").
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", title) if w not in _TITLE_CASE_SMALL_WORDS]
     capitalised = [w for w in words if w[0].isupper()]
     if len(words) < 4 or len(capitalised) < 0.8 * len(words):
         return title

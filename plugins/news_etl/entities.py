@@ -572,8 +572,14 @@ _LOWER_CASE_AUTHORITY = re.compile(r" (?:(?:county|city|borough|district|metropo
 _OFFICER_WORD = re.compile(r"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?")
 
 
+_GOVERNING_BODY = re.compile(r" Board of (?:Trustees|Directors|Governors|Regents|Supervisors|Commissioners)\b")
+
+
 def _before_officer(name: str) -> str:
-    """The employer before an officer's title: "UMass Memorial CEO Dr. Jane Roe" names UMass Memorial."""
+    """The employer before an officer's title: "UMass Memorial CEO Dr. Jane Roe" names UMass Memorial;
+    and before its governing board: "Westbrook Medical Center Board of Trustees" acts for Westbrook
+    Medical Center."""
+    name = name[:board.start()] if (board := _GOVERNING_BODY.search(name)) else name
     words = name.split()
     return " ".join(words[:next((i for i, w in enumerate(words) if _OFFICER_WORD.fullmatch(w)), len(words))])
 
