@@ -273,3 +273,10 @@ def test_a_company_named_later_in_a_datelined_story_takes_no_country_from_it():
                            "NAIROBI – Quenby County Government has signed an agreement with Mvuli Technologies to "
                            "digitise patient records in its clinics.")
     assert countries["Mvuli Technologies"] is None
+
+
+def test_a_university_of_a_science_is_academic_and_a_foundation_trust_a_provider():
+    from news_etl.orgs import infer_org_type
+
+    assert infer_org_type("Quenby Franklin University of Medicine and Science") == "academic"
+    assert infer_org_type("Westbrook and North Quenby Foundation Trust") == "provider"

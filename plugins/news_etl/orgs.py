@@ -83,7 +83,8 @@ def org_key(name: str) -> str:
 _TYPE_RULES_SOURCE = (
     # A school is academic whatever it teaches: "School of Medicine and Public Health"; so is a
     # university's department ("University of X Department of Surgery").
-    ("academic", r"\b(school|faculty|college) of\b|\buniversity\b.*\bdepartment of\b"),
+    ("academic", r"\b(school|faculty|college) of\b|\buniversity\b.*\bdepartment of\b|"
+                 r"\buniversity of (medicine|medical|health sciences|sciences?|technology)\b"),
     # A public body named by its head word is government whatever it administers ("... Healthcare
     # Authority", "Department of Health Care Services", "... Management Activity"); not one that
     # runs hospitals ("Hospital Authority").
@@ -91,6 +92,7 @@ _TYPE_RULES_SOURCE = (
                    r".*\b(agency|authority|administration|activity|ministry|department|commission|regulator|"
                    r"directorate|inspectorate|bureau))$"),
     ("provider", r"^(cl[ií]nicas?|clinique|klinik\w*)\b|"  # "Clínica Alemana", not "Instituto ... Clínica y ..."
+                 r"\bfoundation trust$|"  # an NHS foundation trust written without "NHS"
                  r"\b(nhs (foundation )?trust|nhs group|hospitals?|clinics?|hospices?|medical (center|centre)|"
                  r"health ?care system|health system|medicine|healthcare|health care|health services|"
                  r"children's|infirmary|hospice|care home|(cancer|health|health sciences) (center|centre)s?|"
