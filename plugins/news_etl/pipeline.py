@@ -738,6 +738,7 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
     try:
         with engine.begin() as conn:
             check_version(conn)  # never load into a schema this code was not written for
+            wh.lock_batch(conn, batch.batch_id)
             # Each verdict keeps the version that made it: provenance is the classifier that
             # classified, not the one that happens to load.
             rows = list(conn.execute(

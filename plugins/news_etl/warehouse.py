@@ -376,6 +376,22 @@ def ensure_schema(engine: Engine) -> None:
             _grant_marts(conn)  # recreated views lose their grants
 
 
+BATCH_LOCK_SPACE = 727275  # advisory-lock namespace of per-batch locks (727274 is the schema's)
+
+
+def lock_batch(conn: Connection, batch_id: str) -> None:
+    """Hold the batch's lock until this transaction ends, so two runs of one day take turns.
+
+    A stage that replaces rows (delete, then insert) must not interleave with another run's
+    same stage: on PostgreSQL, under READ COMMITTED, one run's delete of partnerships met the
+    participants the other had just inserted (a foreign-key violation). SQLite needs nothing:
+    its write transactions already run one at a time.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:space, hashtext(:batch))"),
+                     {"space": BATCH_LOCK_SPACE, "batch": batch_id})
+
+
 def refresh_planner_statistics(engine: Engine) -> None:
     """Let the query planner see the rows just loaded, before BI tools query the marts.
 

@@ -24,6 +24,7 @@ from fault_helpers import DAY, clean_snapshot, run_day_in_child, warehouse_rows
 from http_server import serve
 from infrastructure import fill, private_postgres, remount, tmpfs
 from news_etl import faults
+from news_etl import warehouse as wh
 from news_etl.fixture_site import FixtureSite
 from news_etl.pipeline import (
     Batch,
@@ -147,6 +148,26 @@ def test_the_same_day_twice_at_once_equals_one_clean_run(pipeline_env, tmp_path)
         run.join()
     assert results == [0, 0]
     assert warehouse_rows(pipeline_env.warehouse_url) == expected
+
+
+@pytest.mark.parametrize("warehouse_url", ["postgresql"], indirect=True)
+def test_a_load_waits_while_another_run_holds_its_batch(pipeline_env):
+    """What keeps twin runs from interleaving their replace-by-delete loads (a foreign-key
+    violation, seen once in twin runs on PostgreSQL before the lock)."""
+    assert run_once(pipeline_env, Batch.for_day(DAY, "first"))["status"] == "published"
+    batch = Batch.for_day(DAY, "second")
+    loaded = threading.Event()
+    loader = threading.Thread(target=lambda: (load_partnerships(pipeline_env, batch), loaded.set()))
+    engine = wh.make_engine(pipeline_env.warehouse_url)
+    try:
+        with engine.begin() as conn:
+            wh.lock_batch(conn, batch.batch_id)
+            loader.start()
+            assert not loaded.wait(3), "the load ran while another run held the batch"
+        loader.join(60)
+        assert loaded.is_set()
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.parametrize("warehouse_url", ["sqlite"], indirect=True)
