@@ -569,7 +569,8 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
 _PLACE_BASED = re.compile(r"-(?:based|headquartered)$")
 _LOWER_CASE_AUTHORITY = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
                                    r" (?:state |provincial |federal )?government\b")
-_OFFICER_WORD = re.compile(r"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?")
+_HONORIFIC = r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?"  # a person's, before the name
+_OFFICER_WORD = re.compile(rf"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|{_HONORIFIC}")
 
 
 _GOVERNING_BODY = re.compile(r" Board of (?:Trustees|Directors|Governors|Regents|Supervisors|Commissioners)\b")
@@ -750,7 +751,7 @@ _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements
 _OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting|Principal|Cabinet|Permanent|"
                      r"Health) )*(?:Ministers?|Secretar(?:y|ies)|Commissioners?|Governor|Mayor|Senator|"
                      r"Congress(?:man|woman)|Honourable|Honorable|Hon\.|Director|Chair(?:man|woman|person)?|"
-                     r"Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)(?![\w.])"
+                     rf"Professor|{_HONORIFIC})(?![\w.])"
                      r"(?! of the)")
 # A site's own name as the one reporting: "Example.com understands that ...", "... has learned".
 _SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|net|org|news|co\.uk|ie|in|com\.au|co\.nz)$")
@@ -867,7 +868,7 @@ def _appositive_names(text: str) -> list[str]:
     names = []
     for match in _APPOSITIVE_NAME.finditer(text):
         name = _strip_the(match.group(1))
-        if _is_name_chunk(name) and not re.match(r"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s", name):
+        if _is_name_chunk(name):  # not a person's name: "Dr Jane Roe" opens with an office
             names.append(name)
     return names
 
