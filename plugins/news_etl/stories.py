@@ -105,13 +105,14 @@ def assign_stories(
     """
     members = _Members()
     for article_id, story_id, signature in known:
-        members.add(article_id, story_id, signature)
+        members.add(article_id, story_id, signature, _band_values(signature))
     assignments: list[StoryAssignment] = []
     for article_id, signature in new:
-        best = members.best_match(article_id, signature)
+        bands = _band_values(signature)  # once: the lookup and the index both need them
+        best = members.best_match(article_id, signature, bands)
         story_id, score = best if best and best[1] >= SIMILARITY_THRESHOLD else (article_id, 1.0)
         assignments.append(StoryAssignment(article_id, story_id, score))
-        members.add(article_id, story_id, signature)
+        members.add(article_id, story_id, signature, bands)
     return assignments
 
 
@@ -125,7 +126,7 @@ class _Members:
         self.signatures = np.empty((64, NUM_HASHES + 1), dtype=np.int32)  # hashes are below 2**31
         self.bands: list[dict[tuple[int, ...], list[int]]] = [{} for _ in range(BANDS)]  # band value -> rows
 
-    def add(self, article_id: str, story_id: str, signature: Sequence[int]) -> None:
+    def add(self, article_id: str, story_id: str, signature: Sequence[int], bands: list[tuple[int, ...]]) -> None:
         n = len(self.article_ids)
         if n == len(self.signatures):
             self.signatures = np.concatenate([self.signatures, np.empty_like(self.signatures)])
@@ -133,14 +134,14 @@ class _Members:
         self.article_ids.append(article_id)
         self.story_ids.append(story_id)
         self.rows_of.setdefault(article_id, []).append(n)
-        for band, value in enumerate(_band_values(signature)):
+        for band, value in enumerate(bands):
             self.bands[band].setdefault(value, []).append(n)
 
-    def best_match(self, article_id: str, signature: Sequence[int]) -> tuple[str, float] | None:
+    def best_match(self, article_id: str, signature: Sequence[int], bands: list[tuple[int, ...]]
+                   ) -> tuple[str, float] | None:
         """The story of the most similar candidate (sharing a band; ties to the lowest article id)
         and the similarity, as ``similarity`` computes it; None without candidates."""
-        candidates = {row for band, value in enumerate(_band_values(signature))
-                      for row in self.bands[band].get(value, ())}
+        candidates = {row for band, value in enumerate(bands) for row in self.bands[band].get(value, ())}
         candidates.difference_update(self.rows_of.get(article_id, ()))  # never its own earlier copy
         if not candidates:
             return None
