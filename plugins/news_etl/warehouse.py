@@ -358,6 +358,9 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+SCHEMA_LOCK = 727274  # the advisory lock that serialises schema upgrades on PostgreSQL
+
+
 def ensure_schema(engine: Engine) -> None:
     """Migrate the warehouse to the current schema version and (re)create the BI mart views.
 
@@ -368,7 +371,7 @@ def ensure_schema(engine: Engine) -> None:
 
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
         upgrade(conn)
         for statement in _mart_statements(conn.dialect.name):
             conn.execute(text(statement))
@@ -376,7 +379,7 @@ def ensure_schema(engine: Engine) -> None:
             _grant_marts(conn)  # recreated views lose their grants
 
 
-BATCH_LOCK_SPACE = 727275  # advisory-lock namespace of per-batch locks (727274 is the schema's)
+BATCH_LOCK_SPACE = 727275  # advisory-lock namespace of per-batch locks, apart from SCHEMA_LOCK
 
 
 def lock_batch(conn: Connection, batch_id: str) -> None:
