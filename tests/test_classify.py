@@ -496,14 +496,14 @@ def test_a_place_before_a_company_description_gives_the_vendor_its_country():
 def test_the_gazetteer_trie_finds_what_an_alternation_longest_first_finds():
     import re
 
-    from news_etl.entities import _trie_pattern
+    from news_etl.places import trie_pattern
     forms = ["Mayo", "Mayo Clinic", "Mayo Clinic Health System", "May", "Epic", "Epic Systems", "NHS", "NHS England"]
     text = ("Mayo Clinic Health System and Mayo Clinic's board met May 4; Epic Systems, Epicure and NHS England "
             "joined Mayo. NHS Englander Mayor")
     ends = r"(?![\w]|\.\w)"
     alternation = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                              + ")" + ends)
-    trie = re.compile(r"(?<![\w.])" + _trie_pattern(forms) + ends)
+    trie = re.compile(r"(?<![\w.])" + trie_pattern(forms) + ends)
     found = [m.group(0) for m in trie.finditer(text)]
     assert found == [m.group(0) for m in alternation.finditer(text)]
     assert found == ["Mayo Clinic Health System", "Mayo Clinic", "May", "Epic Systems", "NHS England", "Mayo", "NHS"]

@@ -280,3 +280,17 @@ def test_a_university_of_a_science_is_academic_and_a_foundation_trust_a_provider
 
     assert infer_org_type("Quenby Franklin University of Medicine and Science") == "academic"
     assert infer_org_type("Westbrook and North Quenby Foundation Trust") == "provider"
+
+
+def test_no_place_is_also_an_organisation_of_the_gazetteer():
+    """A name in the places table is read as a place and never as a party ("Te Whatu Ora", New
+    Zealand's health agency, was once listed as a New Zealand place). Only abbreviations whose
+    case tells them apart may share a key ("Va." the state, "VA" the department)."""
+    from news_etl.orgs import load_gazetteer, org_key
+    from news_etl.places import PLACES
+
+    gazetteer = load_gazetteer()
+    surfaces = {org_key(n): n for org in gazetteer.orgs for n in (org.name, *org.aliases)}
+    clashes = [place for names in PLACES.values() for place in names
+               if org_key(place) in surfaces and surfaces[org_key(place)].rstrip(".") == place.rstrip(".")]
+    assert clashes == []

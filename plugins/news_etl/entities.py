@@ -16,9 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
+from news_etl.places import (
+    AMBIGUOUS_PLACES,
+    PLACE_TO_CODE,
+    PLACES,
+    TRAILING_PLACE,
+    country_in_name,
+    dateline_countries,
+    default_local_countries,
+    trie_pattern,
+)
 
 _CAP = r"(?:(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z][\w’'./\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"  # initials: "L.A. Care"
 # Connectors inside names, English and those of the languages of the places we cover
@@ -53,131 +62,6 @@ _GENERIC_FIRST = {"university", "royal", "national", "london", "new", "north", "
                   "st", "saint", "nhs", "hospital", "health", "medical", "general", "central", "the",
                   "united", "american", "british", "children's", "city", "county", "state", "great"}
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
-PLACES = {
-    "US": ["U.S.", "US", "United States", "America", "American", "Missouri", "Minnesota", "Chicago",
-           "California", "Texas", "New York", "Florida", "Ohio", "Boston", "Massachusetts", "Michigan",
-           "Wisconsin", "Illinois", "Pennsylvania", "Philadelphia", "Virginia", "Georgia", "Atlanta",
-           "Washington", "Seattle", "Oregon", "Utah", "Colorado", "Denver", "Arizona", "Tennessee",
-           "Nashville", "Kentucky", "Indiana", "Iowa", "Kansas", "Nebraska", "Louisiana", "Maryland",
-           "Baltimore", "Connecticut", "New Jersey", "North Carolina", "South Carolina", "Alabama",
-           "Houston", "Dallas", "Los Angeles", "San Francisco", "Cleveland", "Pittsburgh", "Detroit",
-           "Milwaukee", "Minneapolis", "St. Louis", "Kansas City", "Columbus", "Miami", "Oklahoma",
-           "Arkansas", "Mississippi", "Nevada", "New Mexico", "Idaho", "Montana", "Dakota", "Maine",
-           "Vermont", "New Hampshire", "Rhode Island", "Delaware", "Hawaii", "Alaska", "West Virginia",
-           # AP-style state abbreviations, as datelines write them ("PEORIA, Ill.")
-           "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Fla.", "Ga.", "Ill.", "Kan.", "Ky.", "Md.",
-           "Mass.", "Mich.", "Minn.", "Miss.", "Neb.", "Nev.", "N.J.", "N.Y.", "N.C.", "Okla.", "Ore.", "Pa.",
-           "S.C.", "Tenn.", "Va.", "Wash.", "Wis.", "Wyo."],
-    "GB": ["UK", "U.K.", "United Kingdom", "Britain", "British", "England", "English", "Scotland",
-           "Scottish", "Wales", "Welsh", "London", "Northern Ireland", "Manchester", "Birmingham", "Leeds",
-           "Liverpool", "Sheffield", "Bristol", "Newcastle", "Nottingham", "Leicester", "Oxford",
-           "Cambridge", "Edinburgh", "Glasgow", "Cardiff", "Belfast", "Yorkshire", "Lancashire", "Kent",
-           "Devon", "Cornwall", "Norfolk", "Suffolk", "Essex", "Surrey", "Sussex", "Hampshire"],
-    "IL": ["Israel", "Israeli", "Tel Aviv", "Jerusalem", "Haifa"], "BR": ["Brazil", "Brazilian", "São Paulo"],
-    "CA": ["Canada", "Canadian", "Toronto", "Ontario", "Quebec", "Québec", "Montreal", "Vancouver",
-           "British Columbia", "Alberta", "Nova Scotia", "Manitoba", "Saskatchewan", "Ottawa", "Calgary"],
-    "AU": ["Australia", "Australian", "Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Queensland",
-           "Victoria", "New South Wales", "NSW", "Tasmania"],
-    "IN": ["India", "Indian", "Delhi", "New Delhi", "Mumbai", "Bengaluru", "Chennai", "Hyderabad"],
-    "DE": ["Germany", "German", "Berlin", "Munich", "Hamburg", "Heidelberg", "Cologne"],
-    "FR": ["France", "French", "Paris"], "IE": ["Ireland", "Irish", "Dublin"],
-    "NL": ["Netherlands", "Dutch", "Amsterdam", "Rotterdam", "Utrecht"], "DK": ["Denmark", "Danish", "Copenhagen"],
-    "KE": ["Kenya", "Kenyan", "Nairobi"], "ZA": ["South Africa", "South African"], "NO": ["Norway", "Norwegian"],
-    "FI": ["Finland", "Finnish"], "CH": ["Switzerland", "Swiss"], "BE": ["Belgium", "Belgian"],
-    "SG": ["Singapore"], "AE": ["UAE", "United Arab Emirates", "Abu Dhabi", "Dubai"],
-    "JP": ["Japan", "Japanese"], "CN": ["China", "Chinese"], "NZ": ["New Zealand"],
-    "SE": ["Sweden", "Swedish"], "ES": ["Spain", "Spanish"], "IT": ["Italy", "Italian"],
-    "SA": ["Saudi Arabia", "Saudi", "Riyadh", "Jeddah"], "KR": ["South Korea", "Korean", "Seoul"],
-    # More countries and the cities and states datelines name (reference facts, not from any article).
-    "QA": ["Qatar", "Qatari", "Doha"], "OM": ["Oman", "Muscat"], "KW": ["Kuwait"], "BH": ["Bahrain"],
-    "EG": ["Egypt", "Egyptian", "Cairo"], "NG": ["Nigeria", "Nigerian", "Lagos", "Abuja"],
-    "GH": ["Ghana", "Ghanaian", "Accra"], "RW": ["Rwanda", "Rwandan", "Kigali"],
-    "UG": ["Uganda", "Ugandan", "Kampala"], "TZ": ["Tanzania", "Tanzanian", "Dar es Salaam"],
-    "ET": ["Ethiopia", "Ethiopian", "Addis Ababa"], "PK": ["Pakistan", "Pakistani", "Karachi", "Lahore", "Islamabad"],
-    "BD": ["Bangladesh", "Bangladeshi", "Dhaka"], "LK": ["Sri Lanka", "Sri Lankan", "Colombo"],
-    "NP": ["Nepal", "Kathmandu"], "MY": ["Malaysia", "Malaysian", "Kuala Lumpur"],
-    "ID": ["Indonesia", "Indonesian", "Jakarta"], "TH": ["Thailand", "Thai", "Bangkok"],
-    "VN": ["Vietnam", "Vietnamese", "Hanoi", "Ho Chi Minh City"], "PH": ["Philippines", "Filipino", "Manila"],
-    "TW": ["Taiwan", "Taiwanese", "Taipei"], "HK": ["Hong Kong"], "MX": ["Mexico", "Mexican", "Mexico City"],
-    "AR": ["Argentina", "Argentine", "Buenos Aires"], "CO": ["Colombia", "Colombian", "Bogotá", "Bogota"],
-    "PE": ["Peru", "Peruvian", "Lima"], "CL": ["Chile", "Chilean", "Santiago"],
-    "PT": ["Portugal", "Portuguese", "Lisbon", "Porto"],
-    "AT": ["Austria", "Austrian", "Vienna"], "PL": ["Poland", "Polish", "Warsaw", "Krakow"],
-    "CZ": ["Czech Republic", "Czechia", "Czech", "Prague"], "GR": ["Greece", "Greek", "Athens"],
-    "EE": ["Estonia", "Estonian", "Tallinn"], "IS": ["Iceland", "Icelandic", "Reykjavik"],
-    "HU": ["Hungary", "Hungarian", "Budapest"], "RO": ["Romania", "Romanian", "Bucharest"],
-    "LU": ["Luxembourg"], "LT": ["Lithuania", "Vilnius"], "LV": ["Latvia", "Riga"],
-}
-# Cities and states of countries above, kept apart to keep the table readable.
-for _code, _names in {
-    "US": ["Phoenix", "San Diego", "San Antonio", "Austin", "Charlotte", "Raleigh", "Salt Lake City", "Sacramento",
-           "Omaha", "Indianapolis", "Cincinnati", "Orlando", "Tampa", "New Orleans", "Memphis", "Louisville",
-           "Buffalo", "Albany", "Hartford", "Newark", "Las Vegas", "Albuquerque", "Tucson", "Boise", "Honolulu",
-           "Anchorage", "Jacksonville", "Oklahoma City", "Des Moines", "Little Rock", "Birmingham, Ala.",
-           "Wyoming", "Silicon Valley", "Palo Alto", "San Jose", "Oakland", "Brooklyn", "Manhattan"],
-    "GB": ["Southampton", "Portsmouth", "Plymouth", "Exeter", "Coventry", "Derby", "Stoke-on-Trent", "Hull",
-           "Sunderland", "Middlesbrough", "Brighton", "Norwich", "Ipswich", "Milton Keynes", "Wirral", "Merseyside",
-           "Cumbria", "Northumberland", "Aberdeen", "Dundee", "Swansea", "Bradford", "Wolverhampton", "Leicestershire",
-           "Nottinghamshire", "Derbyshire", "Lincolnshire", "Cheshire", "Staffordshire", "Somerset", "Dorset",
-           "Wiltshire", "Gloucestershire", "Oxfordshire", "Berkshire", "Hertfordshire", "Bedfordshire"],
-    "CA": ["Winnipeg", "Edmonton", "Halifax", "New Brunswick", "Newfoundland", "Hamilton, Ont.", "Ont.", "B.C.",
-           "Mississauga", "Regina", "Saskatoon", "Kingston, Ont."],
-    "AU": ["Canberra", "Hobart", "Gold Coast", "Western Australia", "South Australia", "Northern Territory",
-           "Newcastle, NSW", "Geelong", "Parramatta"],
-    "NZ": ["New Zealander", "Auckland", "Christchurch", "Hamilton, New Zealand", "Dunedin", "Te Whatu Ora"],
-    "IN": ["Odisha", "Kerala", "Karnataka", "Tamil Nadu", "Maharashtra", "Gujarat", "Rajasthan", "Telangana",
-           "Andhra Pradesh", "Uttar Pradesh", "West Bengal", "Bihar", "Assam", "Kolkata", "Pune", "Ahmedabad",
-           "Bangalore", "Lucknow", "Jaipur", "Bhubaneswar", "Kochi", "Gurugram", "Gurgaon", "Noida"],
-    "ZA": ["Cape Town", "Johannesburg", "Durban", "Pretoria", "Port Elizabeth", "Bloemfontein"],
-    "AE": ["Emirati", "Sharjah"],
-    "SE": ["Stockholm", "Gothenburg", "Malmö", "Uppsala"], "NO": ["Oslo", "Bergen", "Trondheim"],
-    "FI": ["Helsinki", "Tampere", "Turku", "Espoo", "Oulu"], "DK": ["Aarhus", "Odense"],
-    "CH": ["Zurich", "Geneva", "Basel"],
-    "BE": ["Brussels", "Antwerp", "Ghent", "Leuven"], "ES": ["Madrid", "Barcelona", "Valencia"],
-    "IT": ["Rome", "Milan", "Turin", "Naples"], "DE": ["Frankfurt", "Stuttgart", "Düsseldorf", "Dresden"],
-    "FR": ["Lyon", "Marseille", "Toulouse", "Bordeaux"], "NL": ["The Hague", "Eindhoven", "Groningen"],
-    "IE": ["Cork", "Galway", "Limerick"], "JP": ["Tokyo", "Osaka", "Kyoto"], "CN": ["Beijing", "Shanghai",
-    "Shenzhen", "Guangzhou"], "IL": ["Beersheba", "Petah Tikva"], "BR": ["Rio de Janeiro", "Brasília"],
-    "SG": ["Singaporean"], "KE": ["Mombasa", "Kisumu", "Eldoret"],
-    # Second cities of more countries (reference facts): where a hospital "in Cali" or "in Kumasi" is.
-    "CO": ["Cali", "Medellín", "Medellin", "Barranquilla", "Cartagena"], "GH": ["Kumasi", "Tamale"],
-    "MX": ["Guadalajara", "Monterrey", "Puebla"], "AR": ["Córdoba", "Rosario", "Mendoza"],
-    "CL": ["Valparaíso", "Concepción"], "PE": ["Arequipa"], "NG": ["Ibadan", "Kano", "Port Harcourt"],
-    "EG": ["Alexandria"], "SA": ["Dammam", "Mecca", "Medina"],
-    "TR": ["Turkey", "Turkish", "Istanbul", "Ankara", "Izmir"],
-    "UY": ["Uruguay", "Montevideo"], "EC": ["Ecuador", "Quito", "Guayaquil"], "CR": ["Costa Rica", "San José"],
-}.items():
-    PLACES[_code] = PLACES.get(_code, []) + _names
-def _trie_pattern(forms: Iterable[str]) -> str:
-    """A regular expression for a set of literal strings, shared prefixes factored out:
-    ``{"Mayo", "Mayo Clinic"}`` -> ``Mayo(?: Clinic)?``. At each character the longer
-    continuation is tried before ending, and sibling branches start with different
-    characters, so the first match found at a place is the longest form whose end the
-    pattern after it accepts, as with an alternation sorted longest first."""
-    trie: dict[str, dict] = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return "(?:" + build(trie) + ")"
-
-
-OPENING_CHARS = 400  # headline, dateline and first sentence, about
-_PLACE_TO_CODE = {name.lower(): code for code, names in PLACES.items() for name in names}
-# Places that name a country's place when seen in running text; ambiguous ones ("US" the
-# pronoun in capitals, "Victoria", "Georgia", "Washington") are left to the other signals.
-_AMBIGUOUS_PLACES = {"US", "Victoria", "Georgia", "Washington", "English"}
-_PLACE_IN_TEXT = re.compile(r"(?<![\w.])" + _trie_pattern(
-    n for names in PLACES.values() for n in names if n not in _AMBIGUOUS_PLACES) + r"(?!\w)")
 
 
 @dataclass(slots=True)
@@ -231,7 +115,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         # with the name beats the reference data's head office.
         ref.country = (None if product else _stated_country(text, start, end)) or ref.country
         if ref.country is None:
-            ref.country = _country_in_name(name) or _country_near(text, start, end)
+            ref.country = country_in_name(name) or _country_near(text, start, end)
         return ref
 
     # "Radiologists at Quenby Medical Center" in a subject slot names the centre only.
@@ -290,7 +174,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     for ref in refs.values():  # what the text says an unknown organisation is beats its name
         if ref.country is None:  # spans and names folded in from short references were not looked at yet
             ref.country = next(filter(None, (_country_near(text, s, e) for s, e in sorted(ref.spans))), None) or \
-                next(filter(None, map(_country_in_name, sorted(ref.mentions))), None)
+                next(filter(None, map(country_in_name, sorted(ref.mentions))), None)
         described = None if ref.known else next(filter(None, (_type_from_description(text, s, e)
                                                               for s, e in sorted(ref.spans))), None)
         ref.org_type = described or ref.org_type
@@ -298,8 +182,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             ref.org_type = "vendor"  # a name nothing else types, chosen or deployed by someone: the supplier
         if ref.org_type == "other" and not ref.known:
             ref.org_type = _type_from_usage(text, ref.spans) or "other"
-    _default_local_countries(text, refs.values())
-    _dateline_countries(text, refs.values())
+    default_local_countries(text, refs.values())
+    dateline_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
 
@@ -382,7 +266,7 @@ def _unknown_names_around_known(text: str, names: set[str], gazetteer: Gazetteer
         inner = next((i for i in range(1, len(words)) for j in range(i + 1, len(words) + 1)
                       if gazetteer.lookup(" ".join(words[i:j]))), None)
         if inner is None or any(w.lower() in _NAME_CONNECTORS or not w[:1].isupper() or _is_place_possessive(w)
-                                or w.lower() in _PLACE_TO_CODE for w in words[:inner]):
+                                or w.lower() in PLACE_TO_CODE for w in words[:inner]):
             continue
         spans += _name_spans(text, name, _NO_WORD_BEFORE, _NO_WORD_AFTER)
     return spans
@@ -409,7 +293,7 @@ def _continued_name(text: str, start: int, end: int, org: KnownOrg, gazetteer: G
     if gazetteer.lookup(text[start:end] + rest):
         return False
     if match.group("of"):
-        code = _PLACE_TO_CODE.get(rest[match.end("of") - end:].lower())
+        code = PLACE_TO_CODE.get(rest[match.end("of") - end:].lower())
         return code is None or org.country not in (None, code)
     return org.org_type != "vendor" and bool(_HEADS.search(rest)) and not _UNIT_WORD.search(rest)
 
@@ -447,7 +331,7 @@ def announced_parties(sentence: str) -> list[str]:
         # "X and Mila, the Quebec AI institute, are ...": the appositive describes, it names no one;
         # "Q&A: Why X ..." or "Exclusive: X ...": a headline's kicker is no part of the subject.
         subject = _KICKER.sub("", _SUBJECT_APPOSITIVE.sub("", subject).rpartition(": ")[2])
-        chunks = _without_officers([c for c in _subject_chunks(subject) if c.lower() not in _PLACE_TO_CODE])
+        chunks = _without_officers([c for c in _subject_chunks(subject) if c.lower() not in PLACE_TO_CODE])
         described = _DESCRIBED_NAME.search(subject)
         if all(_is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
             names += chunks
@@ -521,7 +405,7 @@ def _gazetteer_hits(text: str, gazetteer: Gazetteer):
 
 def _gazetteer_pattern(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[KnownOrg, bool]]] | None:
     """One pattern matching every surface form (the longest that fits at a place), and what
-    each form denotes. The forms are laid out as a trie (``_trie_pattern``): the same matches
+    each form denotes. The forms are laid out as a trie (``trie_pattern``): the same matches
     as an alternation of all forms longest first, found without trying each form in turn."""
     if gazetteer.matcher is not None:
         return gazetteer.matcher or None
@@ -529,7 +413,7 @@ def _gazetteer_pattern(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str,
     denotes = {form: (org, product) for form, org, product in reversed(surface)}
     forms = sorted({f for f, _, _ in surface if len(f) > 1}, key=len, reverse=True)
     pattern = (
-        (re.compile(r"(?<![\w.])" + _trie_pattern(forms) + r"(?![\w]|\.\w)"), denotes)
+        (re.compile(r"(?<![\w.])" + trie_pattern(forms) + r"(?![\w]|\.\w)"), denotes)
         if forms else None
     )
     gazetteer.matcher = pattern or ()  # () marks "compiled: no forms"
@@ -773,7 +657,7 @@ def _is_name_chunk(chunk: str) -> bool:
     if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
     low = re.sub(r"^(?:south|north|east|west|southern|northern|eastern|western) ", "", chunk.lower())
-    if low in _PLACE_TO_CODE or low in _NOT_NAMES or "-based" in low or _is_place_possessive(words[-1]):
+    if low in PLACE_TO_CODE or low in _NOT_NAMES or "-based" in low or _is_place_possessive(words[-1]):
         return False
     return not (len(words) == 1 and low in _GENERIC_FIRST)
 
@@ -943,7 +827,7 @@ def _is_org_like(name: str) -> bool:
     """A head word at the end ("... Hospital"), also before a place ("Trinity College Dublin"),
     an opening head ("Hospital Israelita ..."), or a lower-first brand before the place it serves
     ("eHealth Ontario", "iCare NSW"): a body named for its region, as "NHS Grampian" is."""
-    bare = _TRAILING_DIRECTION.sub("", _TRAILING_PLACE.sub("", name))  # "Baptist Health South Florida"
+    bare = _TRAILING_DIRECTION.sub("", TRAILING_PLACE.sub("", name))  # "Baptist Health South Florida"
     return bool(_HEADS.search(name) or (bare != name and (_HEADS.search(bare) or _LOWER_FIRST_BRAND.fullmatch(bare)))
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
 
@@ -958,14 +842,14 @@ def _without_nationality(name: str, text: str, gazetteer: Gazetteer) -> str:
     QSH"). "Saudi German Hospital" keeps its first word: the rest is no name on its own (it opens with
     a place or a generic word, or is a head word alone)."""
     words = name.split(" ")
-    cut = next((i for i in (3, 2, 1) if len(words) > i and " ".join(words[:i]).lower() in _PLACE_TO_CODE), 0)
+    cut = next((i for i in (3, 2, 1) if len(words) > i and " ".join(words[:i]).lower() in PLACE_TO_CODE), 0)
     if not cut or gazetteer.lookup(name):
         return name
     rest = " ".join(words[cut:])
     dash = re.match(r"[-–—]+ ", rest)
     rest = rest[dash.end():] if dash else rest
     lead = rest.split()[0].lower() if rest.split() else ""
-    if lead in _PLACE_TO_CODE or lead in _GENERIC_FIRST or _HEADS.fullmatch(rest) or not _is_name_chunk(rest):
+    if lead in PLACE_TO_CODE or lead in _GENERIC_FIRST or _HEADS.fullmatch(rest) or not _is_name_chunk(rest):
         return name
     if dash or gazetteer.lookup(rest) or f"({rest})" in text or \
             len(_name_spans(text, rest, _NO_WORD_BEFORE, _NO_WORD_AFTER)) > len(_name_spans(text, name, _NO_WORD_BEFORE,
@@ -977,7 +861,7 @@ def _without_nationality(name: str, text: str, gazetteer: Gazetteer) -> str:
 def _place_before(text: str, start: int) -> bool:
     """Whether the one to three words before ``start`` name a place ("Saudi Arabia QSH")."""
     words = text[max(0, start - 40):start].split()
-    return any(" ".join(words[-n:]).lower() in _PLACE_TO_CODE for n in (1, 2, 3) if len(words) >= n)
+    return any(" ".join(words[-n:]).lower() in PLACE_TO_CODE for n in (1, 2, 3) if len(words) >= n)
 
 
 def _without_place_possessive(name: str) -> str:
@@ -1059,7 +943,7 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
     firsts: dict[str, list[OrgRef]] = {}
     for ref in refs.values():
         first = ref.name.split()[0].lower()
-        if len(ref.name.split()) > 1 and first not in _GENERIC_FIRST and first not in _PLACE_TO_CODE:
+        if len(ref.name.split()) > 1 and first not in _GENERIC_FIRST and first not in PLACE_TO_CODE:
             firsts.setdefault(first, []).append(ref)
     for key, ref in list(refs.items()):
         # A shorter unknown ref that is the leading words of a longer one is the same org.
@@ -1067,7 +951,7 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
         longer = [r for r in refs.values() if r is not ref and (
             r.key.startswith(key + " ") or (len(key.split()) >= 2 and r.key.startswith(key)))]
         # One word only when it is a distinctive one ("Essentia" for "Essentia Health" in a headline).
-        distinctive = len(key.split()) >= 2 or (key not in _GENERIC_FIRST and key not in _PLACE_TO_CODE)
+        distinctive = len(key.split()) >= 2 or (key not in _GENERIC_FIRST and key not in PLACE_TO_CODE)
         # Not when the longer name is another kind of body ("Dubai Health" vs "Dubai Health Authority").
         same_kind = len(longer) == 1 and infer_org_type(ref.name) in ("other", infer_org_type(longer[0].name))
         if not ref.known and same_kind and distinctive:
@@ -1088,74 +972,6 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
                 taken.append(use)
 
 
-@lru_cache(maxsize=8192)
-def _country_in_name(name: str) -> str | None:
-    """"Unity Health Toronto" -> CA, "Pennine Care NHS Foundation Trust" -> GB."""
-    if re.search(r"\bNHS\b", name):
-        return "GB"
-    for match in _PLACE_IN_TEXT.finditer(name):
-        return _PLACE_TO_CODE[match.group(0).lower()]
-    return None
-
-
-def _default_local_countries(text: str, refs: Iterable[OrgRef]) -> None:
-    """Care, public and academic bodies, and bodies of no known kind (a local NGO, a district's
-    shared record), without a country take the story's country when the places it names point to
-    one country (at least two mentions, two in three of them). Vendors do not: they are often
-    from elsewhere; but a "... Ltd" in a story of a country whose companies are registered so is
-    more often a local one ("a Kenyan tender's bidders")."""
-    # A place in the headline, dateline or first sentence says where the story is: it counts twice.
-    opening = len(text.split("\n\n", 1)[0]) if "\n\n" in text else OPENING_CHARS
-    places = [(m.start(), _PLACE_TO_CODE[m.group(0).lower()]) for m in _PLACE_IN_TEXT.finditer(text)]
-    codes = [code for start, code in places for _ in range(2 if start < min(opening, OPENING_CHARS) else 1)]
-    if len(codes) < 2:
-        return
-    top = max(set(codes), key=codes.count)
-    if codes.count(top) * 3 < len(codes) * 2:
-        return
-    # A body of no known kind may be a company from elsewhere: only when the story names its place
-    # twice ("the Boston company said" alone places one party, not the story).
-    kinds = {"provider", "government", "academic", "payer", "network"} | (
-        {"other"} if sum(code == top for _, code in places) >= 2 else set())
-    for ref in refs:
-        if ref.country is None and (ref.org_type in kinds
-                                    or top in _LIMITED_COUNTRIES and _LIMITED.search(ref.name)):
-            ref.country = top
-
-
-def _dateline_countries(text: str, refs: Iterable[OrgRef]) -> None:
-    """The organisation a datelined story or release opens with ("NAIROBI, Kenya – X has signed",
-    kept by ``story_body`` as a heading line "Nairobi, Kenya") is where the dateline is, when
-    nothing else gave it a country: a release is datelined at its issuer's home, a local
-    story at the place of its first actor."""
-    for ref in refs:
-        opening = [s for s, _ in ref.spans if s > 0 and text[s - 1] == "\n"] if ref.country is None else []
-        ref.country = next(filter(None, (_dateline_place(text[text.rfind("\n", 0, s - 1) + 1:s - 1])
-                                         for s in opening)), ref.country)
-
-
-def _dateline_place(line: str) -> str | None:
-    """The country of a line that is only a dateline: places and a date, comma-separated."""
-    parts = [p.strip() for p in line.split(",")] if 0 < len(line) <= 80 else []
-    codes = [_PLACE_TO_CODE.get(p.lower()) for p in parts]
-    if not codes or codes[0] is None and not re.fullmatch(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", parts[0]):
-        return None
-    if any(c is None and not _DATE_PART.fullmatch(p) for p, c in zip(parts[1:], codes[1:], strict=True)):
-        return None
-    return next((c for c in reversed(codes) if c), None)
-
-
-_DATE_PART = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2}|\d{4})(?: /[^/]{1,30}/)?")
-
-
-# Countries whose private companies are registered as "Limited" (common-law and a few others);
-# not the US (Inc, LLC) nor continental Europe and Latin America (GmbH, SA, BV, AB ...).
-_LIMITED_COUNTRIES = frozenset("GB IE IN KE NG GH UG TZ RW ZA AU NZ SG HK MY PK BD LK IL CA JP KR CN".split())
-_LIMITED = re.compile(r"\b(?:Ltd|Limited|Pvt|Pty|PLC|Plc)\.?$")
-
-
-_TRAILING_PLACE = re.compile(r"\s+" + _trie_pattern(
-    n for names in PLACES.values() for n in names if " " not in n and not n.endswith(".")) + r"$")
 _TRAILING_DIRECTION = re.compile(r"\s+(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$")
 _BASED = r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-(?:based|founded|headquartered)"
 _BASED_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){{0,2}}{_BASED}\b")
@@ -1198,27 +1014,27 @@ def _name_spans(text: str, name: str, before: re.Pattern[str], after: re.Pattern
 def _country_near(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 40):start]
     match = _POSSESSIVE_PLACE_BEFORE.search(before)
-    if match and match.group(1).lower() in _PLACE_TO_CODE:
-        return _PLACE_TO_CODE[match.group(1).lower()]
+    if match and match.group(1).lower() in PLACE_TO_CODE:
+        return PLACE_TO_CODE[match.group(1).lower()]
     after = text[end:end + 40]
     match = _PLACE_AFTER.match(after)
-    if match and match.group(1).lower() in _PLACE_TO_CODE:
-        return _PLACE_TO_CODE[match.group(1).lower()]
+    if match and match.group(1).lower() in PLACE_TO_CODE:
+        return PLACE_TO_CODE[match.group(1).lower()]
     # "Tidewell, a Chicago-based company" / "Boston-based startup Zorbly"
     based = _BASED_AFTER.match(text[end:end + 60]) or _BASED_BEFORE.search(_same_sentence_before(text, start, 60))
-    if based and based.group(1).lower() in _PLACE_TO_CODE:
-        return _PLACE_TO_CODE[based.group(1).lower()]
+    if based and based.group(1).lower() in PLACE_TO_CODE:
+        return PLACE_TO_CODE[based.group(1).lower()]
     # "Singapore firm Ufinity", "Finnish startup Silo AI", "Kenya's leading payments company Mvuli";
     # "Mvuli, a Kenyan software company"
     kind = _PLACE_KIND_BEFORE.search(_same_sentence_before(text, start, 80)) or _PLACE_KIND_AFTER.match(text, end)
-    if kind and kind.group(1).lower() in _PLACE_TO_CODE:
-        return _PLACE_TO_CODE[kind.group(1).lower()]
+    if kind and kind.group(1).lower() in PLACE_TO_CODE:
+        return PLACE_TO_CODE[kind.group(1).lower()]
     return None
 
 
 # Where a name's own words place it: a country after it ("Quillomatic Australia", its local arm), or
 # a parenthesis whose last part is a place ("Quillomatic (Little Harbour, UK)", "Zorbly (Boston)").
-_COUNTRY_NAMES = [names[0] for names in PLACES.values() if names[0] not in _AMBIGUOUS_PLACES] + [
+_COUNTRY_NAMES = [names[0] for names in PLACES.values() if names[0] not in AMBIGUOUS_PLACES] + [
     "United Kingdom", "United States", "England", "Scotland", "Wales", "Northern Ireland"]
 _ARM_COUNTRY = re.compile(r"[ \t]+(" + "|".join(map(re.escape, _COUNTRY_NAMES)) + r")(?![\w-]|\.\w)")
 _PLACE_IN_PARENTHESIS = re.compile(r"[ \t]*\((?:[^()\n]{0,40}?[,;][ \t]*)?([A-Z][^()\n,;]{1,30})\)")
@@ -1237,7 +1053,7 @@ def _stated_country(text: str, start: int, end: int) -> str | None:
     match = _ARM_COUNTRY.match(text, end) or _PLACE_IN_PARENTHESIS.match(text, end)
     if match is None or _OFFICER_AFTER.match(text, match.end()):
         return None
-    return _PLACE_TO_CODE.get(match.group(1).lower())
+    return PLACE_TO_CODE.get(match.group(1).lower())
 
 
 _COMPANY_KINDS = r"(?:firm|company|start-?up|startup|vendor|supplier|developer|maker|group)"
@@ -1249,7 +1065,7 @@ _PLACE_KIND_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?([A-Z
 
 def _is_place_possessive(word: str) -> bool:
     base = _POSSESSIVE_END.sub("", word)
-    return base != word and base.lower() in _PLACE_TO_CODE
+    return base != word and base.lower() in PLACE_TO_CODE
 
 
 def _strip_the(name: str) -> str:
@@ -1282,7 +1098,7 @@ def place_descriptions(text: str) -> list[tuple[str, str]]:
     found = []
     for match in (*_PLACE_DESCRIPTION.finditer(text), *_KIND_FROM_PLACE.finditer(text)):
         place = match.group("place").lower()  # a sentence's full stop may end it: "from Northern Ireland."
-        code = _PLACE_TO_CODE.get(place) or _PLACE_TO_CODE.get(place.rstrip("."))
+        code = PLACE_TO_CODE.get(place) or PLACE_TO_CODE.get(place.rstrip("."))
         desc = match.group("desc")
         kind = next((t for t, pattern in _APPOSITION_TYPES if pattern.search(desc)), None)
         if kind is None and re.search(r"\bsystem$", desc):
@@ -1309,6 +1125,6 @@ def profile_country(text: str, mentions: Iterable[str], others: Iterable[str] = 
             if match is None or any(o in text[end:match.start("first")] for o in others):
                 continue
             for place in (match.group("second"), match.group("first")):
-                if place and place.lower() in _PLACE_TO_CODE:
-                    return _PLACE_TO_CODE[place.lower()]
+                if place and place.lower() in PLACE_TO_CODE:
+                    return PLACE_TO_CODE[place.lower()]
     return None
