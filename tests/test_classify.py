@@ -622,7 +622,7 @@ def test_a_supplier_a_buyer_is_bringing_in_is_a_party():
 
 
 def test_a_pronoun_opening_a_later_sentence_is_no_party_name():
-    from news_etl.entities import announced_parties
+    from news_etl.party_slots import announced_parties
     assert "They" not in announced_parties("They join the Missouri health system that joined the Zorblatt platform.")
     assert "A" not in announced_parties("A partner at the fund will join Zorblatt's board.")
 
@@ -633,7 +633,7 @@ def test_a_pronoun_opening_a_later_sentence_is_no_party_name():
     "In March 2025, Halden Clinic signed a contract with Zentrix Systems.",
 ])
 def test_a_date_opening_the_sentence_is_no_party_and_hides_none(sentence):
-    from news_etl.entities import announced_parties
+    from news_etl.party_slots import announced_parties
     assert sorted(announced_parties(sentence)) == ["Halden Clinic", "Zentrix Systems"]
 
 
@@ -729,7 +729,7 @@ def test_a_deal_of_the_past_told_late_in_a_story_gives_no_parties():
      "a partnership.", {"Quenby Teaching Hospital", "Brindle Teaching and Referral Hospital"}),
 ])
 def test_organisations_the_gazetteer_does_not_know_are_named_whole(text, names):
-    from news_etl.classify import announced_parties
+    from news_etl.party_slots import announced_parties
     found = {o.name for o in find_organizations(text, Gazetteer(version="empty"), announced_parties(text))}
     assert names <= found, found
 
@@ -737,7 +737,7 @@ def test_organisations_the_gazetteer_does_not_know_are_named_whole(text, names):
 def test_a_head_word_alone_a_common_word_and_places_before_a_place_noun_are_no_organisations():
     text = ("Hospitals across the region will share beds. Radiologists at Quenby Medical Center will read scans "
             "between the Arland and Brindle areas, where radiologists are scarce.")
-    from news_etl.classify import announced_parties
+    from news_etl.party_slots import announced_parties
     slots = [n for s in text.split(". ") for n in announced_parties(s)] + ["Radiologists"]
     found = {o.name for o in find_organizations(text, Gazetteer(version="empty"), slots)}
     assert found == {"Quenby Medical Center"}, found
@@ -845,7 +845,7 @@ def test_names_in_other_languages_take_their_kind_from_their_head_and_a_folded_n
     assert infer_org_type("Instituto de Efectividad Clínica y Sanitaria") == "academic"
     text = ("Hospital Quenby de Buenos Aires has signed an agreement with Zorblatt Labs. "
             "Hospital Quenby will run the study.")
-    from news_etl.classify import announced_parties
+    from news_etl.party_slots import announced_parties
     refs = find_organizations(text, Gazetteer(version="empty"), ["Hospital Quenby", *announced_parties(text)])
     assert next(r.country for r in refs if r.name.startswith("Hospital Quenby")) == "AR"
 

@@ -5,8 +5,9 @@ Every name and sentence here is invented (or a well-known public name used as a 
 from __future__ import annotations
 
 from news_etl.classify import classify_article
-from news_etl.entities import announced_parties, find_organizations
+from news_etl.entities import find_organizations
 from news_etl.orgs import Gazetteer, KnownOrg, org_key
+from news_etl.party_slots import announced_parties
 
 
 def _gazetteer(*orgs: KnownOrg) -> Gazetteer:

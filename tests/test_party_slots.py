@@ -4,7 +4,7 @@ appositive. Every name and sentence here is invented."""
 from __future__ import annotations
 
 from news_etl.classify import classify_article
-from news_etl.entities import announced_parties
+from news_etl.party_slots import announced_parties
 
 
 def _parties(title: str, body: str) -> set[str]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 from news_etl.classify import _negative_score, _positive_score, classify_article, headline_case, read_article
-from news_etl.entities import announced_parties, find_organizations
+from news_etl.entities import find_organizations
 from news_etl.orgs import infer_org_type, load_gazetteer
+from news_etl.party_slots import announced_parties
 
 
 @pytest.mark.parametrize("sentence", [

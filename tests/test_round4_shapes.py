@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from news_etl.classify import _RELATION, _negative_score, headline_case
-from news_etl.entities import announced_parties
+from news_etl.party_slots import announced_parties
 
 
 @pytest.mark.parametrize("sentence", [

@@ -22,9 +22,7 @@ from functools import lru_cache
 
 from news_etl.detector import Detector, TypeModel, load_detector, load_type_model
 from news_etl.entities import (
-    DATELINE,
     OrgRef,
-    announced_parties,
     find_organizations,
     place_descriptions,
     profile_country,
@@ -32,6 +30,7 @@ from news_etl.entities import (
 )
 from news_etl.literal_prefilter import folded, may_match
 from news_etl.orgs import Gazetteer, load_gazetteer
+from news_etl.party_slots import DATELINE, announced_parties
 from news_etl.quotes import Quote, find_quotes
 from news_etl.roundups import (
     MAX_ITEMS,

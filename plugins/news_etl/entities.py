@@ -9,6 +9,9 @@ Three sources of mentions, merged per article:
 
 Short references ("Northwestern", "The Hillingdon Hospitals") are then folded into
 the full name they abbreviate, so each organisation is one ``OrgRef`` per article.
+
+Where a body is (its country) comes from ``places``; who an announcing sentence names as
+its parties, from ``party_slots``, which builds on the name grammar here.
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ _CAP = r"(?:(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z][\w’'./\-]*\w|[A-Z]|[a-z]+[A-Z
 # ("Instituto Nacional de Ciencias Médicas y Nutrición", "Università degli Studi di Milano").
 _FOREIGN_CONN = ("y", "e", "del", "della", "degli", "di", "des", "la", "las", "los", "van", "von", "der", "für", "zu")
 _CONN = r"(?:of|and|for|the|de|do|da|du|at|upon|on|&|" + "|".join(_FOREIGN_CONN) + ")"
-_PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
-_HEADS = re.compile(
+PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
+HEADS = re.compile(
     r"\b(hospitals?|clinic|trust|nhs group|group|university|college|institute|cent(er|re)|health|"
     r"(health|care|healthcare|medical) system|"
     r"healthcare|health care|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
@@ -87,14 +90,14 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     """All organisations the text names, each once, with every span where it is named.
 
     ``party_names`` are names found in the slots of announcing sentences (see
-    ``announced_parties``): organisations even when nothing in the name says so
+    ``party_slots.announced_parties``): organisations even when nothing in the name says so
     ("Cohere", "TriNetX"), added wherever the text names them and nothing else does.
     """
     refs: dict[str, OrgRef] = {}
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, surface: str, known: KnownOrg | None, product: bool = False) -> OrgRef:
-        name = known.name if known else _strip_the(surface)
+        name = known.name if known else strip_the(surface)
         key = org_key(name)
         ref = refs.get(key)
         if ref is None:
@@ -151,10 +154,10 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             bare = _without_nationality(part, text, gazetteer)
             s, part = s + len(part) - len(bare), bare
             fused = _FUSED_BODY.match(part)
-            if fused and not _is_org_like(part[:fused.end()].rsplit(" ", 2)[0]):
+            if fused and not is_org_like(part[:fused.end()].rsplit(" ", 2)[0]):
                 s, part = s + fused.end(), part[fused.end():]
             known = gazetteer.lookup(part)
-            if not known and (_OFFICE.match(part) or _SITE_NAME.match(part) and _REPORTING.match(text, s + len(part))):
+            if not known and (OFFICE.match(part) or _SITE_NAME.match(part) and _REPORTING.match(text, s + len(part))):
                 continue
             possessed = _POSSESSED_THING.match(part)
             if not known and possessed and _owner(text, possessed.group("owner"), refs, gazetteer):
@@ -165,7 +168,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                     owned.add(org_key(part))
                     continue
             # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
-            if known or _is_org_like(part) and not _HEADS.fullmatch(part):
+            if known or is_org_like(part) and not HEADS.fullmatch(part):
                 add(s, s + len(part), part, known)
     for ref in [r for r in refs.values() if _is_thing(text, r, owned, refs, gazetteer)]:
         del refs[ref.key]
@@ -295,7 +298,7 @@ def _continued_name(text: str, start: int, end: int, org: KnownOrg, gazetteer: G
     if match.group("of"):
         code = PLACE_TO_CODE.get(rest[match.end("of") - end:].lower())
         return code is None or org.country not in (None, code)
-    return org.org_type != "vendor" and bool(_HEADS.search(rest)) and not _UNIT_WORD.search(rest)
+    return org.org_type != "vendor" and bool(HEADS.search(rest)) and not _UNIT_WORD.search(rest)
 
 
 # Words that make a name a part of the body it continues, not another body.
@@ -312,82 +315,6 @@ def _split_known_tails(names: set[str]) -> set[str]:
         tail = next((m for m in re.finditer(" and ", name) if name[m.end():] in names), None)
         split |= {name[:tail.start()], name[tail.end():]} if tail else {name}
     return split
-
-
-def announced_parties(sentence: str) -> list[str]:
-    """Names in the party slots of an announcing sentence: its subject list and its object.
-
-    "Unity Health Toronto and Cohere have launched ..." gives both subject names;
-    "... has joined the TriNetX global network" gives "TriNetX". Only fully capitalised
-    chunks count, so "Two more health systems" or "the Massachusetts-based vendor" do not.
-    """
-    sentence = _OPENER.sub("", DATELINE.sub("", sentence.strip()))
-    names: list[str] = []
-    verb = _SUBJECT_END.search(sentence)
-    if verb and verb.start() > 0:
-        subject = re.sub(r"\s*\([^)]*\)", "", sentence[:verb.start()])
-        # "Officials of the Vellore-based CMC hospital": the body they speak for, named by its acronym.
-        subject = _ACRONYM_KIND.sub(r"\1", _STAFF_OF.sub("", subject))
-        # "X and Mila, the Quebec AI institute, are ...": the appositive describes, it names no one;
-        # "Q&A: Why X ..." or "Exclusive: X ...": a headline's kicker is no part of the subject.
-        subject = _KICKER.sub("", _SUBJECT_APPOSITIVE.sub("", subject).rpartition(": ")[2])
-        chunks = _without_officers([c for c in _subject_chunks(subject) if c.lower() not in PLACE_TO_CODE])
-        described = _DESCRIBED_NAME.search(subject)
-        if all(_is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
-            names += chunks
-        elif described:  # "Boston-based AI startup Zorbly"
-            names.append(described.group(1))
-        # Reported speech: "X said Y and Z have joined its network" announces Y and Z as well.
-        reported = _REPORTED.match(sentence, verb.start())
-        if reported:
-            names += [n for n in announced_parties(sentence[reported.end():]) if n not in names]
-    for slot in (*_OBJECT_START.finditer(sentence), *_PASSIVE_BY.finditer(sentence),
-                 *_AWARDED_BY_TO.finditer(sentence)):
-        described = _DESCRIPTION.match(sentence, slot.end())  # "with London-based startup Zorbly"
-        phrase = _PHRASE.match(sentence, described.end() if described else slot.end())
-        # "with Zorbly and Quenby" names both; "Zorbly's AI tool" names Zorbly
-        if phrase and not _PLACE_NOUN_AFTER.match(sentence, phrase.end()):
-            items = []
-            for item in (phrase.group(0), *_list_items_after(sentence, phrase.end())):
-                name = _DATE_TAIL.sub("", re.split(r"(?:’s|'s)(?:\s|$)", item)[0])
-                # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
-                purpose = re.search(r" for (?=[A-Z])", name)
-                items.append(name[:purpose.start()] if purpose and not _FOR_HEADS.search(name[:purpose.start()])
-                             else name)
-            names += [c for c in _subject_chunks(", ".join(items)) if _is_name_chunk(c)]
-    return names
-
-
-def _without_officers(chunks: list[str]) -> list[str]:
-    """A subject's names without the people in it: officers ("Principal Secretaries Jane Roe and
-    John Doe said", "Prof. A. Roe, Dean of Research, Quenby University and ...") and the names
-    listed right after one that have no body's head word (the next officer, not an organisation)."""
-    kept: list[str] = []
-    after_officer = False
-    for chunk in chunks:
-        if _OFFICE.match(chunk):
-            after_officer = True
-        elif not (after_officer and not _is_org_like(chunk)):
-            kept.append(chunk)
-            after_officer = False
-    return kept
-
-
-_LIST_ITEM = re.compile(r",[ \t]+(and[ \t]+)?(?:the[ \t]+)?(?=[A-Z]|[a-z]+[A-Z])")
-
-
-def _list_items_after(sentence: str, position: int) -> list[str]:
-    """The further items of a list a slot's first name opens ("by Velorix Health, Quenby and Arland
-    University"): only a list that ends in "and <Name>", so an appositive ("with X, Quenby's parent,")
-    is none."""
-    items: list[str] = []
-    closed = False
-    while (comma := _LIST_ITEM.match(sentence, position)) and (phrase := _PHRASE.match(sentence, comma.end())):
-        items.append(phrase.group(0))
-        closed, position = bool(comma.group(1)) or " and " in phrase.group(0), phrase.end()
-        if closed:
-            break
-    return items if closed else []
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -421,7 +348,7 @@ def _gazetteer_pattern(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str,
 
 
 def _phrases(text: str, gazetteer: Gazetteer | None = None):
-    for match in _PHRASE.finditer(text):
+    for match in PHRASE.finditer(text):
         start, surface = match.start(), match.group(0)
         words = surface.split()
         # Drop sentence-initial function words and possessive place prefixes ("Israel's").
@@ -433,7 +360,7 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
             words = words[1:]
         while words and words[-1].lower() in _LEADING_NOISE:
             words = words[:-1]
-        words = _before_officer(" ".join(words)).split()
+        words = before_officer(" ".join(words)).split()
         if not words:
             continue
         surface = " ".join(words)
@@ -460,7 +387,7 @@ _OFFICER_WORD = re.compile(rf"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woma
 _GOVERNING_BODY = re.compile(r" Board of (?:Trustees|Directors|Governors|Regents|Supervisors|Commissioners)\b")
 
 
-def _before_officer(name: str) -> str:
+def before_officer(name: str) -> str:
     """The employer before an officer's title: "UMass Memorial CEO Dr. Jane Roe" names UMass Memorial;
     and before its governing board: "Westbrook Medical Center Board of Trustees" acts for Westbrook
     Medical Center."""
@@ -469,77 +396,6 @@ def _before_officer(name: str) -> str:
     return " ".join(words[:next((i for i, w in enumerate(words) if _OFFICER_WORD.fullmatch(w)), len(words))])
 
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
-# A month as datelines and dates write it: "Jan", "Sept.", "November".
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# A leading dateline: "LONDON —", "FRESNO, Calif. –", "NASHVILLE, Tenn., March 4, 2026 /PRNewswire/ --",
-# "TORONTO (Reuters) -". The place in capitals, then optionally a state or country, a date and a wire;
-# or a place as written with its date: "New Delhi, May 7 (IANS)", "Singapore, 23 November 2023 –".
-DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
-    rf"(?:,?[ ]*{_MONTH}[ ]+\d{{1,2}}(?:,[ ]*\d{{4}})?)?"
-    r"(?:[ ]*[/(][A-Za-z][A-Za-z .-]{1,30}[/)])*"
-    r"[ ]*(?:--|[-–—]|(?<=[A-Z]):)[ ]*|"
-    rf"^[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]*(?:{_MONTH}[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_MONTH})(?:,?[ ]*\d{{4}})?"
-    r"(?:[ ]*\([A-Za-z]{2,12}\))?[ ]*(?:(?:--|[-–—:])[ ]*)?(?=[A-Z])"
-)
-_SUBJECT_END = re.compile(
-    r"\s(?:has|have|had|is|are|will|would|today|this week|last week|yesterday|on \w+day|said|says|announced|"
-    r"signed|signs|sign|joined|joins|"
-    r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
-    r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
-    r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
-)
-_REPORTED = re.compile(r"\s(?:said|says|announced|announces)(?: (?:on |this |last )?\w+day)?(?: that)?\s+(?=[A-Z])")
-_OBJECT_START = re.compile(
-    r"\b(?:with|between|joined|joins|join|selected|selects|select|picks|picked|taps|tapped|chose|chooses|chosen|"
-    r"(?:has |have )?(?:given|gives|handed|hands)(?=\s[^.]{0,60}\b(?:contract|deal)\b)|"
-    r"enlist(?:s|ed)?|members? of|connected to|connects to|sign(?:s|ed)? (?:up|on) (?:to|with)|live on|"
-    r"(?:deploy|implement|adopt)(?:s|ed|ing)?|roll(?:s|ed|ing)? out|(?:bring(?:s|ing)?|brought) in|"
-    r"(?:selected|chosen|picked|tapped|commissioned|contracted|engaged) by|"
-    r"(?:software|platform|technology|tools?|systems?|solutions?|products?|services) (?:from|by)|"
-    r"(?:supplied|provided|built|developed|made|powered) by|awarded to|pilot(?:s|ed|ing)?|(?:will|to) (?:use|trial)|"
-    r"(?:company|start-?up|firm|venture|entity|business) (?:called|named)|"
-    r"award(?:s|ed|ing)?\b[^.]{0,80}?\b(?:contract|deal|tender)\b[^.]{0,60}?\bto|"
-    r"appoint(?:s|ed|ing)?(?=\s[^.]{0,60}\bas (?:its |the |a )?(?:[\w-]+ ){0,2}(?:supplier|partner|provider|vendor)\b))"
-    r"\s+(?:the\s+)?"
-)
-# Who made a deal told in the passive: "was announced by X and Y", "has been awarded to X by Y", "the
-# pact, signed by X and Y on Monday, ..." (apart from the slots above: "awarded to X" is one of them).
-_PASSIVE_BY = re.compile(r"(?:\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?|,\s+(?:[a-z]+ly\s+)?)"
-                         r"(?:announced|signed|agreed|unveiled|inked|struck|sealed|finali[sz]ed|formed|selected|"
-                         r"chosen|picked|tapped|commissioned|contracted|engaged|awarded\b[^.]{0,60}?)"
-                         # and when: "announced on Tuesday by", "signed last week by", "unveiled Nov. 3 by"
-                         rf"(?:\s+(?:(?:on|this|last|earlier|in)\s+)?(?:\w+day|week|month|year|{_MONTH}(?:\s+\d{{1,2}})?))?"
-                         r"\s+by\s+(?:the\s+)?")
-# ... and the one it went to when the awarding body comes first: "was awarded by X to Y".
-_AWARDED_BY_TO = re.compile(r"\bawarded\s+by\s+[^.]{1,80}?\s+to\s+(?:the\s+)?(?=[A-Z])")
-# A date after a name: "with Quenby on Tuesday", "by X and Y in March".
-_DATE_TAIL = re.compile(rf"\s+(?:on|in|at|since)\s+(?:\w+day|{_MONTH})(?!\w).*$")
-_FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Foundation|Society|Association|Council|"
-                        r"Agency|Network|Partnership|Fund|Trust|Hospital|School|College|Office|Commission|Board)$")
-# What a name may be introduced by: "London-based AI startup", "software company".
-# A place may lead the description: "Singapore firm Ufinity".
-_DESCRIPTION = re.compile(r"(?:[\w.-]+-based\s+)?(?:(?:[a-z][\w-]*|AI|[A-Z][a-z]+)\s+){0,3}?"
-                          r"(?:start-?up|startup|company|firm|"
-                          r"vendor|supplier|developer|maker|specialist|insurer)\s+(?=[A-Z])")
-_DESCRIBED_NAME = re.compile(r"\b(?:start-?up|startup|company|firm|vendor|supplier|developer|maker|specialist|insurer)"
-                             r"\s+([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})$")
-# People speaking for a body as the subject: "Officials of the Vellore-based X hospital signed ...".
-_STAFF_OF = re.compile(r"^(?:Officials|Executives|Leaders|Representatives|Delegates|Doctors|Researchers|Scientists) "
-                       r"(?:of|from|at) (?:the )?(?:[\w.-]+-based )?")
-# An acronym with its kind in lower case: "CMC hospital", "AIIMS institute" name the acronym's body.
-_ACRONYM_KIND = re.compile(r"\b([A-Z]{2,8}) (?:hospital|university|institute|college|clinic|medical college)$")
-# "Separately, ...", "Also this week, ...", "Earlier in the year, ...": not part of the subject.
-_OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
-                     r"Together|Overall|Instead|Moreover|Furthermore|According to [^,]{1,60}|"
-                     r"Last|This|Next|On \w+day|"
-                     # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
-                     rf"(?:In|On|By|Since) {_MONTH}"
-                     r"(?: \d{1,4}){0,2}|"
-                     # a clause of common words: "Under the agreement,", "As part of the five-year deal,"
-                     r"(?:Under|Through|As part of|Following|After|Via|With) [a-z][\w-]*)"
-                     r"(?: [a-z][\w-]*){0,3},\s+")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in",
                     *_FOREIGN_CONN}
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -551,72 +407,6 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu",
               # headline adjectives: "with Global Partners"
               "global", "international", "local", "regional", "national", "major", "leading", "top"}
-
-
-def _subject_chunks(subject: str) -> list[str]:
-    chunks: list[str] = []
-    # "A & B" is two names unless B only says what A is ("Fenmoor Hospital & Family of Clinics") or
-    # "&" joins the places a body serves ("NHS Quenbyshire & Arland").
-    parts = [piece for part in re.split(r",\s*(?:and\s+)?", subject)
-             for piece in ([part] if _fields_only(part.rpartition(" & ")[2])
-                           or _joins_places(*part.partition(" & ")[::2]) else re.split(r"\s+&\s+", part))]
-    for number, part in enumerate(parts):
-        # The last item of a list of three ("A, B and C") ends at its "and" even when "B and C"
-        # reads as one name ("Geisinger and Michigan Medicine"), if both sides are names.
-        last_of_list = number == len(parts) - 1 and number >= 1
-        cut = next((m for m in re.finditer(" and ", part) if last_of_list
-                    and _is_name_chunk(part[:m.start()]) and _is_name_chunk(part[m.end():])
-                    and not _fields_only(part[m.end():])), None)
-        chunks += [part[:cut.start()], *_split_names(part[cut.end():])] if cut else _split_names(part)
-    return [_strip_the(name) for c in chunks if (name := _before_officer(c))]
-
-
-def _split_names(part: str) -> list[str]:
-    """"Mater and Calvary" is two names, "Yorkshire and Humber Care Record" one, and "University Hospitals
-    of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at its second "and": at the
-    first "and" after a whole organisation name, else at the first one when the whole is no name."""
-    part = _PLACE_TAIL.sub(lambda m: "" if _HEADS.search(part[:m.start()]) and not _TOPIC_BEFORE_IN.search(
-        part[:m.start()]) else m.group(0), part)
-    cuts = [m.start() for m in re.finditer(" and ", part)]
-    # "X and the Y" joins two names; no name reads so.
-    cut = next((c for c in cuts if part.startswith(" and the ", c)), None)
-    cut = cut if cut is not None else next(
-        (c for c in cuts if _is_org_like(part[:c]) and not _fields_only(part[c + len(" and "):])
-         and not _joins_places(part[:c], part[c + len(" and "):])), None)
-    if cut is None and cuts and not _is_org_like(part):
-        cut = cuts[0]
-    if cut is None:
-        return [part]
-    return [part[:cut], *_split_names(part[cut + len(" and "):])]
-
-
-# Where a named organisation is: "Aga Khan University Hospital in Nairobi and Moi ... in Eldoret".
-_PLACE_TAIL = re.compile(r" in [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?(?= and |$)")
-# ... but not what a body works in: "Institute for Research in Kidney Disease", "Centre of Excellence in AI".
-_TOPIC_BEFORE_IN = re.compile(r"\b(?:Research|Excellence|Innovation|Studies|Training|Education|Advances|"
-                              r"Leadership|Expertise|Sciences?)$")
-# Places a name can be the modifier of: "between the Espoo and Meilahti areas" names no organisation.
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:areas?|regions?|districts?|sites?|campus(?:es)?|towns?|cities|city|"
-                               r"count(?:y|ies)|neighbou?rhoods?|municipalit(?:y|ies)|suburbs?)\b")
-# Fields of study a school or faculty is named after: "School of Medicine and Public Health" is one name.
-_FIELDS = frozenset("public health medicine medical science sciences nursing dentistry pharmacy technology "
-                    "research care social policy engineering life biomedical population global "
-                    "data digital informatics analytics innovation genomics imaging robotics education "
-                    # and what ministries are named after: "Ministry of Health and Welfare"
-                    "welfare family human services information".split())
-
-
-# Head words that name a kind of body, not one body: "... Hospital and Health Sciences System".
-_GENERIC_HEADS = frozenset("system systems network center centre clinic clinics services group institute "
-                           "of and for the &".split())
-
-
-def _fields_only(name: str) -> bool:
-    """Fields of study and kinds of body only ("Public Health", "Health Sciences System", "Family of
-    Clinics"): the second half of one name, never an organisation of its own."""
-    words = name.lower().split()
-    return bool(words) and all(w in _FIELDS or w in _GENERIC_HEADS for w in words) \
-        and not all(w in _GENERIC_HEADS for w in words)
 
 
 _CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case brands: "eHealth", "iCare"
@@ -632,7 +422,7 @@ _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements
 # "The Honourable Jane Doe", "Principal Secretaries Jane Roe and John Doe", "Health Cabinet Secretary
 # Hon. Jane Roe", "Director Quenby Telemedicine", "Dr Jane Roe" (the body an officer serves is found
 # apart: "Director of the X Council").
-_OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting|Principal|Cabinet|Permanent|"
+OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting|Principal|Cabinet|Permanent|"
                      r"Health) )*(?:Ministers?|Secretar(?:y|ies)|Commissioners?|Governor|Mayor|Senator|"
                      r"Congress(?:man|woman)|Honourable|Honorable|Hon\.|Director|Chair(?:man|woman|person)?|"
                      rf"Professor|{_HONORIFIC})(?![\w.])"
@@ -646,13 +436,13 @@ _REPORTING = re.compile(r"\s+(?:understands|has (?:learned|learnt|seen|obtained|
 _FUSED_BODY = re.compile(r"^[^&]+? (?:&|and) (?=(?:Ministry|Department|Office|Agency) (?:of|for) )")
 
 
-def _is_name_chunk(chunk: str) -> bool:
+def is_name_chunk(chunk: str) -> bool:
     words = chunk.split()
     if not words or len(words) > 14 or not _CAPITALISED.match(words[0]):
         return False
-    if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS or _OFFICE.match(chunk):
+    if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS or OFFICE.match(chunk):
         return False
-    if _fields_only(chunk):  # "Ministries of Health, Science and Technology" leaves no body called "Science"
+    if fields_only(chunk):  # "Ministries of Health, Science and Technology" leaves no body called "Science"
         return False
     if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
@@ -662,12 +452,6 @@ def _is_name_chunk(chunk: str) -> bool:
     return not (len(words) == 1 and low in _GENERIC_FIRST)
 
 
-_KICKER = re.compile(r"^(?:Why|How|What|When|Where|Who|Inside|Exclusive|Update|Watch|Analysis)\s+")
-# Not a list's next item: "X, the Georgia Institute of Technology and Microsoft have ..." names three.
-# What an appositive opens with: an article, a relative pronoun, or a possessive before a common word
-# ("X, which runs the region's records,", "X, Arland's records agency,"), not before a name ("Y's Z").
-_SUBJECT_APPOSITIVE = re.compile(r",\s+(?:an?|the|which|who|whose|one of|its|their|[A-Z][\w.-]*(?:’s|'s)(?=\s+[a-z]))\s"
-                                 r"(?:(?!\band [A-Z])[^,]){0,160}(?:,|$)")
 _APPOSITION_TYPES = (
     # Before "foundation" and "institute": "a not-for-profit research foundation" does research.
     ("academic", r"\bresearch (foundation|organi[sz]ation|charity|body)\b"),
@@ -751,8 +535,8 @@ def _appositive_names(text: str) -> list[str]:
     """Names an appositive describes as an organisation ("Kestrel Labs, an Omaha-based startup,")."""
     names = []
     for match in _APPOSITIVE_NAME.finditer(text):
-        name = _strip_the(match.group(1))
-        if _is_name_chunk(name):  # not a person's name: "Dr Jane Roe" opens with an office
+        name = strip_the(match.group(1))
+        if is_name_chunk(name):  # not a person's name: "Dr Jane Roe" opens with an office
             names.append(name)
     return names
 
@@ -769,7 +553,7 @@ _ABOUT_HEADING = re.compile(r"^About (?:the )?([A-Z][^\n.!?:]{0,80}?)[ \t]*$", r
 def profiled_names(text: str) -> list[str]:
     """Names a press release's trailer profiles ("About Zorblatt" on a line of its own): organisations,
     whatever their names look like, and often the parties of the release."""
-    return [m.group(1) for m in _ABOUT_HEADING.finditer(text) if _is_name_chunk(m.group(1))]
+    return [m.group(1) for m in _ABOUT_HEADING.finditer(text) if is_name_chunk(m.group(1))]
 
 
 # Words that open an officer's title, not an employer's name: "Former CEO Jane Doe".
@@ -781,8 +565,8 @@ def _employer_names(text: str) -> list[str]:
     """Names of the bodies people are officers of: organisations whatever their names look like."""
     names = []
     for match in _EMPLOYER.finditer(text):
-        name = _strip_the(match.group(1))
-        if _is_name_chunk(name) and name.split()[-1] not in ("and", "of", "&") and name not in _ROLE_MODIFIERS:
+        name = strip_the(match.group(1))
+        if is_name_chunk(name) and name.split()[-1] not in ("and", "of", "&") and name not in _ROLE_MODIFIERS:
             names.append(name)
     return names
 
@@ -823,12 +607,12 @@ def _type_from_usage(text: str, spans: list[tuple[int, int]]) -> str | None:
     return top if all(votes.count(k) < votes.count(top) for k in set(votes) - {top}) else None
 
 
-def _is_org_like(name: str) -> bool:
+def is_org_like(name: str) -> bool:
     """A head word at the end ("... Hospital"), also before a place ("Trinity College Dublin"),
     an opening head ("Hospital Israelita ..."), or a lower-first brand before the place it serves
     ("eHealth Ontario", "iCare NSW"): a body named for its region, as "NHS Grampian" is."""
     bare = _TRAILING_DIRECTION.sub("", TRAILING_PLACE.sub("", name))  # "Baptist Health South Florida"
-    return bool(_HEADS.search(name) or (bare != name and (_HEADS.search(bare) or _LOWER_FIRST_BRAND.fullmatch(bare)))
+    return bool(HEADS.search(name) or (bare != name and (HEADS.search(bare) or _LOWER_FIRST_BRAND.fullmatch(bare)))
                 or (_OPENING_HEADS.search(name) and len(name.split()) > 1))
 
 
@@ -849,7 +633,7 @@ def _without_nationality(name: str, text: str, gazetteer: Gazetteer) -> str:
     dash = re.match(r"[-–—]+ ", rest)
     rest = rest[dash.end():] if dash else rest
     lead = rest.split()[0].lower() if rest.split() else ""
-    if lead in PLACE_TO_CODE or lead in _GENERIC_FIRST or _HEADS.fullmatch(rest) or not _is_name_chunk(rest):
+    if lead in PLACE_TO_CODE or lead in _GENERIC_FIRST or HEADS.fullmatch(rest) or not is_name_chunk(rest):
         return name
     if dash or gazetteer.lookup(rest) or f"({rest})" in text or \
             len(_name_spans(text, rest, _NO_WORD_BEFORE, _NO_WORD_AFTER)) > len(_name_spans(text, name, _NO_WORD_BEFORE,
@@ -875,11 +659,11 @@ def _common_word(name: str, text: str) -> bool:
     return " " not in name and bool(_name_spans(text, name.lower(), _NO_WORD_BEFORE, _NO_WORD_AFTER))
 
 
-def _joins_places(left: str, right: str) -> bool:
+def joins_places(left: str, right: str) -> bool:
     """Whether "and" joins the places a name that opens with its head serves ("NHS Dumfries and
     Galloway", "NHS Cambridgeshire and Peterborough Integrated Care Board"), not two names
     ("NHS Fife and NHS Tayside"): the left side is organisational only by its first word."""
-    return bool(_OPENING_HEADS.search(left)) and not _HEADS.search(left) and not _OPENING_HEADS.search(right)
+    return bool(_OPENING_HEADS.search(left)) and not HEADS.search(left) and not _OPENING_HEADS.search(right)
 
 
 def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = (" of the ", " at the ", " of ", " at ")
@@ -891,7 +675,7 @@ def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = ("
         start, surface = start + based.end(), surface[based.end():]
     for sep in separators:
         left, found, right = surface.partition(sep)
-        if found and not _is_org_like(left) and _is_org_like(right):
+        if found and not is_org_like(left) and is_org_like(right):
             return start + len(left) + len(sep), right
     return start, surface
 
@@ -902,7 +686,7 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
         yield start, end, surface
         return
     place = re.match(r"(?P<place>[A-Z][\w’'.-]*) (?:and|&) (?=[A-Z])", surface)
-    if place and text.endswith(" in ", max(0, start - 4), start) and not _is_org_like(place.group("place")):
+    if place and text.endswith(" in ", max(0, start - 4), start) and not is_org_like(place.group("place")):
         # "Radboudumc in Nijmegen and Maastricht UMC": the word after "in" is where the one before is
         start, surface = start + place.end(), surface[place.end():]
     for sep in (" and ", " & "):
@@ -910,9 +694,9 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
         # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").
         for cut in (m.start() for m in re.finditer(re.escape(sep), surface)):
             left, right = surface[:cut], surface[cut + len(sep):]
-            if _joins_places(left, right):
+            if joins_places(left, right):
                 continue
-            if right.startswith("the ") or (gazetteer.lookup(left) or _is_org_like(left)) and not _fields_only(right):
+            if right.startswith("the ") or (gazetteer.lookup(left) or is_org_like(left)) and not fields_only(right):
                 yield start, start + len(left), left
                 right_start = start + len(left) + len(sep)
                 yield from _split_conjunction(text, right_start, end, right, gazetteer)
@@ -1068,7 +852,7 @@ def _is_place_possessive(word: str) -> bool:
     return base != word and base.lower() in PLACE_TO_CODE
 
 
-def _strip_the(name: str) -> str:
+def strip_the(name: str) -> str:
     return _LEADING_THE.sub("", name).strip()
 
 
@@ -1128,3 +912,24 @@ def profile_country(text: str, mentions: Iterable[str], others: Iterable[str] = 
                 if place and place.lower() in PLACE_TO_CODE:
                     return PLACE_TO_CODE[place.lower()]
     return None
+
+
+# Fields of study a school or faculty is named after: "School of Medicine and Public Health" is one name.
+_FIELDS = frozenset("public health medicine medical science sciences nursing dentistry pharmacy technology "
+                    "research care social policy engineering life biomedical population global "
+                    "data digital informatics analytics innovation genomics imaging robotics education "
+                    # and what ministries are named after: "Ministry of Health and Welfare"
+                    "welfare family human services information".split())
+
+
+def fields_only(name: str) -> bool:
+    """Fields of study and kinds of body only ("Public Health", "Health Sciences System", "Family of
+    Clinics"): the second half of one name, never an organisation of its own."""
+    words = name.lower().split()
+    return bool(words) and all(w in _FIELDS or w in _GENERIC_HEADS for w in words) \
+        and not all(w in _GENERIC_HEADS for w in words)
+
+
+# Head words that name a kind of body, not one body: "... Hospital and Health Sciences System".
+_GENERIC_HEADS = frozenset("system systems network center centre clinic clinics services group institute "
+                           "of and for the &".split())
