@@ -111,3 +111,14 @@ def test_officers_in_a_subject_are_people_not_parties():
     parties = announced_parties("Director Jane Roe said Zorblatt signed a contract with Quenby Health.")
     assert "Zorblatt" in parties and "Quenby Health" in parties
     assert not any("Jane Roe" in name for name in parties)
+
+
+def test_company_forms_and_sector_words_end_an_organisations_name():
+    """Named outside any party slot, a company is still found by the word that ends its name: a
+    legal form ("Limited", "AG", "GmbH") or a sector word ("Life Sciences", "Tech", "Administration")."""
+    text = ("The scanners come from Quenby Systems Limited, Zorblatt Medical GmbH and Arland Spitals-AG. "
+            "Velorix Life Sciences and Zorbly Tech supply software, and the Arland Health Services "
+            "Administration pays for it. Chief Medical Officer Jane Roe said little.")
+    names = {o.name for o in find_organizations(text, _gazetteer())}
+    assert names == {"Quenby Systems Limited", "Zorblatt Medical GmbH", "Arland Spitals-AG", "Velorix Life Sciences",
+                     "Zorbly Tech", "Arland Health Services Administration"}

@@ -45,7 +45,12 @@ HEADS = re.compile(
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
     r"care record|exchange|registry|collaborative|authority|umc|mc|health plan|laborator(y|ies)|society|"
-    r"association|government|activity)\b\.?$|\w\.(ai|io|com)$|"
+    r"association|government|activity|"
+    # company forms and sector words that end a company's name: "Quenby Systems Limited", "Arland AG",
+    # "Quenby Life Sciences", "Zorbly Tech", "Arland Health Services Administration"
+    r"limited|ag|gmbh|s\.?a|b\.?v|n\.?v|a/s|ab|oy|pty|pte|s\.?p\.?a|co|company|holdings|"
+    r"tech|technology|sciences|administration|solutions|software|analytics|diagnostics|genomics|biotech|"
+    r"robotics|insurance|assurance|mutual|medical|enterprises|industries)\b\.?$|\w\.(ai|io|com)$|"
     r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center)"
     r" (of|for)\b",
     re.I,
