@@ -659,7 +659,7 @@ def test_the_cues_of_a_late_announcing_sentence_reach_the_detector():
         _BACKGROUND + "Quenby Health and Zorblatt Care have formed a joint venture to build and run the hospital.",
         load_gazetteer())
     assert reading.features["cue_lead"] == 0
-    assert reading.features["cue_parties"] > 0
+    assert reading.features["cue_parties_past_lead"] > 0  # weighed apart: the sentence stands past the lead
 
 
 def test_a_later_background_sentence_naming_a_party_adds_no_parties():

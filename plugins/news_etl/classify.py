@@ -43,10 +43,11 @@ from news_etl.roundups import (
     separate_deals,
 )
 
-CLASSIFIER_VERSION = "hybrid-3.5"
+CLASSIFIER_VERSION = "hybrid-3.6"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 MIN_SENTENCE_WORDS = 6
+PARTY_SENTENCE_EARLY = 2  # the headline is sentence 0: parties named up to the second sentence are early
 
 # What organisations connect to: exchanges, shared records, regional and national viewers.
 _SHARED_RECORD = (r"exchange|HIE|QHIN|TEFCA|Carequality|CommonWell|registry|"
@@ -320,7 +321,9 @@ _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?
 # A sentence that tells of a deal of the past ("whose contract was announced in 2021", "agreements
 # signed well before this year"): a long story's background, not its news.
 _BACKGROUND = re.compile(r"\b(previous(ly)?|already|earlier|years ago|in the past|well before|long-standing|"
-                         r"(announced|signed|agreed|struck|began|started|formed) in (19|20)\d\d|since (19|20)\d\d|"
+                         r"(announced|signed|agreed|struck|began|started|formed)"
+                         r"( (with|up|it|them|a|an|the|its|their|deal|contract|agreement))* in (19|20)\d\d|"
+                         r"since (19|20)\d\d|"
                          r"last year)\b", re.I)
 # A subject that is a kind of organisation in general, not some of them: "Health systems across the
 # U.S. are ...", "Most NHS trusts ...", "Payers and providers strike ..." (a place before the noun
@@ -593,7 +596,8 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
     """What the learned detector weighs: cue scores by place, generic relation words, how
     many organisations the headline, the first sentence and the announcing sentences name, and
     the cues of the sentence that names the parties wherever it stands (a long story's
-    announcement often follows paragraphs of background, past the lead)."""
+    announcement often follows paragraphs of background, past the lead), under names of their own
+    when it stands past the second sentence."""
 
     def named(span: tuple[int, int] | None) -> float:
         return float(len([r for r in orgs if span and any(span[0] <= a < span[1] for a, _ in r.spans)]))
@@ -603,9 +607,16 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
                        if len({r.key for r in orgs if r.key in keys and any(s <= a < e for a, _ in r.spans)}) >= 2),
                       None)
     party_sentence = document[party_span[0]:party_span[1]] if party_span else None
+    # Where the parties are first named together, or, when no one sentence names two of them ("The
+    # hospital also works with X"), the first announcing sentence that names one.
+    first_party_span = party_span or next(((s, e) for s, e in announcing
+                                           if any(r.key in keys and any(s <= a < e for a, _ in r.spans)
+                                                  for r in orgs)), None)
+    party_index = next((i for i, span in enumerate(offsets) if span == first_party_span), len(offsets)
+                       ) if first_party_span else 0
     recalled = any(_PAST_DEAL.search(s) for s in [title, *lead])
 
-    return {
+    features = {
         "cue_title": cues[title],
         "cue_lead": sum(cues[s] for s in lead[:2]),
         "cue_rest": sum(cues[s] for s in lead[2:]),
@@ -625,6 +636,13 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         # partnerships with tech companies"): the lead of a trend piece, a roundup or a survey.
         "generic_lead": float(any(_GENERIC_SUBJECT.match(s) for s in [title, *lead[:1]])),
     }
+    if party_index > PARTY_SENTENCE_EARLY:
+        # On real news the parties of an announcement are named in the headline or the first two
+        # sentences; a deal first named further down is more often background ("The carts came from
+        # X, which the system signed with in 2023"). Weighed apart, the detector learns how much less.
+        features["parties_past_lead"] = features.pop("parties")
+        features["cue_parties_past_lead"] = features.pop("cue_parties")
+    return features
 
 
 def _sentence_offsets(document: str, sentences: list[str]) -> list[tuple[int, int]]:
@@ -712,8 +730,9 @@ def _participants(
         near = set(lead) | set(announcing[announcing.index(primary) + 1:][:1] if primary in announcing else ())
         for span in announcing:
             named = named_in(span) if span in near else []
-            if _ANOTHER_DEAL.search(document[span[0]:span[1]]):
-                continue  # "Separately, X signed ... with Z": another partnership, not more parties
+            if _ANOTHER_DEAL.search(document[span[0]:span[1]]) or span != primary and _BACKGROUND.search(
+                    document[span[0]:span[1]]):
+                continue  # "Separately, X signed ... with Z", "X already works with Z": not more parties
             if span != primary and any(r in chosen for r in named):
                 chosen += [r for r in named if r not in chosen]
     for ref in orgs:
