@@ -79,3 +79,12 @@ def test_a_list_after_a_slot_names_every_item():
 def test_an_appositive_after_a_slot_is_no_list():
     assert announced_parties("Zorblatt has partnered with Velorix, Quenby's parent company, on the tool.") == \
         ["Zorblatt", "Velorix"]
+
+
+def test_a_legal_form_after_a_comma_is_neither_a_party_nor_a_list_item():
+    """"Arland Net, LLC" is Arland Net: the comma before a legal form opens no list item, in the
+    subject or in the object ("with Zorbly Systems, Inc. and Arland Net, LLC")."""
+    assert announced_parties("Arland Net, LLC, Quenby Health and Zorbly Systems, Inc. have formed a data network.") \
+        == ["Arland Net", "Quenby Health", "Zorbly Systems"]
+    assert announced_parties("Quenby Health has signed a deal with Zorbly Systems, Inc. and Arland Net, LLC to "
+                             "build a data network.") == ["Quenby Health", "Zorbly Systems", "Arland Net"]

@@ -441,9 +441,16 @@ _REPORTING = re.compile(r"\s+(?:understands|has (?:learned|learnt|seen|obtained|
 _FUSED_BODY = re.compile(r"^[^&]+? (?:&|and) (?=(?:Ministry|Department|Office|Agency) (?:of|for) )")
 
 
+# A company's legal form, written after its name and often after a comma: "Quenby Systems, Inc.",
+# "Arland Net, LLC". Never a name on its own.
+LEGAL_FORM = (r"(?:Inc|LLC|L\.L\.C|Ltd|LLP|LP|L\.P|PLC|plc|Corp|Co|GmbH|AG|SA|S\.A|NV|N\.V|BV|B\.V|Pty|Pte|SpA|"
+              r"S\.p\.A)\.?")
+_LEGAL_FORM_ONLY = re.compile(LEGAL_FORM + r"(?:,? (?:Ltd|Inc)\.?)?")
+
+
 def is_name_chunk(chunk: str) -> bool:
     words = chunk.split()
-    if not words or len(words) > 14 or not _CAPITALISED.match(words[0]):
+    if not words or len(words) > 14 or not _CAPITALISED.match(words[0]) or _LEGAL_FORM_ONLY.fullmatch(chunk):
         return False
     if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS or OFFICE.match(chunk):
         return False

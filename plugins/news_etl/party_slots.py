@@ -13,6 +13,7 @@ import re
 
 from news_etl.entities import (
     HEADS,
+    LEGAL_FORM,
     OFFICE,
     PHRASE,
     before_officer,
@@ -32,7 +33,7 @@ def announced_parties(sentence: str) -> list[str]:
     "... has joined the TriNetX global network" gives "TriNetX". Only fully capitalised
     chunks count, so "Two more health systems" or "the Massachusetts-based vendor" do not.
     """
-    sentence = _OPENER.sub("", DATELINE.sub("", sentence.strip()))
+    sentence = _LEGAL_FORM_AFTER_COMMA.sub("", _OPENER.sub("", DATELINE.sub("", sentence.strip())))
     names: list[str] = []
     verb = _SUBJECT_END.search(sentence)
     if verb and verb.start() > 0:
@@ -84,6 +85,8 @@ def _without_officers(chunks: list[str]) -> list[str]:
     return kept
 
 _LIST_ITEM = re.compile(r",[ \t]+(and[ \t]+)?(?:the[ \t]+)?(?=[A-Z]|[a-z]+[A-Z])")
+# A legal form after a comma is no item of a list and no part of the name: "Arland Net, LLC" is Arland Net.
+_LEGAL_FORM_AFTER_COMMA = re.compile(r",[ \t]*" + LEGAL_FORM + r"(?![\w.])")
 
 
 def _list_items_after(sentence: str, position: int) -> list[str]:
@@ -192,6 +195,8 @@ _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|To
                      # a clause of common words: "Under the agreement,", "As part of the five-year deal,"
                      r"(?:Under|Through|As part of|Following|After|Via|With) [a-z][\w-]*)"
                      r"(?: [a-z][\w-]*){0,3},\s+")
+
+
 
 
 def _subject_chunks(subject: str) -> list[str]:
