@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from news_etl import classify
+from news_etl import classify, cues
 from news_etl.evaluation import load_labelled
 from news_etl.literal_prefilter import folded, may_match, required_literals
 
-CUES = [pattern for pattern, _ in (*classify._POSITIVE, *classify._NEGATIVE)]
+CUES = [pattern for pattern, _ in (*cues.POSITIVE, *cues.NEGATIVE)]
 
 
 def test_no_cue_pattern_is_ruled_out_of_a_sentence_it_matches():

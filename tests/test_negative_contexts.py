@@ -3,7 +3,8 @@ new agreement, and systems bought from vendors. Every sentence here is invented.
 
 from __future__ import annotations
 
-from news_etl.classify import _negative_score, _positive_score, classify_article, read_article
+from news_etl.classify import classify_article, read_article
+from news_etl.cues import negative_score, positive_score
 from news_etl.entities import find_organizations
 from news_etl.orgs import load_gazetteer
 from news_etl.roundups import item_spans, list_intro, list_items
@@ -83,44 +84,44 @@ def test_contract_words_that_announce_no_new_agreement_are_no_cue_but_a_negative
         "An appeal by Oracle Health against the award of the records contract to Epic has been rejected.",
         "Wards will switch to the new system from Alcidion, which has a ten-year contract with the trust.",
     ]:
-        assert _positive_score(sentence) == 0.0, sentence
-        assert _negative_score(sentence) > 0, sentence
+        assert positive_score(sentence) == 0.0, sentence
+        assert negative_score(sentence) > 0, sentence
     # "ruled out" rules nothing on an award.
-    assert _positive_score("The trust ruled out a new tender and signed a contract with Epic.") > 0
+    assert positive_score("The trust ruled out a new tender and signed a contract with Epic.") > 0
 
 
 def test_a_contract_awarded_after_a_tender_keeps_its_cues():
     sentence = "The health board has awarded the imaging contract to Sectra, ending a tender that drew five bidders."
-    assert _positive_score(sentence) > 0
-    assert _negative_score(sentence) == 0
+    assert positive_score(sentence) > 0
+    assert negative_score(sentence) == 0
 
 
 def test_buying_a_system_from_a_vendor_is_a_contract_cue_and_buying_a_company_an_acquisition():
     for system in ["The trust intends to buy an electronic patient record from Oracle Health.",
                    "NHS Fife buys Orion Health's shared care record.",
                    "The hospital has purchased a patient-flow platform from TeleTracking."]:
-        assert _negative_score(system) == 0, system
-        assert _positive_score(system) > 0, system
+        assert negative_score(system) == 0, system
+        assert positive_score(system) > 0, system
     for company in ["Magentus buys Coviu, its telehealth partner.",
                     "Harris bought software maker Medworxx last year.",
                     "The group agreed to buy the records software business of a rival."]:
-        assert _negative_score(company) > 0, company
+        assert negative_score(company) > 0, company
 
 
 def test_a_merger_recalled_as_background_is_no_negative_cue_but_merger_news_is():
-    assert _negative_score("Advocate Health, formed by the 2022 merger of Advocate Aurora Health and Atrium "
+    assert negative_score("Advocate Health, formed by the 2022 merger of Advocate Aurora Health and Atrium "
                            "Health, has selected Hyland for document management.") == 0
-    assert _negative_score("Its interest has grown since its acquisition of Alexion in 2021.") == 0
-    assert _negative_score("Atrium Health, which combined with Advocate Aurora Health in a 2022 merger, has "
+    assert negative_score("Its interest has grown since its acquisition of Alexion in 2021.") == 0
+    assert negative_score("Atrium Health, which combined with Advocate Aurora Health in a 2022 merger, has "
                            "selected Epic for its revenue cycle.") == 0
-    assert _negative_score("The two trusts will merge next April.") > 0
-    assert _negative_score("Magentus has completed its acquisition of Coviu.") > 0
+    assert negative_score("The two trusts will merge next April.") > 0
+    assert negative_score("Magentus has completed its acquisition of Coviu.") > 0
 
 
 def test_forming_a_company_with_other_systems_to_pool_data_is_a_partnership_cue():
-    assert _positive_score("Sanford Health has formed a new company with three other health systems.") > 0
-    assert _positive_score("The company will be jointly owned by the four systems.") > 0
-    assert _positive_score("The systems plan to pool de-identified patient data for research.") > 0
+    assert positive_score("Sanford Health has formed a new company with three other health systems.") > 0
+    assert positive_score("The company will be jointly owned by the four systems.") > 0
+    assert positive_score("The systems plan to pool de-identified patient data for research.") > 0
 
 
 def test_a_roundup_introduced_as_a_list_is_no_partnership_whatever_its_other_sentences_say():

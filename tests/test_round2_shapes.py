@@ -4,7 +4,8 @@ bulleted list. Every sentence here is invented."""
 
 from __future__ import annotations
 
-from news_etl.classify import _negative_score, classify_article, read_article
+from news_etl.classify import classify_article, read_article
+from news_etl.cues import negative_score
 from news_etl.orgs import load_gazetteer
 from news_etl.roundups import item_spans, join_party_lists, party_list_spans
 
@@ -67,14 +68,14 @@ def test_a_merger_recalled_in_an_appositive_or_a_headline_is_no_negative_cue():
         "Health system taps Abridge after completing merger",
         "Allina Health, the product of a 2021 merger between two systems, has chosen Suki.",
     ]:
-        assert _negative_score(sentence) == 0.0, sentence
-    assert _negative_score("Two hospital trusts have merged to form a single organisation.") > 0
+        assert negative_score(sentence) == 0.0, sentence
+    assert negative_score("Two hospital trusts have merged to form a single organisation.") > 0
 
 
 def test_references_back_to_a_recalled_merger_are_background_too():
     sentence = "The merger left the system with two scheduling platforms."
-    assert _negative_score(sentence) > 0
-    assert _negative_score(sentence, recalled=True) == 0.0
+    assert negative_score(sentence) > 0
+    assert negative_score(sentence, recalled=True) == 0.0
 
 
 def test_a_recalled_mergers_parties_are_no_parties_of_the_deal():

@@ -7,7 +7,8 @@ by many systems, members named in the subject). Every sentence here is invented.
 from __future__ import annotations
 
 import pytest
-from news_etl.classify import _negative_score, _positive_score, classify_article, headline_case, read_article
+from news_etl.classify import classify_article, headline_case, read_article
+from news_etl.cues import negative_score, positive_score
 from news_etl.entities import find_organizations
 from news_etl.orgs import infer_org_type, load_gazetteer
 from news_etl.party_slots import announced_parties
@@ -23,16 +24,16 @@ from news_etl.party_slots import announced_parties
     "The group said its purchase of the software is now the subject of an internal audit review.",
 ])
 def test_a_buyer_still_looking_a_lapsed_contract_and_an_audit_of_an_award_announce_no_new_agreement(sentence):
-    assert _positive_score(sentence) == 0.0, sentence
-    assert _negative_score(sentence) > 0, sentence
+    assert positive_score(sentence) == 0.0, sentence
+    assert negative_score(sentence) > 0, sentence
 
 
 def test_a_contract_still_running_a_tender_won_and_a_notice_of_award_keep_their_cues():
     for sentence in ["The trust selected Epic as its contract with Cerner expires next year.",
                      "The health board has chosen Sectra after a competitive tender.",
                      "The trust intends to buy a patient record from Oracle Health, according to a contract notice."]:
-        assert _positive_score(sentence) > 0, sentence
-        assert _negative_score(sentence) == 0, sentence
+        assert positive_score(sentence) > 0, sentence
+        assert negative_score(sentence) == 0, sentence
 
 
 @pytest.mark.parametrize("sentence", [
@@ -41,11 +42,11 @@ def test_a_contract_still_running_a_tender_won_and_a_notice_of_award_keep_their_
     "Lakeshore Health will invest in Fernwood Labs and get early access to its start-ups.",
 ])
 def test_a_health_systems_stake_in_a_company_is_a_funding_cue(sentence):
-    assert _negative_score(sentence) > 0, sentence
+    assert negative_score(sentence) > 0, sentence
 
 
 def test_buying_equipment_is_no_stake_in_a_company():
-    assert _negative_score("The hospital will invest in new scanners from its imaging supplier.") == 0
+    assert negative_score("The hospital will invest in new scanners from its imaging supplier.") == 0
 
 
 @pytest.mark.parametrize("headline", [
@@ -55,12 +56,12 @@ def test_buying_equipment_is_no_stake_in_a_company():
     "Editorial: Why vendor alliances need scrutiny",
 ])
 def test_opinion_and_explainer_labels_are_a_strong_negative_cue(headline):
-    assert _negative_score(headline_case(headline)) >= 5.0
+    assert negative_score(headline_case(headline)) >= 5.0
 
 
 def test_a_headlines_plain_verb_finalising_rules_is_a_policy_cue():
-    assert _negative_score(headline_case("HHS And CMS Finalize Two Rules On Data Access")) > 0
-    assert _negative_score("Officials announced the release of two rules on information blocking.") > 0
+    assert negative_score(headline_case("HHS And CMS Finalize Two Rules On Data Access")) > 0
+    assert negative_score("Officials announced the release of two rules on information blocking.") > 0
 
 
 FINAL_RULES = """Federal agencies finalize two rules on patient data access
@@ -98,7 +99,7 @@ def test_a_network_taking_in_a_member_and_a_company_co_owned_by_systems_are_cues
         "Twelve health systems said Monday they will join in a venture to share anonymised patient data.",
         "The systems will co-own a Denver-based company called Kestrel that will hold the data.",
     ]:
-        assert _positive_score(sentence) > 0, sentence
+        assert positive_score(sentence) > 0, sentence
 
 
 CO_OWNED = """Twelve large health systems said Monday they will join in a venture to share anonymised patient \
@@ -146,9 +147,9 @@ def test_a_trend_piece_telling_of_several_deals_is_no_partnership():
 
 def test_organisations_listed_among_others_are_a_roundup_cue_but_among_the_first_is_not():
     headline = headline_case("Mayo Clinic And Ochsner Among Health Systems Partnering With AI Startups")
-    assert _negative_score(headline) > 0
-    assert _negative_score("Providence and Humana were among the organisations that agreed to adopt the pledge.") > 0
-    assert _negative_score("Mayo Clinic and Cleveland Clinic were among the first to join the network.") == 0
+    assert negative_score(headline) > 0
+    assert negative_score("Providence and Humana were among the organisations that agreed to adopt the pledge.") > 0
+    assert negative_score("Mayo Clinic and Cleveland Clinic were among the first to join the network.") == 0
 
 
 PENDING_MERGER = """Lakeshore Health has selected Epic to replace its patient record, lining up with Northfield \
@@ -162,9 +163,9 @@ spokesperson said. The switch is expected to take two years."""
 
 
 def test_a_merger_still_to_come_is_the_setting_of_a_selection_not_its_news():
-    assert _negative_score("Lakeshore Health has selected Epic, lining up with Northfield Health as the two "
+    assert negative_score("Lakeshore Health has selected Epic, lining up with Northfield Health as the two "
                            "systems finalise a planned merger.") == 0
-    assert _negative_score("Lakeshore Health and Northfield Health finalise a planned merger.") > 0
+    assert negative_score("Lakeshore Health and Northfield Health finalise a planned merger.") > 0
     verdict = classify_article(None, PENDING_MERGER)
     assert verdict.is_partnership, verdict.reason
     assert {"Lakeshore Health", "Epic Systems"} <= {p.name for p in verdict.partnerships[0].participants}

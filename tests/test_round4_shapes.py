@@ -6,7 +6,8 @@ Every sentence here is invented."""
 from __future__ import annotations
 
 import pytest
-from news_etl.classify import _RELATION, _negative_score, headline_case
+from news_etl.classify import headline_case
+from news_etl.cues import RELATION, negative_score
 from news_etl.party_slots import announced_parties
 
 
@@ -21,7 +22,7 @@ from news_etl.party_slots import announced_parties
     "Research by Quenby Analytics found that almost every trust has now bought an electronic record.",
 ])
 def test_trend_counts_awards_calls_for_partners_and_research_findings_are_no_announcement(sentence):
-    assert _negative_score(sentence) > 0, sentence
+    assert negative_score(sentence) > 0, sentence
 
 
 @pytest.mark.parametrize("sentence", [
@@ -32,11 +33,11 @@ def test_trend_counts_awards_calls_for_partners_and_research_findings_are_no_ann
     "Westbrook Health has selected Zorblatt; the contract is due to be signed next month.",
 ])
 def test_an_announcement_keeps_clear_of_those_cues(sentence):
-    assert _negative_score(sentence) == 0, sentence
+    assert negative_score(sentence) == 0, sentence
 
 
 def test_organisations_set_to_take_part_in_a_project_are_in_a_relation():
-    assert _RELATION.search("Quenby University, Zorblatt and Westbrook Health are all set to participate in the study.")
+    assert RELATION.search("Quenby University, Zorblatt and Westbrook Health are all set to participate in the study.")
 
 
 def test_a_title_case_headline_with_small_words_in_lower_case_reads_its_verb():

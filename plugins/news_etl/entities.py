@@ -428,10 +428,10 @@ _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements
 # Hon. Jane Roe", "Director Quenby Telemedicine", "Dr Jane Roe" (the body an officer serves is found
 # apart: "Director of the X Council").
 OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting|Principal|Cabinet|Permanent|"
-                     r"Health) )*(?:Ministers?|Secretar(?:y|ies)|Commissioners?|Governor|Mayor|Senator|"
-                     r"Congress(?:man|woman)|Honourable|Honorable|Hon\.|Director|Chair(?:man|woman|person)?|"
-                     rf"Professor|{_HONORIFIC})(?![\w.])"
-                     r"(?! of the)")
+                    r"Health) )*(?:Ministers?|Secretar(?:y|ies)|Commissioners?|Governor|Mayor|Senator|"
+                    r"Congress(?:man|woman)|Honourable|Honorable|Hon\.|Director|Chair(?:man|woman|person)?|"
+                    rf"Professor|{_HONORIFIC})(?![\w.])"
+                    r"(?! of the)")
 # A site's own name as the one reporting: "Example.com understands that ...", "... has learned".
 _SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|net|org|news|co\.uk|ie|in|com\.au|co\.nz)$")
 _REPORTING = re.compile(r"\s+(?:understands|has (?:learned|learnt|seen|obtained|confirmed)|can (?:reveal|confirm)|"

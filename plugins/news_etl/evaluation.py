@@ -17,18 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from news_etl.classify import (
-    TYPE_NAMES,
-    Classification,
-    Participant,
-    classify_article,
-    read_article,
-    type_context,
-    type_features,
-)
+from news_etl.classify import Classification, Participant, classify_article, read_article, type_context
 from news_etl.config import PROJECT_ROOT
 from news_etl.detector import Detector, TypeModel, leave_one_batch_out, train, train_types
 from news_etl.orgs import Gazetteer, KnownOrg, load_gazetteer, org_key
+from news_etl.partnership_types import TYPE_NAMES, type_features
 from news_etl.stories import fingerprint
 
 SEEDS = PROJECT_ROOT / "seeds"
