@@ -122,3 +122,16 @@ def test_company_forms_and_sector_words_end_an_organisations_name():
     names = {o.name for o in find_organizations(text, _gazetteer())}
     assert names == {"Quenby Systems Limited", "Zorblatt Medical GmbH", "Arland Spitals-AG", "Velorix Life Sciences",
                      "Zorbly Tech", "Arland Health Services Administration"}
+
+
+def test_governments_named_for_their_place_and_universities_named_in_their_language():
+    """"City of Arland" and "County of Quenby" are bodies (not "State of X", often the place); "Vrije
+    Universiteit Arland" and "Technische Universität Quenby" are universities with an adjective first;
+    "Baptist Health of Northeast Arland" is one name; and "and" between a government and a named
+    body joins two names."""
+    text = ("The project is run by the City of Arland and Quenby Health, with Vrije Universiteit Arland, "
+            "Technische Universität Quenby and Baptist Health of Northeast Arland. The County of Quenby pays. "
+            "Clinics in Arland City and the State of Quenby take part.")
+    names = {o.name for o in find_organizations(text, _gazetteer())}
+    assert names == {"City of Arland", "Quenby Health", "Vrije Universiteit Arland", "Technische Universität Quenby",
+                     "Baptist Health of Northeast Arland", "County of Quenby"}

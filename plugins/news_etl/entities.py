@@ -51,15 +51,20 @@ HEADS = re.compile(
     r"limited|ag|gmbh|s\.?a|b\.?v|n\.?v|a/s|ab|oy|pty|pte|s\.?p\.?a|co|company|holdings|"
     r"tech|technology|sciences|administration|solutions|software|analytics|diagnostics|genomics|biotech|"
     r"robotics|insurance|assurance|mutual|medical|enterprises|industries)\b\.?$|\w\.(ai|io|com)$|"
-    r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center)"
-    r" (of|for)\b",
+    r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center|"
+    r"health|health system|healthcare|"
+    # a local or national government named for its place: "City of Arland", "County of Quenby"
+    r"city|county|town|borough|municipality|region|government|republic)"
+    r" (of|for)\b|"
+    # a university in a language that may put an adjective first: "Vrije Universiteit Arland"
+    r"\b(universiteit|universität|universitet|uniwersytet)\b",
     re.I,
 )
 # Names that open with their head word, in English and in the languages of the places we cover.
 _OPENING_HEADS = re.compile(
     r"^(hospital|hospice|hôpital|clínica|clinica|universidad|universidade|università|universität|"
     r"université|instituto|institut|istituto|university of|klinikum|centro|fundaci[oó]n|funda[cç][aã]o|fondazione|"
-    r"fondation|stiftung|"
+    r"fondation|stiftung|hogeschool|högskola|ziekenhuis|krankenhaus|"
     # a public health body named for the place it serves: "NHS Ayrshire & Arran", "NHS Grampian"
     r"nhs)\b",
     re.I,
