@@ -206,11 +206,15 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     # The announcing window first; only when it names no two parties, the whole story (past the
     # window, background is more often about other deals than the one announced).
     announcing = [span for span, _ in spans if span[1] <= offsets[:WINDOW][-1][1]]
-    participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1])
+    # Lists of the rest of the parties (their names only: from where the list starts).
+    listed = [(start + match.end(), end) for (start, end), sentence in zip(offsets, sentences, strict=True)
+              if not any(s <= start < e for s, e in items) and not _BACKGROUND.search(sentence)
+              and (match := _MEMBER_LIST.match(sentence))]
+    participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1], listed)
     late = False
     if len(participants) < 2 and len(spans) > len(announcing):
         later = [span for span, sentence in spans[len(announcing):] if not _BACKGROUND.search(sentence)]
-        participants = _participants(document, orgs, announcing + later, offsets[: LEAD_SENTENCES + 1])
+        participants = _participants(document, orgs, announcing + later, offsets[: LEAD_SENTENCES + 1], listed)
         late = len(participants) >= 2
         announcing += later if late else []
     offsets_all, offsets = offsets, offsets[:WINDOW]
@@ -379,13 +383,15 @@ def _sentence_offsets(document: str, sentences: list[str]) -> list[tuple[int, in
 
 
 def _participants(
-    document: str, orgs: list[OrgRef], announcing: list[tuple[int, int]], lead: list[tuple[int, int]]
+    document: str, orgs: list[OrgRef], announcing: list[tuple[int, int]], lead: list[tuple[int, int]],
+    listed: list[tuple[int, int]] = (),
 ) -> list[Participant]:
     """The parties: organisations of the first announcing sentence that names two or more.
 
     Later announcing sentences add organisations only when they also name one of those
-    parties (so "already in use at neighbouring X" does not make X a party), and a
-    product named in the lead brings in its vendor.
+    parties (so "already in use at neighbouring X" does not make X a party), a sentence after
+    it that lists the rest of the parties (``listed``: "The other members include X and Y") adds
+    its list, and a product named in the lead brings in its vendor.
     """
 
     def named_in(span: tuple[int, int]) -> list[OrgRef]:
@@ -457,6 +463,9 @@ def _participants(
                 continue  # "Separately, X signed ... with Z", "X already works with Z": not more parties
             if span != primary and any(r in chosen for r in named):
                 chosen += [r for r in named if r not in chosen]
+        for start, end in listed:
+            if start > primary[0]:
+                chosen += [r for r in orgs if r not in chosen and any(start <= a < end for a, _ in r.spans)]
     for ref in orgs:
         # A vendor's product brings its maker in; a public body's national service does not ("the
         # Federated Data Platform", "the NHS App": services many use, no deal with their owner).
@@ -579,6 +588,13 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
 # Later names in such a list: "... including Advocate Health and Sutter Health".
 _EXAMPLE_LIST = re.compile(r"\b(?<!\band )(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
+# The rest of the parties, listed in a sentence of their own after the announcement: "The other health
+# care providers include X, Y and Z", "The consortium comprises X, Y and Z", "Founding members are X and Y".
+_MEMBER_LIST = re.compile(
+    r"(?:The|Its|Their|Other|Founding|Initial|Current|This)\b[^.;:]{0,60}?(?i:\bother\b[^.;:]{0,40}?|"
+    r"\b(?:members|partners|participants|signatories|collaborators|consortium|alliance|coalition|network|"
+    r"partnership|collaboration|group|initiative))"
+    r",?\s+(?i:include|includes|comprise|comprises|consist of|consists of|are)\s+(?:the\s+)?(?=[A-Z])")
 # A plural subject whose members an appositive names: "The health systems, which include X, ...".
 _SUBJECT_MEMBERS = re.compile(r"(?:The|These|Those|All|Both) (?:[\w-]+ ){0,4}?[\w-]+s, (?:which|who) includes? ")
 _OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)

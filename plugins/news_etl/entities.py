@@ -387,7 +387,7 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         yield start, start + len(surface), surface
 
 
-_PLACE_BASED = re.compile(r"-(?:based|headquartered)$")
+_PLACE_BASED = re.compile(r"-(?:based|headquartered|domiciled|registered)$")
 _LOWER_CASE_AUTHORITY = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
                                    r" (?:state |provincial |federal )?government\b")
 _HONORIFIC = r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?"  # a person's, before the name
@@ -464,7 +464,8 @@ def is_name_chunk(chunk: str) -> bool:
     if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):
         return False
     low = re.sub(r"^(?:south|north|east|west|southern|northern|eastern|western) ", "", chunk.lower())
-    if low in PLACE_TO_CODE or low in _NOT_NAMES or "-based" in low or _is_place_possessive(words[-1]):
+    if (low in PLACE_TO_CODE or low in _NOT_NAMES or any(_PLACE_BASED.search(w) for w in words)
+            or _is_place_possessive(words[-1])):
         return False
     return not (len(words) == 1 and low in _GENERIC_FIRST)
 
@@ -687,7 +688,7 @@ def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = ("
                       ) -> tuple[int, str]:
     """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes, and
     so does a description of where it is ("Omaha-based Nebraska Methodist Health System")."""
-    based = re.match(r"\S+-(?:based|headquartered)\s+(?=\S)", surface)
+    based = re.match(r"\S+-(?:based|headquartered|domiciled|registered)\s+(?=\S)", surface)
     if based:
         start, surface = start + based.end(), surface[based.end():]
     for sep in separators:

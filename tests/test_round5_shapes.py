@@ -1,0 +1,44 @@
+"""Real-news shapes of issue 5's fifth round (measured on a real-news check set kept outside the
+repo, written here in our own words): the rest of a deal's parties listed in a sentence of their
+own, legal forms after a comma, and deals told as background. Every organisation, event and
+sentence here is invented."""
+
+from __future__ import annotations
+
+from news_etl.classify import classify_article
+
+NETWORK = (
+    "Seven health systems form Quenby data network",
+    "Arland Health and Velorix Medical Center have formed the Quenby Data Network with five other health "
+    "systems to pool de-identified records for research, the organisations said on Tuesday.\n\n"
+    "The network will start with records of about nine million patients.\n\n"
+    "The other founding members include Zorbly Health, Brindle Health System and Fenmoor Medical Center.\n\n"
+    "Its customers include Harlow Clinic and Marsh Health, which already license its analytics.",
+)
+
+
+def _parties(title: str, text: str) -> set[str]:
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    return {p.name for p in verdict.partnerships[0].participants}
+
+
+def test_a_later_sentence_listing_the_other_members_adds_them():
+    parties = _parties(*NETWORK)
+    assert {"Zorbly Health", "Brindle Health System", "Fenmoor Medical Center"} <= parties
+    assert {"Harlow Clinic", "Marsh Health"}.isdisjoint(parties)  # customers are no members
+
+
+def test_a_member_list_told_as_background_adds_no_one():
+    title, text = NETWORK
+    text = text.replace("Fenmoor Medical Center.", "Fenmoor Medical Center, as they did in an earlier network years ago.")
+    parties = _parties(title, text)
+    assert {"Zorbly Health", "Brindle Health System", "Fenmoor Medical Center"}.isdisjoint(parties)
+
+
+def test_a_place_of_registration_is_no_name():
+    """"Irish-domiciled" describes where a company is registered, as "Boston-based" where it is."""
+    parties = _parties("Arland Health picks Quenby Systems",
+                       "Arland Health has signed a contract with Irish-domiciled Quenby Systems to supply its "
+                       "patient portal, the health system said on Monday.")
+    assert parties == {"Arland Health", "Quenby Systems"}
