@@ -42,3 +42,26 @@ def test_a_place_of_registration_is_no_name():
                        "Arland Health has signed a contract with Irish-domiciled Quenby Systems to supply its "
                        "patient portal, the health system said on Monday.")
     assert parties == {"Arland Health", "Quenby Systems"}
+
+
+def test_signatories_and_their_titles_are_people_not_parties():
+    """"signed by Jane Roe, Director-General of X, and John Doe, CEO of Y" names X and Y as bodies; the
+    people, their titles ("General Manager") and degrees ("PhD") are no parties."""
+    from news_etl.party_slots import announced_parties
+
+    assert announced_parties("The MoU was signed by Jane Quenby Roe, Director-General of the Arland Public Health "
+                             "Centre, and John Doe, General Manager, Zorbly Ireland.") == []
+    assert announced_parties("The agreement was signed by Jane Roe, PhD, and Zorbly Systems.") == ["Zorbly Systems"]
+    parties = _parties("Arland Public Health Centre and Zorbly Ireland sign MoU",
+                       "Arland Public Health Centre and Zorbly Ireland have signed a memorandum of understanding to "
+                       "build a cancer registry. The MoU was signed by Jane Quenby Roe, Director-General of the "
+                       "Arland Public Health Centre, and John Doe, General Manager, Zorbly Ireland.")
+    assert parties == {"Arland Public Health Centre", "Zorbly Ireland"}
+
+
+def test_a_regulator_that_cleared_a_product_is_no_party():
+    parties = _parties("Arland Health teams up with Zorbly",
+                       "Arland Health is teaming up with imaging company Zorbly to speed up emergency care. Zorbly's "
+                       "platform includes seven tools cleared by the U.S. Food and Drug Administration, which Arland "
+                       "Health will use in its emergency departments.")
+    assert parties == {"Arland Health", "Zorbly"}

@@ -563,6 +563,8 @@ def _past_deal_spans(document: str, sentence_start: int) -> tuple[tuple[int, int
 
 
 _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissioned) by (?:the )?$|"
+                     # a regulator: "seven solutions cleared by the Food and Drug Administration"
+                     r"\b(?:cleared|approved|authori[sz]ed|certified|licensed|regulated) by (?:the )?(?:U\.?S\.? )?$|"
                      # the supplier being replaced: "replacing Meditech", "moving away from Cerner"
                      r"\b(?:replac(?:e|es|ed|ing)|switch(?:es|ed|ing)? from|mov(?:e|es|ed|ing) (?:away )?from|"
                      r"migrat(?:e|es|ed|ing) from|instead of|formerly known as) (?:the |its |their )?$|"

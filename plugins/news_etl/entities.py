@@ -416,7 +416,9 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               # what is deployed or connected, not who: "deploy AI triage", "roll out EPR modules"
               "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu",
               # headline adjectives: "with Global Partners"
-              "global", "international", "local", "regional", "national", "major", "leading", "top"}
+              "global", "international", "local", "regional", "national", "major", "leading", "top",
+              # degrees after a signatory's name: "Jane Roe, PhD"
+              "phd", "mba", "msc", "frcp"}
 
 
 _CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case brands: "eHealth", "iCare"
@@ -435,6 +437,9 @@ _DOCUMENT_HEADS = frozenset("understanding mou mous moa loi agreement agreements
 OFFICE = re.compile(r"(?:(?:Senior|Deputy|Assistant|Junior|Under|Vice|The|Former|Acting|Principal|Cabinet|Permanent|"
                     r"Health) )*(?:Ministers?|Secretar(?:y|ies)|Commissioners?|Governor|Mayor|Senator|"
                     r"Congress(?:man|woman)|Honourable|Honorable|Hon\.|Director|Chair(?:man|woman|person)?|"
+                    r"(?:General|Managing|Executive|Medical|Clinical|Country|Regional) (?:Manager|Director)|"
+                    r"Director[- ]General|Chief (?:[A-Z][a-z]+ ){0,2}(?:Executive|Officer)|Head|Provost|President|"
+                    r"Vice[- ]Chancellor|Chancellor|CEO|"
                     rf"Professor|{_HONORIFIC})(?![\w.])"
                     r"(?! of the)")
 # A site's own name as the one reporting: "Example.com understands that ...", "... has learned".

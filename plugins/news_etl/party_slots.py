@@ -67,7 +67,12 @@ def announced_parties(sentence: str) -> list[str]:
                 items.append(name[:purpose.start()] if purpose and not _FOR_HEADS.search(name[:purpose.start()])
                              else name)
             names += [c for c in _subject_chunks(", ".join(items)) if is_name_chunk(c)]
-    return names
+    # A signatory is a person: "signed by Jane Roe, Director-General of X, and ..." names X, not her.
+    return [n for n in names if not _TITLE_AFTER.match(sentence, sentence.find(n) + len(n))]
+
+
+# A person's title after a name: "Jane Roe, Director-General of X", "Jane Roe, PhD".
+_TITLE_AFTER = re.compile(r",\s+(?:(?:" + OFFICE.pattern + r")|(?:PhD|MD|MBA)\b)")
 
 
 def _without_officers(chunks: list[str]) -> list[str]:
