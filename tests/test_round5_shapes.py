@@ -65,3 +65,12 @@ def test_a_regulator_that_cleared_a_product_is_no_party():
                        "platform includes seven tools cleared by the U.S. Food and Drug Administration, which Arland "
                        "Health will use in its emergency departments.")
     assert parties == {"Arland Health", "Zorbly"}
+
+
+def test_a_plural_subject_that_names_its_members_gives_them_all():
+    """"Fourteen health systems, including X, Y and Z, are partnering ..." names its parties in the
+    examples of its subject: every one of them, not only the first."""
+    parties = _parties(None, "Fourteen health systems, including Arland Health, Quenby Health and Zorbly Health, are "
+                             "partnering to create a de-identified data platform.\nThe new platform, dubbed Velorix, "
+                             "will serve as a research resource.")
+    assert parties == {"Arland Health", "Quenby Health", "Zorbly Health"}

@@ -544,8 +544,8 @@ def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
     when A merged with B in 2021, has signed ...")."""
     before = document[max(sentence_start, start - 40):start]
     members = _SUBJECT_MEMBERS.match(document, sentence_start)
-    if members and members.end() <= start and "," not in document[members.end():start]:
-        return True  # "The systems, which include X, will co-own ...": the subject's members, not examples
+    if members and members.end() <= start and _LIST_OF_NAMES.fullmatch(document, members.end(), start):
+        return True  # "The systems, which include X, Y and Z, will co-own ...": the subject's members, not examples
     if _BACKER.search(before) or _EXAMPLE_LIST.search(document[max(sentence_start, start - 160):start]):
         return False
     if any(a <= start < b for a, b in _past_deal_spans(document, sentence_start)):
@@ -597,8 +597,11 @@ _MEMBER_LIST = re.compile(
     r"\b(?:members|partners|participants|signatories|collaborators|consortium|alliance|coalition|network|"
     r"partnership|collaboration|group|initiative))"
     r",?\s+(?i:include|includes|comprise|comprises|consist of|consists of|are)\s+(?:the\s+)?(?=[A-Z])")
-# A plural subject whose members an appositive names: "The health systems, which include X, ...".
-_SUBJECT_MEMBERS = re.compile(r"(?:The|These|Those|All|Both) (?:[\w-]+ ){0,4}?[\w-]+s, (?:which|who) includes? ")
+# A plural subject whose members an appositive names: "The health systems, which include X, ...",
+# "Fourteen health systems, including X, ...".
+_SUBJECT_MEMBERS = re.compile(r"(?:The|These|Those|All|Both|[A-Z][a-z]+|\d+) (?:[\w-]+ ){0,4}?[\w-]+s, "
+                              r"(?:(?:which|who) includes? |including )")
+_LIST_OF_NAMES = re.compile(r"(?:(?:[A-Z][\w'’.&-]*|of|and|the|for|&)(?:,?\s+|,\s*))*")
 _OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",
                            re.I)

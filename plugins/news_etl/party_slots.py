@@ -45,8 +45,11 @@ def announced_parties(sentence: str) -> list[str]:
         subject = _KICKER.sub("", _SUBJECT_APPOSITIVE.sub("", subject).rpartition(": ")[2])
         chunks = _without_officers([c for c in _subject_chunks(subject) if c.lower() not in PLACE_TO_CODE])
         described = _DESCRIBED_NAME.search(subject)
+        members = _SUBJECT_EXAMPLES.match(subject)
         if all(is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
             names += chunks
+        elif members:  # ... unless it lists its members: "Fourteen health systems, including X, Y and Z, are"
+            names += [c for c in _subject_chunks(members.group("list")) if is_name_chunk(c)]
         elif described:  # "Boston-based AI startup Zorbly"
             names.append(described.group(1))
         # Reported speech: "X said Y and Z have joined its network" announces Y and Z as well.
@@ -71,6 +74,9 @@ def announced_parties(sentence: str) -> list[str]:
     return [n for n in names if not _TITLE_AFTER.match(sentence, sentence.find(n) + len(n))]
 
 
+# A plural subject that names some of its members: "Fourteen health systems, including X, Y and Z, ...".
+_SUBJECT_EXAMPLES = re.compile(r"(?:[A-Z][\w-]*|\d+)(?: [\w-]+){0,5}?s,\s+(?:including|among them|such as)\s+"
+                               r"(?P<list>[^,]+(?:,\s*[^,]+)*?),?\s*$")
 # A person's title after a name: "Jane Roe, Director-General of X", "Jane Roe, PhD".
 _TITLE_AFTER = re.compile(r",\s+(?:(?:" + OFFICE.pattern + r")|(?:PhD|MD|MBA)\b)")
 
