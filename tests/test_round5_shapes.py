@@ -74,3 +74,12 @@ def test_a_plural_subject_that_names_its_members_gives_them_all():
                              "partnering to create a de-identified data platform.\nThe new platform, dubbed Velorix, "
                              "will serve as a research resource.")
     assert parties == {"Arland Health", "Quenby Health", "Zorbly Health"}
+
+
+def test_an_anniversary_of_an_existing_collaboration_is_no_new_agreement():
+    from news_etl.cues import positive_score
+
+    assert positive_score("Arland Medical Center marked two years of collaboration with Quenby Hospital to advance "
+                          "research into AI.") == 0
+    assert positive_score("Arland Health and Quenby celebrated the fifth anniversary of their partnership.") == 0
+    assert positive_score("Arland Health has signed a collaboration agreement with Quenby.") > 0

@@ -71,7 +71,10 @@ _NO_NEW_AGREEMENT = (
     r"(?:contract|agreement|deal|arrangement)s? [^.]{0,60}?\b(?:(?:has|have|had) )?(?:officially )?(?:expired|lapsed)|"
     r"(?:internal )?(?:audit|inquiry|investigation|probe)s? (?:into|of) [^.]{0,80}?\b(?:contract|award|procurement|"
     r"tender)|(?:review|examine|investigate|audit)s? the circumstances|"
-    r"(?:the )?subject of (?:an? |the )?(?:[\w-]+ ){0,3}?(?:audit|review|inquiry|investigation|probe))\b")
+    r"(?:the )?subject of (?:an? |the )?(?:[\w-]+ ){0,3}?(?:audit|review|inquiry|investigation|probe)|"
+    # an anniversary of an existing tie: "marked two years of collaboration with X", "the fifth anniversary of"
+    r"(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing)) (?:the )?(?:[\w-]+ ){0,2}?(?:years?|anniversary) of "
+    r"(?:its |their |the )?(?:[\w-]+ )?(?:collaboration|partnership|relationship|alliance|affiliation|cooperation))\b")
 
 
 # Results that mention contracts signed: an earnings report, not an announcement.
