@@ -83,3 +83,18 @@ def test_an_anniversary_of_an_existing_collaboration_is_no_new_agreement():
                           "research into AI.") == 0
     assert positive_score("Arland Health and Quenby celebrated the fifth anniversary of their partnership.") == 0
     assert positive_score("Arland Health has signed a collaboration agreement with Quenby.") > 0
+
+
+def test_people_a_photo_caption_places_and_offices_named_by_their_country_are_no_parties():
+    from news_etl.party_slots import announced_parties
+
+    assert announced_parties("Jane Roe (R) and John Doe, Kenya’s Permanent Secretary in the Ministry of Health, "
+                             "sign documents in Kigali.") == []
+
+
+def test_leaving_a_supplier_and_buying_a_company_are_hard_negatives():
+    from news_etl.cues import negative_score
+
+    assert negative_score("The trust said it was abandoning the supplier over a lack of confidence.") > 0
+    assert negative_score("Arland Health announced it will purchase app maker Zorbly.") > 0
+    assert negative_score("Arland Health will purchase a patient portal from Zorbly.") == 0  # a system, not a company

@@ -122,6 +122,7 @@ POSITIVE = [
     (r"\b(signs?|signed|signing|inks?|inked)\b", 1.5),
     (r"\bagreements?\b|\bcontracts?\b|\bdeals?\b", 1.5),
     (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b|\bteam(s|ed)? with\b|\btie-?ups?\b|"
+     r"\bband(s|ed|ing)? together\b|\bjoin(s|ed|ing)? hands\b|"
      r"\b(ties?|tied|links?|linked) up with\b|\bpacts?\b", 3.0),
     (r"\b(expand(s|ed|ing)?|deepen(s|ed|ing)?|extend(s|ed|ing)?) (its |their )?relationship with\b", 2.0),
     (r"\b(will|to|plans to) (pilot|trial|use)\b[^.]{0,60}"
@@ -178,6 +179,8 @@ NEGATIVE = [
     (r"\b(swallow(s|ed|ing)?|snap(s|ped|ping)? up|acquir(e|es|ing)|"
      r"(?<!systems )(?<!data )(?<!equipment )(?<!devices )(?<!scanners )(?<!tools )acquired|"
      r"(?<!not an )acquisition|takeover|take over|taking over|buys|bought|to buy|"
+     # buying a company, not a system: "will purchase app maker X"
+     r"purchas(e|es|ed|ing) (the )?([\w-]+ ){0,3}(company|maker|firm|start-?up|developer|business)|"
      r"(?<!not a )merger|merg(e|es|ed|ing))\b", 3.0),
     # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
     (r"\bdefinitive agreement\b|\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
@@ -185,7 +188,8 @@ NEGATIVE = [
      r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b", 3.0),
     # A deal not renewed: "has decided not to renew its agreement with X".
     (r"\b(not|never|no longer|won't|declin(es|ed) to) (to )?(renew|extend|continue)\b|\bdecided against\b", 3.0),
-    (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed))\b", 3.0),
+    (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed)|"
+     r"abandon(s|ed|ing)?)\b", 3.0),
     (_NO_NEW_AGREEMENT, 3.0),
     (_RESULTS, 2.5),
     # Talks that failed: "at impasse", "failed to agree on a new contract", "walked away".

@@ -464,6 +464,8 @@ def is_name_chunk(chunk: str) -> bool:
         return False
     if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS or OFFICE.match(chunk):
         return False
+    if len(words) > 1 and _is_place_possessive(words[0]) and OFFICE.match(chunk, len(words[0]) + 1):
+        return False  # "Burundi’s Permanent Secretary in the Ministry of ..." is an office
     if fields_only(chunk):  # "Ministries of Health, Science and Technology" leaves no body called "Science"
         return False
     if any(not (_CAPITALISED.match(w) or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS) for w in words):

@@ -77,8 +77,10 @@ def announced_parties(sentence: str) -> list[str]:
 # A plural subject that names some of its members: "Fourteen health systems, including X, Y and Z, ...".
 _SUBJECT_EXAMPLES = re.compile(r"(?:[A-Z][\w-]*|\d+)(?: [\w-]+){0,5}?s,\s+(?:including|among them|such as)\s+"
                                r"(?P<list>[^,]+(?:,\s*[^,]+)*?),?\s*$")
-# A person's title after a name: "Jane Roe, Director-General of X", "Jane Roe, PhD".
-_TITLE_AFTER = re.compile(r",\s+(?:(?:" + OFFICE.pattern + r")|(?:PhD|MD|MBA)\b)")
+# A person's title after a name: "Jane Roe, Director-General of X", "Jane Roe, PhD"; or a photo
+# caption's place mark: "Jane Roe (R) and John Doe sign the documents".
+_TITLE_AFTER = re.compile(r",\s+(?:[A-Z][\w.-]*(?:’s|'s)\s+)?(?:(?:" + OFFICE.pattern + r")|(?:PhD|MD|MBA)\b)|"
+                          r"\s*\((?:L|R|C|left|right|centre|center|pictured)\)")
 
 
 def _without_officers(chunks: list[str]) -> list[str]:
