@@ -98,3 +98,11 @@ def test_leaving_a_supplier_and_buying_a_company_are_hard_negatives():
     assert negative_score("The trust said it was abandoning the supplier over a lack of confidence.") > 0
     assert negative_score("Arland Health announced it will purchase app maker Zorbly.") > 0
     assert negative_score("Arland Health will purchase a patient portal from Zorbly.") == 0  # a system, not a company
+
+
+def test_a_name_only_the_headline_has_is_no_party():
+    """Parties are named again in the story; a title-case headline phrase read as a name is not."""
+    parties = _parties("Arland Health Signs Seven-Year Master Services Agreement With Zorbly",
+                       "Arland Health has signed a seven-year agreement with Zorbly Systems under which Zorbly will "
+                       "run its claims processing, the health plan said on Monday.")
+    assert parties == {"Arland Health", "Zorbly Systems"}
