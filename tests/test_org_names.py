@@ -135,3 +135,9 @@ def test_governments_named_for_their_place_and_universities_named_in_their_langu
     names = {o.name for o in find_organizations(text, _gazetteer())}
     assert names == {"City of Arland", "Quenby Health", "Vrije Universiteit Arland", "Technische Universität Quenby",
                      "Baptist Health of Northeast Arland", "County of Quenby"}
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it():
+    text = "In a statement to Arland Health Friday, Quenby Health said it had signed with Zorbly Systems Monday."
+    names = {o.name for o in find_organizations(text, _gazetteer())}
+    assert names == {"Arland Health", "Quenby Health", "Zorbly Systems"}

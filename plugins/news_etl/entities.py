@@ -368,7 +368,8 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
             start += text[start:].index(words[0]) + len(words[0])
             start += len(text[start:]) - len(text[start:].lstrip())
             words = words[1:]
-        while words and words[-1].lower() in _LEADING_NOISE:
+        # ... and a day after the name: "told Fierce Healthcare Friday".
+        while words and (words[-1].lower() in _LEADING_NOISE or words[-1].lower() in _WEEKDAYS):
             words = words[:-1]
         words = before_officer(" ".join(words)).split()
         if not words:
@@ -408,6 +409,7 @@ def before_officer(name: str) -> str:
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in",
                     *_FOREIGN_CONN}
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
               "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
