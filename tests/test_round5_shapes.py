@@ -31,7 +31,8 @@ def test_a_later_sentence_listing_the_other_members_adds_them():
 
 def test_a_member_list_told_as_background_adds_no_one():
     title, text = NETWORK
-    text = text.replace("Fenmoor Medical Center.", "Fenmoor Medical Center, as they did in an earlier network years ago.")
+    text = text.replace("Fenmoor Medical Center.",
+                        "Fenmoor Medical Center, as they did in an earlier network years ago.")
     parties = _parties(title, text)
     assert {"Zorbly Health", "Brindle Health System", "Fenmoor Medical Center"}.isdisjoint(parties)
 
