@@ -18,6 +18,7 @@ Pure functions of text and the gazetteer: no I/O, no models to download.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -391,7 +392,7 @@ def _sentence_offsets(document: str, sentences: list[str]) -> list[tuple[int, in
 
 def _participants(
     document: str, orgs: list[OrgRef], announcing: list[tuple[int, int]], lead: list[tuple[int, int]],
-    listed: list[tuple[int, int]] = (),
+    listed: Sequence[tuple[int, int]] = (),
 ) -> list[Participant]:
     """The parties: organisations of the first announcing sentence that names two or more.
 
