@@ -102,7 +102,7 @@ def start_batch(settings: Settings, batch: Batch) -> list[dict[str, str]]:
     engine = wh.make_engine(settings.warehouse_url)
     try:
         wh.ensure_schema(engine)
-        with engine.begin() as conn:
+        with wh.batch_transaction(engine, batch.batch_id) as conn:
             sources = {s.publisher: s for s in specs}
             wh.upsert(conn, wh.source, [
                 {"source_id": stable_id(s.publisher), "name": s.publisher, "homepage": s.homepage,
@@ -153,7 +153,7 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
         polled_at = datetime.now(UTC)
         due = _aware(row["next_poll_at"])
         if not batch.backfill and polled_today in (None, "skipped") and due is not None and due > polled_at:
-            with engine.begin() as conn:
+            with wh.batch_transaction(engine, batch.batch_id) as conn:
                 _record_poll(conn, batch, feed_id, polled_at, outcome="skipped",
                              error_message=f"not due before {due.isoformat(timespec='minutes')}")
             return {"feed": row["name"], "outcome": "skipped"}
@@ -162,7 +162,7 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
             parsed = None if result.status == 304 else parse_feed(
                 result.body, result.final_url, result.content_type, max_items=10 * settings.max_pages_per_feed)
         except (FetchError, FeedParseError) as exc:
-            with engine.begin() as conn:
+            with wh.batch_transaction(engine, batch.batch_id) as conn:
                 _record_poll(conn, batch, feed_id, polled_at, outcome="failed",
                              http_status=getattr(exc, "status", None),
                              error_class=type(exc).__name__, error_message=str(exc)[:2000])
@@ -173,7 +173,7 @@ def poll_feed(settings: Settings, batch: Batch, feed_id: str, fetcher: Fetcher |
         if parsed is None and polled_today in ("fetched", "not_modified"):
             # A rerun of the day and nothing changed since: the day's poll record stands.
             return {"feed": row["name"], "outcome": "not_modified"}
-        with engine.begin() as conn:
+        with wh.batch_transaction(engine, batch.batch_id) as conn:
             counts = _store_entries(conn, batch, feed_id, parsed, settings.max_pages_per_feed)
             _record_poll(conn, batch, feed_id, polled_at,
                          outcome="not_modified" if result.status == 304 else "fetched",
@@ -291,11 +291,11 @@ def fetch_pages(settings: Settings, batch: Batch, fetcher: Fetcher | None = None
             outcomes = _processed(settings, batch, fetched, entries) if process else (
                 (url, result, error, None) for url, result, error in fetched)
             for chunk in chunked(outcomes, WRITE_CHUNK):
-                with engine.begin() as conn:
+                with wh.batch_transaction(engine, batch.batch_id) as conn:
                     _store_fetched(conn, batch, chunk, known)
                     fault_point("fetch_pages:chunk_before_commit")
         fetcher.close()  # the day's pages are in: no need to hold the hosts' connections open
-        with engine.begin() as conn:
+        with wh.batch_transaction(engine, batch.batch_id) as conn:
             counts = _record_stage(conn, batch, "fetch_pages")
             fault_point("fetch_pages:before_commit")
         fault_point("fetch_pages:after_commit")
@@ -466,7 +466,7 @@ def extract_articles(settings: Settings, batch: Batch) -> dict[str, int]:
     """
     engine = wh.make_engine(settings.warehouse_url)
     try:
-        with engine.begin() as conn:
+        with wh.batch_transaction(engine, batch.batch_id) as conn:
             pending = list(conn.execute(
                 select(wh.raw_page.c.page_id, wh.raw_page.c.url, wh.raw_page.c.final_url,
                        wh.raw_page.c.encoding)
@@ -655,7 +655,7 @@ def classify_articles(settings: Settings, batch: Batch, reclassify: bool = False
         results = list(map_ordered(_classify_row, [(t, b, needs) for _, t, b, _, needs in todo], workers))
         rows = [_verdict_row(batch, article_id, verdict)
                 for (article_id, *_), (verdict, _) in zip(todo, results, strict=True) if verdict is not None]
-        with engine.begin() as conn:
+        with wh.batch_transaction(engine, batch.batch_id) as conn:
             wh.upsert(conn, wh.article_classification, rows, keys=["article_id"])
             stories = _story_rows(conn, batch, [(r[0], r[3]) for r in todo], [f for _, f in results])
             wh.upsert(conn, wh.article_story, stories, keys=["article_id"])
@@ -736,9 +736,8 @@ def load_partnerships(settings: Settings, batch: Batch) -> dict[str, int]:
     """
     engine = wh.make_engine(settings.warehouse_url)
     try:
-        with engine.begin() as conn:
+        with wh.batch_transaction(engine, batch.batch_id) as conn:
             check_version(conn)  # never load into a schema this code was not written for
-            wh.lock_batch(conn, batch.batch_id)
             # Each verdict keeps the version that made it: provenance is the classifier that
             # classified, not the one that happens to load.
             rows = list(conn.execute(
@@ -840,7 +839,7 @@ def validate_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
         docs_dir = settings.data_dir / "data_docs"
         outcome = run_quality_gate(engine, settings.warehouse_url, batch.batch_id, batch.as_of, docs_dir=docs_dir)
         LOGGER.info("Data Docs of this validation: %s (Airflow UI: Browse > Data quality)", docs_dir / "index.html")
-        with engine.begin() as conn:
+        with wh.batch_transaction(engine, batch.batch_id) as conn:
             wh.upsert(conn, wh.dq_validation_result, outcome.rows(batch.batch_id), keys=[
                 "batch_id", "suite", "expectation"])
             status = "validated" if outcome.passed else "failed"
@@ -860,7 +859,7 @@ def publish_batch(settings: Settings, batch: Batch) -> dict[str, Any]:
     """Publish a validated batch to the BI marts, write the HTML digest, return the run summary."""
     engine = wh.make_engine(settings.warehouse_url)
     try:
-        with engine.begin() as conn:
+        with wh.batch_transaction(engine, batch.batch_id) as conn:
             status = conn.execute(select(wh.pipeline_run.c.status)
                                   .where(wh.pipeline_run.c.batch_id == batch.batch_id)).scalar_one()
             if status not in ("validated", "published"):

@@ -20,7 +20,8 @@ import hashlib
 import logging
 import os
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -380,6 +381,21 @@ def ensure_schema(engine: Engine) -> None:
 
 
 BATCH_LOCK_SPACE = 727275  # advisory-lock namespace of per-batch locks, apart from SCHEMA_LOCK
+
+
+@contextmanager
+def batch_transaction(engine: Engine, batch_id: str) -> Iterator[Connection]:
+    """A transaction that holds the batch's lock (``lock_batch``) from its start: every stage
+    write of a batch goes through one, so two runs of one day take turns write by write.
+
+    Replacing rows is not the only race: on PostgreSQL an upsert on its key still fails when a
+    concurrent transaction inserts the same row under another unique constraint (two runs
+    storing one fetched page: ``raw_page``'s url). Taken first, before any row lock, the
+    advisory lock cannot deadlock.
+    """
+    with engine.begin() as conn:
+        lock_batch(conn, batch_id)
+        yield conn
 
 
 def lock_batch(conn: Connection, batch_id: str) -> None:

@@ -151,21 +151,25 @@ def test_the_same_day_twice_at_once_equals_one_clean_run(pipeline_env, tmp_path)
 
 
 @pytest.mark.parametrize("warehouse_url", ["postgresql"], indirect=True)
-def test_a_load_waits_while_another_run_holds_its_batch(pipeline_env):
-    """What keeps twin runs from interleaving their replace-by-delete loads (a foreign-key
-    violation, seen once in twin runs on PostgreSQL before the lock)."""
+@pytest.mark.parametrize("stage", [start_batch, fetch_pages, extract_articles, classify_articles, load_partnerships,
+                                   validate_batch, publish_batch], ids=lambda stage: stage.__name__)
+def test_a_stage_waits_while_another_run_holds_its_batch(pipeline_env, stage):
+    """What keeps twin runs from interleaving their writes: each stage writes in transactions that
+    hold the batch's lock (seen in twin runs on PostgreSQL before the lock: a load's delete met the
+    other run's participants, a foreign-key violation; and two runs storing one fetched page broke
+    ``raw_page``'s unique url, which an upsert on ``page_id`` does not cover)."""
     assert run_once(pipeline_env, Batch.for_day(DAY, "first"))["status"] == "published"
     batch = Batch.for_day(DAY, "second")
-    loaded = threading.Event()
-    loader = threading.Thread(target=lambda: (load_partnerships(pipeline_env, batch), loaded.set()))
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (stage(pipeline_env, batch), done.set()))
     engine = wh.make_engine(pipeline_env.warehouse_url)
     try:
         with engine.begin() as conn:
             wh.lock_batch(conn, batch.batch_id)
-            loader.start()
-            assert not loaded.wait(3), "the load ran while another run held the batch"
-        loader.join(60)
-        assert loaded.is_set()
+            worker.start()
+            assert not done.wait(3), f"{stage.__name__} wrote while another run held the batch"
+        worker.join(120)
+        assert done.is_set()
     finally:
         engine.dispose()
 
