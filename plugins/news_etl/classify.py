@@ -337,15 +337,15 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         return float(len([r for r in orgs if span and any(span[0] <= a < span[1] for a, _ in r.spans)]))
 
     keys = {p.key for p in participants}
-    party_span = next(((s, e) for s, e in announcing
-                       if len({r.key for r in orgs if r.key in keys and any(s <= a < e for a, _ in r.spans)}) >= 2),
-                      None)
+
+    def parties_in(span: tuple[int, int]) -> int:
+        return len({r.key for r in orgs if r.key in keys and any(span[0] <= a < span[1] for a, _ in r.spans)})
+
+    party_span = next((span for span in announcing if parties_in(span) >= 2), None)
     party_sentence = document[party_span[0]:party_span[1]] if party_span else None
     # Where the parties are first named together, or, when no one sentence names two of them ("The
     # hospital also works with X"), the first announcing sentence that names one.
-    first_party_span = party_span or next(((s, e) for s, e in announcing
-                                           if any(r.key in keys and any(s <= a < e for a, _ in r.spans)
-                                                  for r in orgs)), None)
+    first_party_span = party_span or next((span for span in announcing if parties_in(span)), None)
     party_index = next((i for i, span in enumerate(offsets) if span == first_party_span), len(offsets)
                        ) if first_party_span else 0
     recalled = any(PAST_DEAL.search(s) for s in [title, *lead])

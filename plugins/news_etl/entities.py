@@ -388,7 +388,9 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         yield start, start + len(surface), surface
 
 
-_PLACE_BASED = re.compile(r"-(?:based|headquartered|domiciled|registered)$")
+# Where a company is based or registered, glued to the place: "Boston-based", "Irish-domiciled".
+_BASED_WORDS = r"-(?:based|headquartered|domiciled|registered)"
+_PLACE_BASED = re.compile(_BASED_WORDS + "$")
 _LOWER_CASE_AUTHORITY = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
                                    r" (?:state |provincial |federal )?government\b")
 _HONORIFIC = r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?"  # a person's, before the name
@@ -697,7 +699,7 @@ def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = ("
                       ) -> tuple[int, str]:
     """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes, and
     so does a description of where it is ("Omaha-based Nebraska Methodist Health System")."""
-    based = re.match(r"\S+-(?:based|headquartered|domiciled|registered)\s+(?=\S)", surface)
+    based = re.match(r"\S+" + _BASED_WORDS + r"\s+(?=\S)", surface)
     if based:
         start, surface = start + based.end(), surface[based.end():]
     for sep in separators:
