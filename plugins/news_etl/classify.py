@@ -46,7 +46,7 @@ from news_etl.roundups import (
     separate_deals,
 )
 
-CLASSIFIER_VERSION = "hybrid-3.6"
+CLASSIFIER_VERSION = "hybrid-3.7"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 MIN_SENTENCE_WORDS = 6
@@ -67,7 +67,7 @@ _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?
 _BACKGROUND = re.compile(r"\b(previous(ly)?|already|earlier|years ago|in the past|well before|long-standing|"
                          r"(announced|signed|agreed|struck|began|started|formed)"
                          r"( (with|up|it|them|a|an|the|its|their|deal|contract|agreement))* in (19|20)\d\d|"
-                         r"since (19|20)\d\d|"
+                         r"since (19|20)\d\d|(has|have|had) (an? |its |their )?(existing|ongoing|current) |"
                          r"last year)\b", re.I)
 # A subject that is a kind of organisation in general, not some of them: "Health systems across the
 # U.S. are ...", "Most NHS trusts ...", "Payers and providers strike ..." (a place before the noun
@@ -201,9 +201,14 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     items = item_spans(document) if list_items(document, orgs) >= ROUNDUP_ITEMS else []
     cues |= {sentence: 0.0 for (start, _), sentence in zip(offsets, sentences, strict=True)
              if any(s <= start < e for s, e in items)}
-    spans = [(span, sentence) for span, sentence in zip(offsets, sentences, strict=True)
-             if not any(s <= span[0] < e for s, e in items)
-             and (cues[sentence] > 0 or related[sentence])]
+    telling = [cues[sentence] > 0 or related[sentence] for sentence in sentences]
+    # "X and Y are planning to share resources. Under the agreement, ...": a sentence naming two
+    # organisations that the next one, about the deal it tells, refers back to, whatever its words.
+    telling = [says or (i + 1 < len(sentences) and telling[i + 1] and bool(_SAME_DEAL.match(sentences[i + 1]))
+                        and sum(any(start <= a < end for a, _ in r.spans) for r in orgs) >= 2)
+               for i, (says, (start, end)) in enumerate(zip(telling, offsets, strict=True))]
+    spans = [(span, sentence) for span, sentence, says in zip(offsets, sentences, telling, strict=True)
+             if says and not any(s <= span[0] < e for s, e in items)]
     # The announcing window first; only when it names no two parties, the whole story (past the
     # window, background is more often about other deals than the one announced).
     announcing = [span for span, _ in spans if span[1] <= offsets[:WINDOW][-1][1]]

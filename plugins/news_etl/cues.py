@@ -37,7 +37,8 @@ _SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(
 
 # Contract words in a story that announces no new agreement: a protest, review or court challenge
 # of a contract awarded earlier, a tender just issued or a shortlist with bidders still competing,
-# an arbitration, a suit or a breach-of-contract claim, a contract not renewed, a business put up
+# a bid lost ("lost their combined bid"), an arbitration, a suit or a breach-of-contract claim, a
+# contract not renewed, a business put up
 # for sale ("reached an agreement to sell its unit"); a ruling on an award made earlier ("X's
 # contract with Y will stand, the board ruled", "the award was upheld") and a contract a vendor
 # already holds ("the system from Y, which has a 15-year contract with the trust"); a buyer still
@@ -51,6 +52,7 @@ _NO_NEW_AGREEMENT = (
     r"appeal(?:s|ed)?\b[^.]{0,40}?\b(?:against|over) (?:the |its |a )?[^.]{0,40}?\b(?:award|contract|decision)|"
     r"(?:no|not yet an?) (?:contract|award|decision) has been|"
     r"ha(?:s|ve) not (?:yet )?been (?:awarded|signed)|losing bidders?|bid protests?|arbitrat(?:or|ion|ed)|"
+    r"los(?:t|e|es|ing) (?:(?:their|its|the|a|out on) )?(?:[\w-]+ )?bids?|"
     r"(?:block|halt|overturn|annul|set aside)(?:s|ed|ing)? (?:the |its )?[^.]{0,30}?\b(?:award|contract)|"
     r"(?:has|have|is|are) (?:now )?(?:issued|launched|opened|published|seeking|inviting|going out to) (?:a |an )?"
     r"(?:tender|bids|request for proposals|RFP|invitation to tender)|"
@@ -171,6 +173,10 @@ POSITIVE = [
     (r"\baward(s|ed|ing)?\b[^.]{0,80}\bcontract\b|\bcontract\b[^.]{0,40}\bawarded\b", 2.0),
     (r"\b(renew(s|ed|al)?|extend(s|ed)?|extension)\b[^.]{0,60}\b(contract|agreement|deal)\b", 1.0),
     (r"\bunder (a|an|the) [\w-]+(-year)? (deal|agreement|contract)\b", 1.0),
+    # What a story says next about the deal it announced: "Under the agreement, ...", "The partners will".
+    (r"\bunder (the|this|their|its) (new )?(agreement|deal|contract|partnership|collaboration|arrangement|"
+     r"memorandum|MoU|alliance)\b|"
+     r"\b(the|both|all) (two |three |four )?partners (will|plan|intend|aim|have agreed)\b", 1.5),
 ]
 
 NEGATIVE = [

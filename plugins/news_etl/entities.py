@@ -32,7 +32,9 @@ from news_etl.places import (
     trie_pattern,
 )
 
-_CAP = r"(?:(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z][\w’'./\-]*\w|[A-Z]|[a-z]+[A-Z][\w.\-]*\w)"  # initials: "L.A. Care"
+# A capitalised word; initials ("L.A. Care") and an abbreviated saint or mount ("St. Anne's Hospital") too.
+_CAP = (r"(?:(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|(?:St|Mt|Ft)\.(?=[ \t]+[A-Z])|[A-Z][\w’'./\-]*\w|[A-Z]|"
+        r"[a-z]+[A-Z][\w.\-]*\w)")
 # Connectors inside names, English and those of the languages of the places we cover
 # ("Instituto Nacional de Ciencias Médicas y Nutrición", "Università degli Studi di Milano").
 _FOREIGN_CONN = ("y", "e", "del", "della", "degli", "di", "des", "la", "las", "los", "van", "von", "der", "für", "zu")
@@ -381,6 +383,9 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         surface = re.sub(r"(’s|'s|’|')$", "", surface)
         if len(surface) < 3 or surface.isupper() and len(words) > 1:
             continue  # headings in capitals are not names
+        town = TOWN_BEFORE_BASED.match(text, start)
+        if town and text[start:town.end()].rstrip(", \t") == surface:
+            continue  # the town of "Franklin, Tenn.-based Acadia Healthcare"
         # A government or local authority written in lower case: "the Western Australian government",
         # "Islington council", "Dorset county council".
         authority = _LOWER_CASE_AUTHORITY.match(text, start + len(surface))
@@ -391,6 +396,9 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
 # Where a company is based or registered, glued to the place: "Boston-based", "Irish-domiciled".
 _BASED_WORDS = r"-(?:based|headquartered|domiciled|registered)"
 _PLACE_BASED = re.compile(_BASED_WORDS + "$")
+# A town before its state or country in such a description: "Franklin, Tenn.-based", "Verona, Wis.-based".
+TOWN_BEFORE_BASED = re.compile(r"\b[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,[ \t]+(?=[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?"
+                               + _BASED_WORDS + r"\b)")
 _LOWER_CASE_AUTHORITY = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
                                    r" (?:state |provincial |federal )?government\b")
 _HONORIFIC = r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?"  # a person's, before the name

@@ -16,6 +16,7 @@ from news_etl.entities import (
     LEGAL_FORM,
     OFFICE,
     PHRASE,
+    TOWN_BEFORE_BASED,
     before_officer,
     fields_only,
     is_name_chunk,
@@ -34,6 +35,7 @@ def announced_parties(sentence: str) -> list[str]:
     chunks count, so "Two more health systems" or "the Massachusetts-based vendor" do not.
     """
     sentence = _LEGAL_FORM_AFTER_COMMA.sub("", _OPENER.sub("", DATELINE.sub("", sentence.strip())))
+    sentence = TOWN_BEFORE_BASED.sub("", sentence)  # "with Franklin, Tenn.-based Acadia": Acadia
     names: list[str] = []
     verb = _SUBJECT_END.search(sentence)
     if verb and verb.start() > 0:
@@ -64,7 +66,8 @@ def announced_parties(sentence: str) -> list[str]:
         if phrase and not _PLACE_NOUN_AFTER.match(sentence, phrase.end()):
             items = []
             for item in (phrase.group(0), *_list_items_after(sentence, phrase.end())):
-                name = _DATE_TAIL.sub("", re.split(r"(?:’s|'s)(?:\s|$)", item)[0])
+                name = _DATE_TAIL.sub("", item if _POSSESSIVE_IN_NAME.match(item)
+                                      else re.split(r"(?:’s|'s)(?:\s|$)", item)[0])
                 # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
                 purpose = re.search(r" for (?=[A-Z])", name)
                 items.append(name[:purpose.start()] if purpose and not _FOR_HEADS.search(name[:purpose.start()])
@@ -72,6 +75,12 @@ def announced_parties(sentence: str) -> list[str]:
             names += [c for c in _subject_chunks(", ".join(items)) if is_name_chunk(c)]
     # A signatory is a person: "signed by Jane Roe, Director-General of X, and ..." names X, not her.
     return [n for n in names if not _TITLE_AFTER.match(sentence, sentence.find(n) + len(n))]
+
+
+# A possessive that is part of a name, not an owner before his thing: "St. Anne's Hospital",
+# "Children's Hospital Colorado", "King's College London".
+_POSSESSIVE_IN_NAME = re.compile(r"(?:(?:St\.?|Saint|Mt\.?|Mount) [A-Z][\w.-]*|Children|Women|King|Queen|Mother|"
+                                 r"Shriners Children)(?:’s|'s) [A-Z]")
 
 
 # A plural subject that names some of its members: "Fourteen health systems, including X, Y and Z, ...".
@@ -127,7 +136,7 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
     r"(?:,[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
     rf"(?:,?[ ]*{_MONTH}[ ]+\d{{1,2}}(?:,[ ]*\d{{4}})?)?"
-    r"(?:[ ]*[/(][A-Za-z][A-Za-z .-]{1,30}[/)])*"
+    r"(?:[ ]*[/(][A-Za-z][A-Za-z0-9 .,-]{1,30}[/)])*"
     r"[ ]*(?:--|[-–—]|(?<=[A-Z]):)[ ]*|"
     rf"^[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]*(?:{_MONTH}[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_MONTH})(?:,?[ ]*\d{{4}})?"
     r"(?:[ ]*\([A-Za-z]{2,12}\))?[ ]*(?:(?:--|[-–—:])[ ]*)?(?=[A-Z])"

@@ -1,0 +1,70 @@
+"""Real-news shapes of issue 5's sixth round (measured on a real-news check set kept outside the
+repo, written here in our own words): names with "St." and a saint's possessive, a town before a
+"State-based" description, a partnership the story calls existing, bids lost, a deal whose
+announcing sentence has no cue word but the next sentence refers back to it, and a dateline with a
+date in brackets. Every organisation, event and sentence here is invented."""
+
+from __future__ import annotations
+
+from news_etl.classify import classify_article
+from news_etl.party_slots import announced_parties
+
+
+def _parties(title: str | None, text: str) -> set[str]:
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    return {p.name for p in verdict.partnerships[0].participants}
+
+
+def test_a_saints_name_with_an_abbreviated_st_is_one_name():
+    parties = _parties("Quenby Cancer Institute affiliates with community hospital",
+                       "Quenby Cancer Institute has signed an affiliation agreement with St. Brendan's Hospital "
+                       "in Arlow, the two hospitals said on Monday.\n\nUnder the agreement, Quenby oncologists "
+                       "will hold clinics at St. Brendan's twice a week.")
+    assert "St. Brendan's Hospital" in parties
+    assert not {"Brendan's Hospital", "St. Brendan"} & parties
+
+
+def test_a_possessive_inside_a_name_is_not_an_owner():
+    assert announced_parties("Zorbly Labs has signed a contract with Children's Hospital Marrow to supply "
+                             "its platform.") == ["Zorbly Labs", "Children's Hospital Marrow"]
+    # ... while a company's thing is still the company's
+    assert announced_parties("Marsh Health has signed a contract with Zorbly's AI unit.") == ["Marsh Health", "Zorbly"]
+
+
+def test_the_town_of_a_state_based_description_is_no_party():
+    parties = _parties(None, "Harlow Health in Fenmoor, Texas, formed a joint venture with Brindle, Tenn.-based "
+                             "Velorix Behavioral Health to build a 90-bed psychiatric hospital, the partners said.")
+    assert parties == {"Harlow Health", "Velorix Behavioral Health"}
+
+
+def test_an_existing_partnership_told_beside_the_news_adds_no_party():
+    parties = _parties(None, "Quenby Health Plan and Arland Health System said they have signed a letter of "
+                             "intent for a strategic partnership to offer a joint insurance product.\n\n"
+                             "Arland has an existing strategic partnership with Zorbly Mutual, and the new one "
+                             "will be run much like it, an Arland spokesman said.")
+    assert parties == {"Quenby Health Plan", "Arland Health System"}
+
+
+def test_bidders_that_lost_are_no_parties():
+    parties = _parties("Defense records contract goes to a rival team",
+                       "Arland Corp. and Velorix Inc. on Wednesday lost their combined bid for a contract "
+                       "worth $2 billion from the Marrow Defense Agency for a new records system.\n\n"
+                       "A team of Quenby Systems and Brindle Federal Services was awarded the contract, "
+                       "the agency said.")
+    assert not {"Arland", "Velorix"} & parties
+    assert {"Quenby Systems", "Brindle Federal Services"} <= parties
+
+
+def test_a_deal_told_without_a_cue_word_is_found_through_the_sentence_that_refers_back_to_it():
+    parties = _parties(None, "The Marrow Institute of Medical Research and Genomics Arland are planning to share "
+                             "resources and expertise to advance genomic medicine in both countries, the "
+                             "organisations said today.\n\nUnder the agreement, the two will build new genomics "
+                             "databases and design courses for clinicians.")
+    assert parties == {"Marrow Institute of Medical Research", "Genomics Arland"}
+
+
+def test_a_dateline_with_its_date_in_brackets_is_no_part_of_a_name():
+    assert announced_parties("FENMOOR (June 8, 2027) – Arland Quality Care Network and Quenby Health Plan are "
+                             "working together in a new accountable care program.") == [
+        "Arland Quality Care Network", "Quenby Health Plan"]
