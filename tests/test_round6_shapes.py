@@ -68,3 +68,23 @@ def test_a_dateline_with_its_date_in_brackets_is_no_part_of_a_name():
     assert announced_parties("FENMOOR (June 8, 2027) – Arland Quality Care Network and Quenby Health Plan are "
                              "working together in a new accountable care program.") == [
         "Arland Quality Care Network", "Quenby Health Plan"]
+
+
+def test_what_a_deal_sets_up_is_no_party():
+    parties = _parties(None, "Arland Institute of Technology and Quenby Medical College have signed a memorandum "
+                             "of understanding to establish a Centre of Excellence for Imaging AI on their campus.")
+    assert parties == {"Arland Institute of Technology", "Quenby Medical College"}
+
+
+def test_a_model_a_party_calls_its_own_is_no_party():
+    parties = _parties(None, "Marsh-based Arland Health has signed a six-year partnership with Zorbly Cloud to run "
+                             "its Brindle Health model, which is designed to coordinate care for members.")
+    assert parties == {"Arland Health", "Zorbly Cloud"}
+
+
+def test_an_acronym_written_inside_a_trust_name_leaves_the_name_whole():
+    parties = _parties(None, "The University of Arlow and Arlow Teaching Hospitals (ATH) NHS Trust have "
+                             "strengthened their partnership with a new research agreement.\n\n"
+                             "ATH will host the joint clinical research unit.")
+    assert parties == {"University of Arlow", "Arlow Teaching Hospitals NHS Trust"}
+

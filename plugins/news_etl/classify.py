@@ -26,6 +26,7 @@ from news_etl.cues import PAST_DEAL, POSITIVE, RELATION, cue_score, negative_sco
 from news_etl.detector import Detector, TypeModel, load_detector, load_type_model
 from news_etl.entities import (
     OrgRef,
+    acronym_after_name,
     find_organizations,
     place_descriptions,
     profile_country,
@@ -173,9 +174,10 @@ class Reading:
 
 def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     """Headline, lead, organisations, announcing sentences, parties and detection features."""
-    as_written = (title or "").strip()
+    as_written = acronym_after_name((title or "").strip())
     title = headline_case(as_written)
-    full_text, text = text, story_body(text)
+    full_text = acronym_after_name(text)
+    text = story_body(full_text)
     body_sentences = join_party_lists(split_sentences(text))
     if body_sentences and as_written and body_sentences[0] == as_written:
         # A page's text often opens with its own headline: read once, as the headline.

@@ -220,6 +220,12 @@ _PRODUCT_APPOSITION = re.compile(
 # Kinds of body a product, a programme or a unit may be mistaken for (a named hospital, university or
 # agency an organisation has is still a party when the story says so).
 _THING_KINDS = ("vendor", "other", "network")
+# A new thing a sentence sets up, named after an indefinite article: "to establish a Center of Excellence".
+_CREATED_BEFORE = re.compile(r"\b(?:establish|creat|set(?:s|ting)? up|build|launch|open|found)(?:s|es|ed|e|ing)?"
+                             r"\s+(?:a|an)\s+(?:new\s+)?$", re.I)
+# ... and the kind of thing a name is, written right after it: "its Living Health model".
+_THING_NOUN_AFTER = re.compile(r"\s+(?:model|program|programme|initiative|platform|app|tool|strategy|framework|"
+                               r"project|brand|product|service|scheme|portal)s?\b")
 
 
 def _owner_in_slot(name: str, names: set[str], text: str, gazetteer: Gazetteer) -> str:
@@ -251,18 +257,24 @@ def _is_thing(text: str, ref: OrgRef, owned: set[str], refs: dict[str, OrgRef], 
     """Whether an unknown name is a thing an organisation has or supplies, not an organisation: the
     text writes it as an organisation's ("Zorblatt's Digital Nerve Centre", "its Digital Nerve
     Centre") or says what product it is ("eCareCompanion, Quenby's remote monitoring platform,")."""
-    if ref.known or ref.org_type not in _THING_KINDS:
+    if ref.known:
         return False
-    if ref.key in owned:
+    thing_kind = ref.org_type in _THING_KINDS
+    if thing_kind and ref.key in owned:
         return True
     # Every place the text writes it, also those read as part of a longer name ("Zorblatt's X").
     for start, end in (span for mention in ref.mentions
                        for span in _name_spans(text, mention, _NO_WORD_BEFORE, _NO_WORD_AFTER)):
-        before = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
-        if before and (before.group("owner") is None or _owner(text, before.group("owner"), refs, gazetteer)):
+        # Whatever its head word: what a deal sets up ("to establish a Center of Excellence for AI")
+        # and what a body has of a named kind ("its Living Health model").
+        if _CREATED_BEFORE.search(text, max(0, start - 40), start):
             return True
-        if _PRODUCT_APPOSITION.match(text, end) or (_DEPLOYED_BEFORE.search(text, max(0, start - 40), start)
-                                                     and _NOUN_PHRASE_END.match(text, end)):
+        before = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
+        if before and (before.group("owner") is None or _owner(text, before.group("owner"), refs, gazetteer)) \
+                and (thing_kind or _THING_NOUN_AFTER.match(text, end)):
+            return True
+        if thing_kind and (_PRODUCT_APPOSITION.match(text, end) or (
+                _DEPLOYED_BEFORE.search(text, max(0, start - 40), start) and _NOUN_PHRASE_END.match(text, end))):
             return True
     return False
 
@@ -468,6 +480,18 @@ _FUSED_BODY = re.compile(r"^[^&]+? (?:&|and) (?=(?:Ministry|Department|Office|Ag
 LEGAL_FORM = (r"(?:Inc|LLC|L\.L\.C|Ltd|LLP|LP|L\.P|PLC|plc|Corp|Co|GmbH|AG|SA|S\.A|NV|N\.V|BV|B\.V|Pty|Pte|SpA|"
               r"S\.p\.A)\.?")
 _LEGAL_FORM_ONLY = re.compile(LEGAL_FORM + r"(?:,? (?:Ltd|Inc)\.?)?")
+
+
+# An acronym written inside a name, before its last words: "Nottingham University Hospitals (NUH) NHS Trust".
+_ACRONYM_INSIDE = re.compile(r"(?<=[a-z]) (\([A-Z][A-Za-z0-9&]{1,9}\)) ((?:NHS )?(?:Foundation )?Trust|"
+                             r"(?:University )?Health Board|Integrated Care Board|Health(?:care)? System|"
+                             r"Hospitals?|Medical Cent(?:er|re)|Health Service)\b")
+
+
+def acronym_after_name(text: str) -> str:
+    """The text with an acronym written inside a name moved after it, as it is usually written
+    ("... Hospitals NHS Trust (NUH)"), so the whole name is read as one; same length, same offsets."""
+    return _ACRONYM_INSIDE.sub(r" \2 \1", text)
 
 
 def is_name_chunk(chunk: str) -> bool:
