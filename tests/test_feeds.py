@@ -118,3 +118,14 @@ def test_json_feed_is_capped_like_xml_feeds():
 def test_json_that_is_not_a_json_feed_is_a_clear_error(body, message):
     with pytest.raises(FeedParseError, match=message):
         parse_feed(body, "https://site.example/feed.json", "application/json")
+
+
+def test_json_feed_dates_beyond_datetime_range_in_utc_are_dropped_not_a_crash():
+    """A valid RFC 3339 date whose UTC moment is before year 1
+    or after 9999 made ``astimezone`` raise OverflowError out of ``parse_feed``."""
+    items = ",".join(f'{{"url": "https://site.example/{i}", "date_published": "{date}"}}' for i, date in enumerate(
+        ["0001-01-01T00:00:00+01:00", "9999-12-31T23:00:00-05:00", "2026-03-02T09:30:00Z"]))
+    body = f'{{"version": "https://jsonfeed.org/version/1.1", "items": [{items}]}}'.encode()
+    parsed = parse_feed(body, "https://site.example/feed.json")
+    assert [e.published_at and e.published_at.isoformat() for e in parsed.entries] == [
+        None, None, "2026-03-02T09:30:00+00:00"]

@@ -258,7 +258,11 @@ def _json_authors(holder: dict[str, Any]) -> str | None:
 
 
 def _json_date(value: str) -> datetime | None:
-    """An RFC 3339 date as the spec asks, or the RFC 822 date that real JSON feeds also carry."""
+    """An RFC 3339 date as the spec asks, or the RFC 822 date that real JSON feeds also carry.
+
+    None when neither reads, and when the moment in UTC falls outside ``datetime``'s years
+    1..9999 (``0001-01-01T00:00:00+01:00`` parses, but converting it overflows).
+    """
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
@@ -266,7 +270,10 @@ def _json_date(value: str) -> datetime | None:
             moment = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return None
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    except OverflowError:
+        return None
 
 
 def _refuse_entity_declarations(as_utf8: bytes, body: bytes) -> None:
