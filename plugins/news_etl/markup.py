@@ -7,7 +7,8 @@ never fails a whole batch over one bad character:
 
 * text containing tags has them removed; the content of ``script``, ``style``,
   ``iframe`` and similar elements is dropped; character references are decoded (and
-  tags that decoding reveals, from markup escaped twice, are removed in turn);
+  tags that decoding reveals, from markup escaped twice, are removed in turn; markup
+  escaped yet more deeply keeps its text, but no ``<`` that would open a tag);
 * NUL, other control characters (tabs and line breaks become spaces) and lone
   surrogates are removed, runs of white space collapse to one space;
 * everything else (quotes, semicolons, SQL, emoji, combining accents, right-to-left
@@ -37,6 +38,8 @@ def plain_text(value: object, limit: int | None = None) -> str | None:
         if not _TAG.search(text):
             break
         text = _strip_tags(text)
+    else:  # escaped more deeply than the passes undo: what still opens a tag loses its "<"
+        text = _TAG.sub(lambda tag: tag.group()[1:], text)
     text = " ".join(_UNSAFE_CHARS.sub("", text).split())
     return (text[:limit] if limit is not None else text) or None
 

@@ -11,6 +11,7 @@ import multiprocessing
 import resource
 import time
 from datetime import date
+from html import escape
 from urllib.parse import urlsplit
 
 import hostile_documents as docs
@@ -203,3 +204,11 @@ def test_bytes_that_crash_feedparser_are_a_bad_feed_not_a_crash():
     """Found by the fuzz run: a lone-surrogate character reference makes feedparser's fallback parser raise."""
     with pytest.raises(FeedParseError, match="feedparser failed"):
         parse_feed(b"<>&#xD800;", "http://127.0.0.1/feed")
+
+
+def test_markup_escaped_more_deeply_than_plain_text_undoes_is_still_no_markup():
+    """Each level of escaping also hides tags, so the three passes of ``plain_text`` ended with a
+    live ``<script>`` in the stored title."""
+    layers = "<i>1</i>&lt;i&gt;2&lt;/i&gt;&amp;lt;i&amp;gt;3&amp;lt;/i&amp;gt;&amp;amp;lt;script&amp;amp;gt;Story"
+    parsed = parse_feed(docs.rss(docs.item(escape(layers), "http://127.0.0.1/1")), "http://127.0.0.1/feed")
+    assert [e.title for e in parsed.entries] == ["123script>Story"]
