@@ -129,3 +129,19 @@ def test_json_feed_dates_beyond_datetime_range_in_utc_are_dropped_not_a_crash():
     parsed = parse_feed(body, "https://site.example/feed.json")
     assert [e.published_at and e.published_at.isoformat() for e in parsed.entries] == [
         None, None, "2026-03-02T09:30:00+00:00"]
+
+
+DOUBLE_ESCAPED = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"><channel><title>T</title>
+<item><title>AT&amp;amp;T&amp;#8217;s &amp;quot;deal&amp;quot; &amp;lt;b&amp;gt;now&amp;lt;/b&amp;gt;</title>
+<link>https://site.example/1</link><itunes:author>Lee &amp;amp; Patel</itunes:author></item>
+<item><title>Q&amp;A: R&amp;D &amp;copy 2026; a &lt; b</title><link>https://site.example/2</link></item>
+</channel></rss>"""
+
+
+def test_titles_and_authors_escaped_twice_are_decoded_to_text():
+    """Found by the feed-corpus run: a title or author escaped twice but without tags kept its
+    references ("AT&amp;T", "&#8217;"), because only text with tags was decoded."""
+    one, two = parse_feed(DOUBLE_ESCAPED, "https://site.example/feed.xml").entries
+    assert one.title == "AT&T\u2019s \"deal\" now" and one.author == "Lee & Patel"
+    assert two.title == "Q&A: R&D &copy 2026; a < b"  # no references here: the text stays as it is
