@@ -145,3 +145,14 @@ def test_titles_and_authors_escaped_twice_are_decoded_to_text():
     one, two = parse_feed(DOUBLE_ESCAPED, "https://site.example/feed.xml").entries
     assert one.title == "AT&T\u2019s \"deal\" now" and one.author == "Lee & Patel"
     assert two.title == "Q&A: R&D &copy 2026; a < b"  # no references here: the text stays as it is
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("content_type", [None, "application/rss+xml; charset=utf-8"])
+def test_utf16_feed_without_byte_order_mark_is_read(encoding, content_type):
+    """Found by the feed-corpus run (SimplePie keeps such feeds): UTF-16 without its byte-order
+    mark or an <?xml declaration was read as UTF-8 and raised FeedParseError."""
+    text = ('\n<rss version="2.0"><channel><title>T</title><item><title>Café à Zürich</title>'
+            "<link>/news/1</link></item></channel></rss>\n")
+    parsed = parse_feed(text.encode(encoding), "https://site.example/feed.xml", content_type)
+    assert [(e.title, e.url) for e in parsed.entries] == [("Café à Zürich", "https://site.example/news/1")]

@@ -8,6 +8,7 @@ entries. Neither touches the network or the warehouse.
 from __future__ import annotations
 
 import calendar
+import codecs
 import itertools
 import json
 import logging
@@ -34,6 +35,8 @@ _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _ITEM_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
 _ITEM_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
 _JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+_UTF16_OPENINGS = ((re.compile(rb"(?:[\t\n\r ]\x00)*<\x00[^\x00]\x00"), codecs.BOM_UTF16_LE),
+                   (re.compile(rb"(?:\x00[\t\n\r ])*\x00<\x00[^\x00]"), codecs.BOM_UTF16_BE))
 MAX_ITEMS = 1000
 
 
@@ -160,6 +163,7 @@ def parse_feed(body: bytes, base_url: str, content_type: str | None = None,
     """
     if body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         return _parse_json_feed(body, base_url, max_items)
+    body = _with_utf16_bom(body)
     # A missing Content-Type is not a malformed feed; let feedparser sniff the bytes as XML.
     headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
     try:
@@ -278,6 +282,21 @@ def _json_date(value: str) -> datetime | None:
         return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
     except OverflowError:
         return None
+
+
+def _with_utf16_bom(body: bytes) -> bytes:
+    """``body`` with the byte-order mark that UTF-16 XML must start with, when it lacks one.
+
+    Feeds served without the mark exist (an encoder or a server that trims it). Read without
+    it, the bytes are taken for UTF-8 and the feed is lost, whatever the Content-Type says;
+    feedparser recognises UTF-16 without a mark only when ``<?xml`` comes first. A document
+    that opens with ``<`` and a name, with NUL in every other byte, is UTF-16 and says which
+    byte order.
+    """
+    for opening, bom in _UTF16_OPENINGS:
+        if opening.match(body):
+            return bom + body
+    return body
 
 
 def _refuse_entity_declarations(as_utf8: bytes, body: bytes) -> None:
