@@ -156,3 +156,13 @@ def test_utf16_feed_without_byte_order_mark_is_read(encoding, content_type):
             "<link>/news/1</link></item></channel></rss>\n")
     parsed = parse_feed(text.encode(encoding), "https://site.example/feed.xml", content_type)
     assert [(e.title, e.url) for e in parsed.entries] == [("Café à Zürich", "https://site.example/news/1")]
+
+
+@pytest.mark.parametrize("version", ["http://jsonfeed.org/version/1", "1.1"])
+def test_json_feed_with_a_version_that_is_not_the_spec_url_is_read_with_the_reason(version):
+    """Found by the feed-corpus run: gofeed's JSON Feed tests say version "1.0"/"1.1", and other
+    parsers' tests accept "http://jsonfeed.org/version/1"; we refused the whole feed."""
+    body = f'{{"version": "{version}", "items": [{{"id": "a", "url": "/news/a", "title": "A"}}]}}'.encode()
+    parsed = parse_feed(body, "https://site.example/feed.json")
+    assert [(e.guid, e.url) for e in parsed.entries] == [("a", "https://site.example/news/a")]
+    assert parsed.bozo == f"version {version!r} is not a https://jsonfeed.org/version/... URL"

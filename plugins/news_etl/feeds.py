@@ -217,19 +217,27 @@ def _parse_json_feed(body: bytes, base_url: str, max_items: int) -> ParsedFeed:
     ``external_url``; an item's ``authors`` (1.1) or ``author`` (1), else the feed's, name
     the author; ``date_published`` (else ``date_modified``) is the date. JSON
     that does not parse, or that is not a JSON Feed, raises ``FeedParseError``.
+
+    A JSON Feed is an object with a ``version`` string and an ``items`` list. A version
+    other than the spec's ``https://jsonfeed.org/version/...`` URL (``http://`` or a bare
+    ``1.1``, which publishers and other parsers' tests use) is malformed but readable, like
+    a bozo XML feed: the feed is used and the reason kept in ``bozo``.
     """
     try:
         document = json.loads(body.decode("utf-8-sig"))  # JSON Feed is UTF-8 (RFC 8259)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise FeedParseError(f"not a JSON Feed: {type(exc).__name__}: {exc}"[:1000]) from None
-    if (not isinstance(document, dict) or not str(document.get("version", "")).startswith(_JSON_FEED_VERSION)
+    if (not isinstance(document, dict) or not isinstance(document.get("version"), str)
             or not isinstance(document.get("items"), list)):
-        raise FeedParseError("JSON that is not a JSON Feed (no jsonfeed.org 'version' and 'items' list)")
+        raise FeedParseError("JSON that is not a JSON Feed (no 'version' string and 'items' list)")
     items: list[Any] = document["items"]
-    bozo = None
+    reasons = []
+    if not document["version"].startswith(_JSON_FEED_VERSION):
+        reasons.append(f"version {document['version'][:100]!r} is not a {_JSON_FEED_VERSION}... URL")
     if len(items) > max_items:
-        bozo = f"the feed lists {len(items)} items; only the first {max_items} were read"
+        reasons.append(f"the feed lists {len(items)} items; only the first {max_items} were read")
         items = items[:max_items]
+    bozo = "; ".join(reasons) or None
     feed_author = _json_authors(document)
     entries = [entry for item in items if (entry := _json_entry(item, base_url, feed_author)) is not None]
     return ParsedFeed(entries=tuple(entries), bozo=bozo, skipped=len(items) - len(entries))
