@@ -35,8 +35,8 @@ _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _ITEM_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
 _ITEM_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
 _JSON_FEED_VERSION = "https://jsonfeed.org/version/"
-_UTF16_OPENINGS = ((re.compile(rb"(?:[\t\n\r ]\x00)*<\x00[^\x00]\x00"), codecs.BOM_UTF16_LE),
-                   (re.compile(rb"(?:\x00[\t\n\r ])*\x00<\x00[^\x00]"), codecs.BOM_UTF16_BE))
+_UTF16_UNMARKED = ((re.compile(rb"(?:[\t\n\r ]\x00)*<\x00[^\x00]\x00"), "utf-16-le"),
+                   (re.compile(rb"(?:\x00[\t\n\r ])*\x00<\x00[^\x00]"), "utf-16-be"))
 MAX_ITEMS = 1000
 
 
@@ -163,9 +163,10 @@ def parse_feed(body: bytes, base_url: str, content_type: str | None = None,
     """
     if body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         return _parse_json_feed(body, base_url, max_items)
-    body = _with_utf16_bom(body)
     # A missing Content-Type is not a malformed feed; let feedparser sniff the bytes as XML.
     headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
+    if (utf8 := _utf16_as_utf8(body)) is not None:
+        body, headers["content-type"] = utf8, "application/xml; charset=utf-8"
     try:
         as_utf8 = convert_to_utf8(dict(headers), body, {})  # the bytes as feedparser's parsers will see them
         _refuse_entity_declarations(as_utf8, body)
@@ -292,19 +293,25 @@ def _json_date(value: str) -> datetime | None:
         return None
 
 
-def _with_utf16_bom(body: bytes) -> bytes:
-    """``body`` with the byte-order mark that UTF-16 XML must start with, when it lacks one.
+def _utf16_as_utf8(body: bytes) -> bytes | None:
+    """The text of a UTF-16 feed in UTF-8; None when ``body`` is not UTF-16 (or does not decode).
 
-    Feeds served without the mark exist (an encoder or a server that trims it). Read without
-    it, the bytes are taken for UTF-8 and the feed is lost, whatever the Content-Type says;
-    feedparser recognises UTF-16 without a mark only when ``<?xml`` comes first. A document
-    that opens with ``<`` and a name, with NUL in every other byte, is UTF-16 and says which
-    byte order.
+    A byte-order mark decides the encoding, whatever the Content-Type's charset says (RFC 7303
+    3.3), but feedparser lets the charset, or the us-ascii that ``text/xml`` implies, win: a
+    UTF-16 feed served as ``charset=utf-8`` or ``text/xml`` read as nothing. Feeds also come
+    without the mark (an encoder or a server that drops it); a document that opens with
+    ``<`` and a name, with NUL in every other byte, is UTF-16 and says which byte order.
     """
-    for opening, bom in _UTF16_OPENINGS:
-        if opening.match(body):
-            return bom + body
-    return body
+    if body[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) and body[2:4] != b"\x00\x00":  # not UTF-32
+        encoding = "utf-16"
+    else:
+        encoding = next((name for opening, name in _UTF16_UNMARKED if opening.match(body)), None)
+    if encoding is None:
+        return None
+    try:
+        return body.decode(encoding).encode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _refuse_entity_declarations(as_utf8: bytes, body: bytes) -> None:
