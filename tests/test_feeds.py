@@ -118,3 +118,52 @@ def test_json_feed_is_capped_like_xml_feeds():
 def test_json_that_is_not_a_json_feed_is_a_clear_error(body, message):
     with pytest.raises(FeedParseError, match=message):
         parse_feed(body, "https://site.example/feed.json", "application/json")
+
+
+def test_json_feed_dates_beyond_datetime_range_in_utc_are_dropped_not_a_crash():
+    """A valid RFC 3339 date whose UTC moment is before year 1
+    or after 9999 made ``astimezone`` raise OverflowError out of ``parse_feed``."""
+    items = ",".join(f'{{"url": "https://site.example/{i}", "date_published": "{date}"}}' for i, date in enumerate(
+        ["0001-01-01T00:00:00+01:00", "9999-12-31T23:00:00-05:00", "2026-03-02T09:30:00Z"]))
+    body = f'{{"version": "https://jsonfeed.org/version/1.1", "items": [{items}]}}'.encode()
+    parsed = parse_feed(body, "https://site.example/feed.json")
+    assert [e.published_at and e.published_at.isoformat() for e in parsed.entries] == [
+        None, None, "2026-03-02T09:30:00+00:00"]
+
+
+DOUBLE_ESCAPED = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"><channel><title>T</title>
+<item><title>AT&amp;amp;T&amp;#8217;s &amp;quot;deal&amp;quot; &amp;lt;b&amp;gt;now&amp;lt;/b&amp;gt;</title>
+<link>https://site.example/1</link><itunes:author>Lee &amp;amp; Patel</itunes:author></item>
+<item><title>Q&amp;A: R&amp;D &amp;copy 2026; a &lt; b</title><link>https://site.example/2</link></item>
+</channel></rss>"""
+
+
+def test_titles_and_authors_escaped_twice_are_decoded_to_text():
+    """Found by the feed-corpus run: a title or author escaped twice but without tags kept its
+    references ("AT&amp;T", "&#8217;"), because only text with tags was decoded."""
+    one, two = parse_feed(DOUBLE_ESCAPED, "https://site.example/feed.xml").entries
+    assert one.title == "AT&T\u2019s \"deal\" now" and one.author == "Lee & Patel"
+    assert two.title == "Q&A: R&D &copy 2026; a < b"  # no references here: the text stays as it is
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])  # with a byte-order mark, and without
+@pytest.mark.parametrize("content_type", [None, "text/xml", "application/rss+xml; charset=utf-8"])
+def test_utf16_feed_is_read_by_its_byte_order_whatever_the_charset_says(encoding, content_type):
+    """Found by the feed-corpus run (SimplePie keeps such feeds): UTF-16 without its byte-order
+    mark, and UTF-16 with one served as text/xml or charset=utf-8, raised FeedParseError. ASCII
+    text is the telling case: it also "decodes" as UTF-8, full of NULs."""
+    text = ('\n<rss version="2.0"><channel><title>T</title><item><title>Clinic deal</title>'
+            "<link>/news/1</link></item></channel></rss>\n")
+    parsed = parse_feed(text.encode(encoding), "https://site.example/feed.xml", content_type)
+    assert [(e.title, e.url) for e in parsed.entries] == [("Clinic deal", "https://site.example/news/1")]
+
+
+@pytest.mark.parametrize("version", ["http://jsonfeed.org/version/1", "1.1"])
+def test_json_feed_with_a_version_that_is_not_the_spec_url_is_read_with_the_reason(version):
+    """Found by the feed-corpus run: gofeed's JSON Feed tests say version "1.0"/"1.1", and other
+    parsers' tests accept "http://jsonfeed.org/version/1"; we refused the whole feed."""
+    body = f'{{"version": "{version}", "items": [{{"id": "a", "url": "/news/a", "title": "A"}}]}}'.encode()
+    parsed = parse_feed(body, "https://site.example/feed.json")
+    assert [(e.guid, e.url) for e in parsed.entries] == [("a", "https://site.example/news/a")]
+    assert parsed.bozo == f"version {version!r} is not a https://jsonfeed.org/version/... URL"
