@@ -7,6 +7,8 @@ date in brackets. Every organisation, event and sentence here is invented."""
 from __future__ import annotations
 
 from news_etl.classify import classify_article
+from news_etl.entities import find_organizations
+from news_etl.orgs import load_gazetteer
 from news_etl.party_slots import announced_parties
 
 
@@ -88,3 +90,18 @@ def test_an_acronym_written_inside_a_trust_name_leaves_the_name_whole():
                              "ATH will host the joint clinical research unit.")
     assert parties == {"University of Arlow", "Arlow Teaching Hospitals NHS Trust"}
 
+
+
+
+def test_a_title_case_purpose_is_no_organisation():
+    text = ("The Arland Health Agency named twenty awardees for its grant programmes, "
+            "Advance Interoperable Health Information Services and Support Health Information Exchange "
+            "Networks, the office said.")
+    names = {o.name for o in find_organizations(text, load_gazetteer())}
+    assert names == {"Arland Health Agency"}
+
+
+def test_a_public_bodys_two_word_remit_is_one_name():
+    text = "The Arland Health and Human Services Commission has signed a contract with Quenby Systems."
+    names = {o.name for o in find_organizations(text, load_gazetteer())}
+    assert names == {"Arland Health and Human Services Commission", "Quenby Systems"}

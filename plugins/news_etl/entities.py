@@ -73,6 +73,10 @@ _OPENING_HEADS = re.compile(
 )
 _LEADING_NOISE = {"the", "a", "an", "and", "but", "while", "through", "with", "at", "in", "on", "by",
                   "for", "from", "of", "to", "as", "after", "under", "via", "this", "that", "these"}
+# A title-case phrase opening with a verb is a headline's purpose or a programme, not a body:
+# "... Team Up to Improve Healthcare for Veterans", "grants to Advance Interoperable Health IT Services".
+PURPOSE_VERBS = frozenset("advance improve support accelerate transform enhance expand strengthen promote enable "
+                          "empower boost reduce tackle address deliver modernize modernise".split())
 _GENERIC_FIRST = {"university", "royal", "national", "london", "new", "north", "south", "east", "west",
                   "st", "saint", "nhs", "hospital", "health", "medical", "general", "central", "the",
                   "united", "american", "british", "children's", "city", "county", "state", "great"}
@@ -386,7 +390,7 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         while words and (words[-1].lower() in _LEADING_NOISE or words[-1].lower() in _WEEKDAYS):
             words = words[:-1]
         words = before_officer(" ".join(words)).split()
-        if not words:
+        if not words or words[0].lower() in PURPOSE_VERBS:
             continue
         surface = " ".join(words)
         possessive = re.search(r"^(.+?)(?:’s|'s)\s", surface)
@@ -498,7 +502,8 @@ def is_name_chunk(chunk: str) -> bool:
     words = chunk.split()
     if not words or len(words) > 14 or not _CAPITALISED.match(words[0]) or _LEGAL_FORM_ONLY.fullmatch(chunk):
         return False
-    if words[0].lower() in _CLAUSE_OPENERS or words[-1].lower() in _DOCUMENT_HEADS or OFFICE.match(chunk):
+    if words[0].lower() in _CLAUSE_OPENERS | PURPOSE_VERBS or words[-1].lower() in _DOCUMENT_HEADS \
+            or OFFICE.match(chunk):
         return False
     if len(words) > 1 and _is_place_possessive(words[0]) and OFFICE.match(chunk, len(words[0]) + 1):
         return False  # "Burundi’s Permanent Secretary in the Ministry of ..." is an office
@@ -741,6 +746,12 @@ def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = ("
     return start, surface
 
 
+# A public body's remit in two words, one name: "Texas Health and Human Services Commission",
+# "Department of Health and Social Care", "Ministry of Health and Family Welfare".
+_REMIT_PAIR = re.compile(r"\bHealth(?: and | & )(?:Human|Social|Family|Senior|Mental|Hospitals?|Wellness|"
+                         r"Environment(?:al)?|Welfare|Aged Care|Community)\b")
+
+
 def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer: Gazetteer):
     """Split "A and B" into two organisations when A already is one on its own."""
     if gazetteer.lookup(surface):
@@ -755,7 +766,7 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
         # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").
         for cut in (m.start() for m in re.finditer(re.escape(sep), surface)):
             left, right = surface[:cut], surface[cut + len(sep):]
-            if joins_places(left, right):
+            if joins_places(left, right) or _REMIT_PAIR.search(left + sep + right[:20]):
                 continue
             if right.startswith("the ") or (gazetteer.lookup(left) or is_org_like(left)) and not fields_only(right):
                 yield start, start + len(left), left
