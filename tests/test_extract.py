@@ -205,3 +205,30 @@ def test_extract_files_reports_each_bad_file_and_stops_reading_at_the_size_limit
     assert records["truncated.html.gz"]["status"] == "error" and "error" in records["truncated.html.gz"]
     assert records["empty.html"]["status"] == "empty"
     assert records["absent.html"]["status"] == "error" and "No such file" in records["absent.html"]["error"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you buy 2 T-shirts then you end up with 2 sets of cards.",  # not an affiliate disclosure
+        "It lets me use a mobile broadband stick and share it with the whole family over Wi-Fi",
+        "| Kick-off | 28 September 2026, 18:00 |",  # a table row: the date is a value in it
+        '"timestamp": "2026-08-14 17:43:12",',  # a line of code
+        "200 │ 2026-08-01 18:00:00+00 │ 4084",  # console output
+    ],
+)
+def test_sentences_rows_and_code_that_look_like_chrome_are_kept(line):
+    assert not is_chrome_line(line)
+
+
+def test_a_teaser_with_its_own_headline_does_not_swallow_the_next_subheading():
+    text = ("The council voted on Monday.\nRead more: Council approves new budget\nWhat happens next\n"
+            "The plan goes to the mayor.\nRelated stories\nCouncil approves budget\nMayor signs plan\n"
+            "The end of the story.")
+    assert clean_body(text) == ("The council voted on Monday.\nWhat happens next\nThe plan goes to the mayor.\n"
+                                "The end of the story.")
+
+
+def test_a_sentence_that_opens_with_a_lead_word_is_not_a_related_list():
+    text = "Results were mixed.\nSee also the chart below, which shows the trend since 2019.\nThe chart follows."
+    assert clean_body(text) == text
