@@ -207,6 +207,21 @@ def test_extract_files_reports_each_bad_file_and_stops_reading_at_the_size_limit
     assert records["absent.html"]["status"] == "error" and "No such file" in records["absent.html"]["error"]
 
 
+def test_a_page_whose_body_only_the_balanced_pass_finds_still_gives_its_article():
+    # The story is rendered by a script from the page's JSON-LD; the markup holds a one-line
+    # standfirst. The precise settings stop at that line, the balanced ones read the JSON-LD.
+    body = " ".join(f"Paragraph {i} explains how the county clinic moved its patient records to the new "
+                    f"regional system, what the move cost and how long it took." for i in range(8))
+    data = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                       "headline": "Clinic moves records", "articleBody": body})
+    page = _page('<div class="standfirst"><p>A senior official said the clinic could move its records '
+                 'this year.</p></div><div class="story-body"></div>',
+                 f'<script type="application/ld+json">{data}</script>')
+    result = extract_page(page, "https://news.example/story")
+    assert result.status == "ok", result
+    assert "Paragraph 7 explains" in result.text
+
+
 @pytest.mark.parametrize(
     "line",
     [
