@@ -222,6 +222,23 @@ def test_a_page_whose_body_only_the_balanced_pass_finds_still_gives_its_article(
     assert "Paragraph 7 explains" in result.text
 
 
+def test_a_utf8_page_with_a_stray_byte_is_read_as_utf8():
+    text = "Fundację Lux Veritatis wspiera zażółć gęślą jaźń – mówi rzecznik."
+    body = b'<meta charset="utf-8"><p>' + text.encode() + b" \x93cytat\x94</p>"
+    decoded = decode_html(body)
+    assert text in decoded and "“cytat”" in decoded
+    assert decode_html("Zurück in die Straße".encode("cp1252"), "utf-8").startswith("Zur")  # legacy bytes: guessed
+
+
+def test_decomposed_accents_come_out_composed():
+    paras = "".join(f"<p>Im Test {i} pru\u0308fen die Kindera\u0308rzte die neuen Sitze gru\u0308ndlich und "
+                    f"berichten u\u0308ber die Ergebnisse der Reihe {i}.</p>" for i in range(8))
+    result = extract_page(_page(f"<article>{paras}</article>"), "https://news.example/de")
+    assert result.status == "ok" and "prüfen" in result.text and "\u0308" not in result.text
+    titled = extract_page(_page(f"<article>{paras}</article>", "<title>Kindera\u0308rzte pru\u0308fen</title>"), None)
+    assert titled.title == "Kinderärzte prüfen"
+
+
 @pytest.mark.parametrize(
     "line",
     [
