@@ -205,3 +205,62 @@ def test_extract_files_reports_each_bad_file_and_stops_reading_at_the_size_limit
     assert records["truncated.html.gz"]["status"] == "error" and "error" in records["truncated.html.gz"]
     assert records["empty.html"]["status"] == "empty"
     assert records["absent.html"]["status"] == "error" and "No such file" in records["absent.html"]["error"]
+
+
+def test_a_page_whose_body_only_the_balanced_pass_finds_still_gives_its_article():
+    # The story is rendered by a script from the page's JSON-LD; the markup holds a one-line
+    # standfirst. The precise settings stop at that line, the balanced ones read the JSON-LD.
+    body = " ".join(f"Paragraph {i} explains how the county clinic moved its patient records to the new "
+                    f"regional system, what the move cost and how long it took." for i in range(8))
+    data = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                       "headline": "Clinic moves records", "articleBody": body})
+    page = _page('<div class="standfirst"><p>A senior official said the clinic could move its records '
+                 'this year.</p></div><div class="story-body"></div>',
+                 f'<script type="application/ld+json">{data}</script>')
+    result = extract_page(page, "https://news.example/story")
+    assert result.status == "ok", result
+    assert "Paragraph 7 explains" in result.text
+
+
+def test_a_utf8_page_with_a_stray_byte_is_read_as_utf8():
+    text = "Fundację Lux Veritatis wspiera zażółć gęślą jaźń – mówi rzecznik."
+    body = b'<meta charset="utf-8"><p>' + text.encode() + b" \x93cytat\x94</p>"
+    decoded = decode_html(body)
+    assert text in decoded and "“cytat”" in decoded
+    assert decode_html("Zurück in die Straße".encode("cp1252"), "utf-8").startswith("Zur")  # legacy bytes: guessed
+
+
+def test_decomposed_accents_come_out_composed():
+    paras = "".join(f"<p>Im Test {i} pru\u0308fen die Kindera\u0308rzte die neuen Sitze gru\u0308ndlich und "
+                    f"berichten u\u0308ber die Ergebnisse der Reihe {i}.</p>" for i in range(8))
+    result = extract_page(_page(f"<article>{paras}</article>"), "https://news.example/de")
+    assert result.status == "ok" and "prüfen" in result.text and "\u0308" not in result.text
+    titled = extract_page(_page(f"<article>{paras}</article>", "<title>Kindera\u0308rzte pru\u0308fen</title>"), None)
+    assert titled.title == "Kinderärzte prüfen"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you buy 2 T-shirts then you end up with 2 sets of cards.",  # not an affiliate disclosure
+        "It lets me use a mobile broadband stick and share it with the whole family over Wi-Fi",
+        "| Kick-off | 28 September 2026, 18:00 |",  # a table row: the date is a value in it
+        '"timestamp": "2026-08-14 17:43:12",',  # a line of code
+        "200 │ 2026-08-01 18:00:00+00 │ 4084",  # console output
+    ],
+)
+def test_sentences_rows_and_code_that_look_like_chrome_are_kept(line):
+    assert not is_chrome_line(line)
+
+
+def test_a_teaser_with_its_own_headline_does_not_swallow_the_next_subheading():
+    text = ("The council voted on Monday.\nRead more: Council approves new budget\nWhat happens next\n"
+            "The plan goes to the mayor.\nRelated stories\nCouncil approves budget\nMayor signs plan\n"
+            "The end of the story.")
+    assert clean_body(text) == ("The council voted on Monday.\nWhat happens next\nThe plan goes to the mayor.\n"
+                                "The end of the story.")
+
+
+def test_a_sentence_that_opens_with_a_lead_word_is_not_a_related_list():
+    text = "Results were mixed.\nSee also the chart below, which shows the trend since 2019.\nThe chart follows."
+    assert clean_body(text) == text
