@@ -105,3 +105,12 @@ def test_a_public_bodys_two_word_remit_is_one_name():
     text = "The Arland Health and Human Services Commission has signed a contract with Quenby Systems."
     names = {o.name for o in find_organizations(text, load_gazetteer())}
     assert names == {"Arland Health and Human Services Commission", "Quenby Systems"}
+
+
+def test_a_known_drug_maker_keeps_its_kind_when_a_deal_names_it():
+    verdict = classify_article("AbbVie, University of Arlow partner in oncology",
+                               "The University of Arlow has selected AbbVie for a five-year research collaboration "
+                               "agreement to speed up cancer research, with a steering committee that picks "
+                               "projects.")
+    roles = {p.name: p.role for p in verdict.partnerships[0].participants}
+    assert roles == {"AbbVie": "other", "University of Arlow": "academic"}

@@ -197,9 +197,11 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         described = None if ref.known else next(filter(None, (_type_from_description(text, s, e)
                                                               for s, e in sorted(ref.spans))), None)
         ref.org_type = described or ref.org_type
+        if ref.known:
+            continue  # the reference data's kind stands: a drug maker is no supplier for being chosen
         if ref.org_type == "other" and any(_SELECTED.search(_same_sentence_before(text, s, 40)) for s, _ in ref.spans):
             ref.org_type = "vendor"  # a name nothing else types, chosen or deployed by someone: the supplier
-        if ref.org_type == "other" and not ref.known:
+        if ref.org_type == "other":
             ref.org_type = _type_from_usage(text, ref.spans) or "other"
     default_local_countries(text, refs.values())
     dateline_countries(text, refs.values())
