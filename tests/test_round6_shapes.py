@@ -49,7 +49,7 @@ def test_an_existing_partnership_told_beside_the_news_adds_no_party():
 
 
 def test_bidders_that_lost_are_no_parties():
-    parties = _parties("Defense records contract goes to a rival team",
+    parties = _parties("Rival team wins $2bn defense records contract",
                        "Arland Corp. and Velorix Inc. on Wednesday lost their combined bid for a contract "
                        "worth $2 billion from the Marrow Defense Agency for a new records system.\n\n"
                        "A team of Quenby Systems and Brindle Federal Services was awarded the contract, "
@@ -114,3 +114,12 @@ def test_a_known_drug_maker_keeps_its_kind_when_a_deal_names_it():
                                "projects.")
     roles = {p.name: p.role for p in verdict.partnerships[0].participants}
     assert roles == {"AbbVie": "other", "University of Arlow": "academic"}
+
+
+def test_parties_named_right_after_a_lead_that_only_describes_them_are_the_parties():
+    parties = _parties(None, "An insurer and a health system prominent in Marsh County have signed a letter of "
+                             "intent for a strategic partnership they say will lower costs.\n\n"
+                             "Quenby Mutual and Arland Health said they are looking to combine their strengths to "
+                             "coordinate care for patients who are also Quenby members.\n\n"
+                             "The plan would start with a joint insurance product next year, a spokesman said.")
+    assert parties == {"Quenby Mutual", "Arland Health"}

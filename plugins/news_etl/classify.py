@@ -206,9 +206,13 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     telling = [cues[sentence] > 0 or related[sentence] for sentence in sentences]
     # "X and Y are planning to share resources. Under the agreement, ...": a sentence naming two
     # organisations that the next one, about the deal it tells, refers back to, whatever its words.
-    telling = [says or (i + 1 < len(sentences) and telling[i + 1] and bool(_SAME_DEAL.match(sentences[i + 1]))
-                        and sum(any(start <= a < end for a, _ in r.spans) for r in orgs) >= 2)
-               for i, (says, (start, end)) in enumerate(zip(telling, offsets, strict=True))]
+    # So does the sentence naming two right after a lead that tells a deal of parties it only describes
+    # ("An insurer and a health system have signed a letter of intent ... X and Y said they ...").
+    named = [sum(any(start <= a < end for a, _ in r.spans) for r in orgs) for start, end in offsets]
+    telling = [says or named[i] >= 2 and (
+                   i + 1 < len(sentences) and telling[i + 1] and bool(_SAME_DEAL.match(sentences[i + 1]))
+                   or 0 < i <= LEAD_SENTENCES and cues[sentences[i - 1]] > 0 and named[i - 1] == 0)
+               for i, says in enumerate(telling)]
     spans = [(span, sentence) for span, sentence, says in zip(offsets, sentences, telling, strict=True)
              if says and not any(s <= span[0] < e for s, e in items)]
     # The announcing window first; only when it names no two parties, the whole story (past the
