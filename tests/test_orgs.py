@@ -12,6 +12,7 @@ from collections import defaultdict
 
 import pytest
 import yaml
+from news_etl.classify import classify_article
 from news_etl.entities import find_organizations
 from news_etl.orgs import GAZETTEER_PATH, ORG_TYPES, load_gazetteer, org_key
 
@@ -62,3 +63,13 @@ def test_a_longer_name_is_not_read_as_the_known_name_it_contains(longer_name):
     head of other organisations' names must not be in the gazetteer on its own."""
     found = find_organizations(f"{longer_name} signed the agreement on Tuesday.", load_gazetteer())
     assert not [r.name for r in found if r.known and r.name != longer_name]
+
+
+def test_a_known_name_is_found_in_either_spelling():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Sheba Medical Centre").name == "Sheba Medical Center"
+    assert gazetteer.lookup("Peter MacCallum Cancer Center").name == "Peter MacCallum Cancer Centre"
+    # ... and the classifier resolves the text's spelling to the one entry
+    verdict = classify_article(None, "Sheba Medical Centre has signed a research agreement with Quenby University "
+                                     "to study remote monitoring, the two said.")
+    assert "Sheba Medical Center" in {p.name for p in verdict.partnerships[0].participants}

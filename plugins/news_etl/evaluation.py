@@ -20,7 +20,7 @@ from typing import Any
 from news_etl.classify import Classification, Participant, classify_article, read_article, type_context
 from news_etl.config import PROJECT_ROOT
 from news_etl.detector import Detector, TypeModel, leave_one_batch_out, train, train_types
-from news_etl.orgs import Gazetteer, KnownOrg, load_gazetteer, org_key
+from news_etl.orgs import Gazetteer, load_gazetteer, org_key
 from news_etl.partnership_types import TYPE_NAMES, type_features
 from news_etl.stories import fingerprint
 
@@ -177,7 +177,7 @@ def without_own_organisations(gazetteer: Gazetteer, article: LabelledArticle) ->
     blind = Gazetteer(version=f"{gazetteer.version}-without-{article.id}")
     for org in gazetteer.orgs:
         if org.name not in drop:
-            _add_known(blind, org)
+            blind.add(org)
     return blind
 
 
@@ -309,14 +309,6 @@ def _read_jsonl(path: Path) -> Iterator[LabelledArticle]:
 def _feature_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer
                   ) -> list[tuple[LabelledArticle, dict[str, float], bool]]:
     return [(a, read_article(a.title, a.text, gazetteer).features, a.is_partnership) for a in articles]
-
-
-def _add_known(gazetteer: Gazetteer, org: KnownOrg) -> None:
-    gazetteer.orgs.append(org)
-    for name in (org.name, *org.aliases):
-        gazetteer.by_key.setdefault(org_key(name), org)
-    for product in org.products:
-        gazetteer.by_product.setdefault(org_key(product), org)
 
 
 def _type_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer, pairs: bool = False) -> list:

@@ -49,9 +49,21 @@ class Gazetteer:
     # object, not in a table keyed by ``id``: a short-lived gazetteer's id is reused by the next).
     matcher: Any = field(default=None, repr=False, compare=False)
 
+    def add(self, org: KnownOrg) -> None:
+        """Hold ``org`` under its name, its aliases (each also in British and American spelling) and
+        its products; a form another entry already holds keeps that entry."""
+        self.orgs.append(org)
+        for name in (org.name, *org.aliases):
+            self.by_key.setdefault(org_key(name), org)
+            self.by_key.setdefault(spelling_key(org_key(name)), org)
+        for product in org.products:
+            self.by_product.setdefault(org_key(product), org)
+
     def lookup(self, name: str) -> KnownOrg | None:
-        """The known organisation a surface name denotes, if any."""
-        return self.by_key.get(org_key(name))
+        """The known organisation a surface name denotes, if any: "Sheba Medical Centre" finds the
+        entry written "Sheba Medical Center" (the key itself keeps the spelling the text uses)."""
+        key = org_key(name)
+        return self.by_key.get(key) or self.by_key.get(spelling_key(key))
 
     def surface_forms(self) -> list[tuple[str, KnownOrg, bool]]:
         """Every name, alias and product as written, with its org and whether it is a product."""
@@ -60,6 +72,16 @@ class Gazetteer:
             forms += [(n, org, False) for n in (org.name, *org.aliases)]
             forms += [(p, org, True) for p in org.products]
         return forms
+
+
+_BRITISH_SPELLINGS = re.compile(r"\b(centre|organisation|programme|paediatric|haematology)s?\b")
+_AMERICAN = {"centre": "center", "organisation": "organization", "programme": "program",
+             "paediatric": "pediatric", "haematology": "hematology"}
+
+
+def spelling_key(key: str) -> str:
+    """An ``org_key`` in American spelling, for looking names up across the two spellings only."""
+    return _BRITISH_SPELLINGS.sub(lambda m: _AMERICAN[m.group(1)] + m.group(0)[len(m.group(1)):], key)
 
 
 @lru_cache(maxsize=16384)
@@ -137,9 +159,5 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
             aliases=tuple(str(a) for a in item.get("aliases") or ()),
             products=tuple(str(p) for p in item.get("products") or ()),
         )
-        gazetteer.orgs.append(org)
-        for name in (org.name, *org.aliases):
-            gazetteer.by_key.setdefault(org_key(name), org)
-        for product in org.products:
-            gazetteer.by_product.setdefault(org_key(product), org)
+        gazetteer.add(org)
     return gazetteer
