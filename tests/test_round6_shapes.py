@@ -123,3 +123,10 @@ def test_parties_named_right_after_a_lead_that_only_describes_them_are_the_parti
                              "coordinate care for patients who are also Quenby members.\n\n"
                              "The plan would start with a joint insurance product next year, a spokesman said.")
     assert parties == {"Quenby Mutual", "Arland Health"}
+
+
+def test_fields_and_laws_written_in_capitals_are_no_organisations():
+    text = ("Arland Health said the partnership with Quenby Labs puts Artificial Intelligence (AI) first and is "
+            "in compliance with HIPAA, as NHS Trusts elsewhere require.")
+    names = {o.name for o in find_organizations(text, load_gazetteer())}
+    assert names == {"Arland Health", "Quenby Labs"}

@@ -448,7 +448,11 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               # headline adjectives: "with Global Partners"
               "global", "international", "local", "regional", "national", "major", "leading", "top",
               # degrees after a signatory's name: "Jane Roe, PhD"
-              "phd", "mba", "msc", "frcp"}
+              "phd", "mba", "msc", "frcp",
+              # fields, laws and kinds written in capitals: "with Artificial Intelligence (AI) as the first
+              # area", "in compliance with HIPAA", "NHS Trusts across the country"
+              "artificial intelligence", "machine learning", "generative ai", "hipaa", "gdpr", "covid-19", "covid",
+              "nhs trusts", "nhs trust", "health systems", "hospitals"}
 
 
 _CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case brands: "eHealth", "iCare"
