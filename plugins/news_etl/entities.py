@@ -392,7 +392,7 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         while words and (words[-1].lower() in _LEADING_NOISE or words[-1].lower() in _WEEKDAYS):
             words = words[:-1]
         words = before_officer(" ".join(words)).split()
-        if not words or words[0].lower() in PURPOSE_VERBS:
+        if not words or words[0].lower() in PURPOSE_VERBS or " ".join(words).lower() in _NOT_NAMES:
             continue
         surface = " ".join(words)
         possessive = re.search(r"^(.+?)(?:’s|'s)\s", surface)
