@@ -130,3 +130,36 @@ def test_fields_and_laws_written_in_capitals_are_no_organisations():
             "in compliance with HIPAA, as NHS Trusts elsewhere require.")
     names = {o.name for o in find_organizations(text, load_gazetteer())}
     assert names == {"Arland Health", "Quenby Labs"}
+
+
+def test_a_network_adding_new_members_announces_them():
+    parties = _parties(None, "May 5, 2027\n\nCancer data network adds three new members\n\n"
+                             "The Quenby Oncology Data Network, anchored by Arland Cancer Center and the Arthur G. "
+                             "Marrow Cancer Hospital, recently added three new members.\n\n"
+                             "The new members are Fenmoor Cancer Institute, Brindle University Cancer Center and "
+                             "Harlow Cancer Center.")
+    assert {"Fenmoor Cancer Institute", "Brindle University Cancer Center", "Harlow Cancer Center"} <= parties
+
+
+def test_two_bodies_announcing_what_they_create_together_is_a_partnership():
+    parties = _parties(None, "ARLOW, QUEBEC, CANADA, November 14, 2027 /EINPresswire.com/ -- Today, CHUQ and "
+                             "Universite de Quenby announce the creation of a school of artificial intelligence "
+                             "for health, run by both.")
+    assert parties == {"CHUQ", "Universite de Quenby"}
+
+
+def test_cooperation_is_a_partnership_word():
+    parties = _parties(None, "Photo: the signing in Arlow\n\nJoint press release by Arlow University Hospital and "
+                             "Quenby Medical\n\nArlow, 07.07.2027\n\n"
+                             "Arlow University Hospital and Quenby Medical will cooperate more closely on "
+                             "prevention. They will develop new screening measures and share findings, the two "
+                             "said.")
+    assert parties == {"Arlow University Hospital", "Quenby Medical"}
+
+
+def test_an_acronym_or_a_field_and_place_before_a_named_body_are_two_parties():
+    assert announced_parties("A Memorandum of Understanding Signed between ARTA and Ministry of Digital Health "
+                             "for a Telehealth System") == ["ARTA", "Ministry of Digital Health"]
+    assert announced_parties("Genome Arland Columbia and Genomics Quenby today announced a memorandum of "
+                             "understanding.".replace("Arland Columbia", "British Columbia")) == [
+        "Genome British Columbia", "Genomics Quenby"]

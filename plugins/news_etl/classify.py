@@ -118,8 +118,9 @@ _TRAILER = re.compile(
 # Not after titles and abbreviations that end in a full stop ("Dr. Keane", "St. Louis").
 _SENTENCE = re.compile(
     r"(?<=[.!?”\"])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\bNo\.)"
-    # nor after initials ("U.S.", "L.A. Care Health Plan"): a name goes on after them more often than not
-    r"(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\b[A-Z]\.[A-Z]\.)\s+(?=[“\"A-Z0-9])|\n+"
+    # nor after initials ("U.S.", "L.A. Care Health Plan", "Arthur G. James Cancer Hospital"): a name goes
+    # on after them more often than not
+    r"(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\b[A-Z]\.[A-Z]\.)(?<!\b[A-Z]\.)\s+(?=[“\"A-Z0-9])|\n+"
 )
 
 

@@ -118,7 +118,7 @@ _RECALLED_DEAL = re.compile(r"\b(?:the|that|this|its|their) (?:[\w-]+ )?(?:merge
 
 POSITIVE = [
     (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
-    (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
+    (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b|\bco-?operat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
     (r"\balliances?\b|\bjoint venture\b|\baffiliat(e|es|ed|ion)\b", 2.0),
     (r"\bmemorandum of understanding\b|\bMoUs?\b", 3.0),
     (r"\b(signs?|signed|signing|inks?|inked)\b", 1.5),
@@ -147,7 +147,10 @@ POSITIVE = [
      r"\bwelcom(es|ed|ing)\b[^.]{0,60}\bas (a|an|its|their) (new |newest |latest |first )?"
      r"(member|partner|participant)s?\b|"
      r"\baddition of\b[^.]{0,60}\bto (the|its|their) [\w -]{0,30}"
-     r"\b(network|consortium|collaborative|alliance|hub|exchange)\b", 2.0),
+     r"\b(network|consortium|collaborative|alliance|hub|exchange)\b|"
+     r"\b(add(s|ed|ing)?|welcom(es|ed|ing)) ([\w-]+ ){0,2}new members?\b", 2.0),
+    # Something two bodies set up together, announced by both: "X and Y announce the creation of".
+    (r"\bannounc(e|es|ed|ing) the (creation|formation|establishment|founding) of\b", 1.0),
     # "has gone live on One Health and Care, the shared care record": a new connection, not a go-live
     (LIVE_ON_SHARED, 2.0),
     (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",

@@ -62,10 +62,11 @@ HEADS = re.compile(
     r"\b(universiteit|universität|universitet|uniwersytet)\b",
     re.I,
 )
-# Names that open with their head word, in English and in the languages of the places we cover.
+# Names that open with their head word, in English and in the languages of the places we cover (accents
+# written or not: "Universite de Montreal").
 _OPENING_HEADS = re.compile(
-    r"^(hospital|hospice|hôpital|clínica|clinica|universidad|universidade|università|universität|"
-    r"université|instituto|institut|istituto|university of|klinikum|centro|fundaci[oó]n|funda[cç][aã]o|fondazione|"
+    r"^(hospital|hospice|h[ôo]pital|cl[íi]nica|universidad|universidade|universit[àa]|universit[äa]t|"
+    r"universit[ée]|instituto|institut|istituto|university of|klinikum|centro|fundaci[oó]n|funda[cç][aã]o|fondazione|"
     r"fondation|stiftung|hogeschool|högskola|ziekenhuis|krankenhaus|"
     # a public health body named for the place it serves: "NHS Ayrshire & Arran", "NHS Grampian"
     r"nhs)\b",

@@ -121,8 +121,8 @@ _TYPE_RULES_SOURCE = (
                  r"umc)\b"),  # a Dutch university medical centre: "Maastricht UMC+"
     ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
                    r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
-    ("academic", r"\b(university|college|institute|school|academy|faculty|universidad|universidade|università|"
-                 r"universität|université|universiti|universitas|universiteit|universitet|instituto|institut|istituto)\b"),
+    ("academic", r"\b(university|college|institute|school|academy|faculty|universidad|universidade|universit[àa]|"
+                 r"universit[äa]t|universit[ée]|universiti|universitas|universiteit|universitet|instituto|institut|istituto)\b"),
     ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
     # Not when a company's head word follows: "X Network Solutions Ltd" builds networks.
     ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange|hie|data platform|"

@@ -134,7 +134,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # or a place as written with its date: "New Delhi, May 7 (IANS)", "Singapore, 23 November 2023 –".
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
+    r"(?:,[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2}){0,2}"
     rf"(?:,?[ ]*{_MONTH}[ ]+\d{{1,2}}(?:,[ ]*\d{{4}})?)?"
     r"(?:[ ]*[/(][A-Za-z][A-Za-z0-9 .,-]{1,30}[/)])*"
     r"[ ]*(?:--|[-–—]|(?<=[A-Z]):)[ ]*|"
@@ -144,6 +144,7 @@ DATELINE = re.compile(
 
 _SUBJECT_END = re.compile(
     r"\s(?:has|have|had|is|are|will|would|today|this week|last week|yesterday|on \w+day|said|says|announced|"
+    r"announces?|"
     r"signed|signs|sign|joined|joins|"
     r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
     r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
@@ -251,11 +252,24 @@ def _split_names(part: str) -> list[str]:
     cut = cut if cut is not None else next(
         (c for c in cuts if is_org_like(part[:c]) and not fields_only(part[c + len(" and "):])
          and not joins_places(part[:c], part[c + len(" and "):])), None)
+    # "ATRA and Ministry of Public Health", "Genome British Columbia and Genomics England": a name with
+    # no head word (an acronym, a body named for its field and place) before one that has one.
+    cut = cut if cut is not None else next(
+        (c for c in cuts if _headless_name(part[:c]) and is_org_like(part[c + len(" and "):])
+         and not fields_only(part[c + len(" and "):])), None)
     if cut is None and cuts and not is_org_like(part):
         cut = cuts[0]
     if cut is None:
         return [part]
     return [part[:cut], *_split_names(part[cut + len(" and "):])]
+
+
+def _headless_name(name: str) -> bool:
+    """An acronym ("ATRA") or a field named with its place ("Genome British Columbia")."""
+    words = name.split()
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&*-]{1,9}", name)) or (
+        len(words) >= 2 and words[0].lower() not in PLACE_TO_CODE and is_name_chunk(name)
+        and any(" ".join(words[-n:]).lower() in PLACE_TO_CODE for n in (1, 2) if n < len(words)))
 
 
 # Where a named organisation is: "Aga Khan University Hospital in Nairobi and Moi ... in Eldoret".
