@@ -188,6 +188,10 @@ def test_untrusted_dates_are_flagged_and_not_used():
     week_before = feed - timedelta(days=7)  # a re-dated feed item: the page knows better
     assert choose_published_at(week_before, "page_metadata", feed, as_of) == (week_before, "page_metadata", None)
     assert choose_published_at(None, None, as_of + timedelta(days=30), as_of) == (None, None, "future")
+    # a broken date from a feed or a page ("0222-01-01") is no date: it would fail the quality gate
+    assert choose_published_at(None, None, datetime(222, 1, 1, tzinfo=UTC), as_of) == (None, None, "too_old")
+    assert choose_published_at(datetime(1970, 1, 1, tzinfo=UTC), "page_metadata", feed, as_of) == (
+        feed, "feed", "too_old")
     assert choose_published_at(None, None, None, as_of) == (None, None, None)
 
 

@@ -591,9 +591,10 @@ def choose_published_at(page_date: datetime | None, page_source: str | None, fee
 
     The feed's timestamp wins when it agrees with the page's date (it carries the time
     of day), the page's date otherwise (feeds re-date updated items). A date after the
-    batch day (``future``) or a page date more than ``MAX_DATE_LAG`` before the feed
-    entry (``before_feed``: a stale or template date) is flagged and not used.
-    Returns ``(published_at, source, flag)``.
+    batch day (``future``), one before ``OLDEST_PLAUSIBLE`` (``too_old``: a feed that
+    dates its items in the year 222 must not fail the day's quality gate) or a page date
+    more than ``MAX_DATE_LAG`` before the feed entry (``before_feed``: a stale or template
+    date) is flagged and not used. Returns ``(published_at, source, flag)``.
     """
     latest = as_of + timedelta(days=2)
     feed_date, page_date = _aware(feed_date), _aware(page_date)
@@ -602,6 +603,10 @@ def choose_published_at(page_date: datetime | None, page_source: str | None, fee
         feed_date, flag = None, "future"
     if page_date and page_date > latest:
         page_date, flag = None, "future"
+    if feed_date and feed_date < wh.OLDEST_PLAUSIBLE:
+        feed_date, flag = None, "too_old"
+    if page_date and page_date < wh.OLDEST_PLAUSIBLE:
+        page_date, flag = None, "too_old"
     if page_date and feed_date and page_date < feed_date - MAX_DATE_LAG:
         page_date, flag = None, "before_feed"
     if feed_date and page_date and abs(feed_date - page_date) > timedelta(days=2):

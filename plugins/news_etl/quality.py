@@ -22,13 +22,12 @@ from great_expectations.data_context.types.base import ProgressBarsConfig
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from news_etl.warehouse import PARTNERSHIP_TYPES, ROLES
+from news_etl.warehouse import OLDEST_PLAUSIBLE, PARTNERSHIP_TYPES, ROLES
 
 LOGGER = logging.getLogger(__name__)
 # GX logs every metric at INFO; in a task log that buries the gate's own verdict.
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
 LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "no", "fi", "he", "ar", "ja", "zh"]
-OLDEST_PLAUSIBLE = "1995-01-01 00:00:00"
 URL_REGEX = r"^https?://[^\s/?#]+[^\s]*$"
 MIN_VOLUME_BASELINE = 5  # mean articles per day below which the volume check stays off
 VOLUME_FLOOR = 0.2  # a day with fewer than this share of the recent mean is flagged
@@ -128,7 +127,7 @@ def suites(batch_id: str, as_of: datetime, recent_daily_articles: float | None =
                     description="published_at is neither in the future nor absurdly old",
                     unexpected_rows_query=(
                         f"SELECT * FROM {{batch}} WHERE published_at > '{latest}' "  # noqa: S608 - our literals
-                        f"OR published_at < '{OLDEST_PLAUSIBLE}'"
+                        f"OR published_at < '{OLDEST_PLAUSIBLE:%Y-%m-%d %H:%M:%S}'"
                     ),
                     severity=crit,
                 ),

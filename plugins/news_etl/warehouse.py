@@ -22,6 +22,7 @@ import os
 import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,11 @@ feed_entry = Table(
 )
 
 FIELD_SOURCE_COMMENT = "where the value came from: feed, page_metadata or page_text"
+# No news story on the web is older than this: an earlier date is a broken one, not a date to trust
+# (the pipeline leaves it out with the flag too_old; the quality gate fails a batch that stores one).
+OLDEST_PLAUSIBLE = datetime(1995, 1, 1, tzinfo=UTC)
+PUBLISHED_AT_FLAG_COMMENT = ("why a date was not trusted: future (after the batch day), before_feed (page date "
+                             "long before the feed entry) or too_old (before 1995); NULL when every date agreed")
 
 raw_page = Table(
     "raw_page", metadata,
@@ -200,9 +206,7 @@ article = Table(
     Column("published_at", DateTime(timezone=True)),
     Column("published_at_source", String(20), comment=FIELD_SOURCE_COMMENT),
     Column("page_published_at", DateTime(timezone=True), comment="the date the page itself claims, trusted or not"),
-    Column("published_at_flag", String(20),
-           comment="why a date was not trusted: future (after the batch day) or before_feed "
-                   "(page date long before the feed entry); NULL when every date agreed"),
+    Column("published_at_flag", String(20), comment=PUBLISHED_AT_FLAG_COMMENT),
     Column("language", String(8)),
     Column("body_text", Text, nullable=False),
     Column("word_count", Integer, nullable=False),
