@@ -163,3 +163,9 @@ def test_an_acronym_or_a_field_and_place_before_a_named_body_are_two_parties():
     assert announced_parties("Genome Arland Columbia and Genomics Quenby today announced a memorandum of "
                              "understanding.".replace("Arland Columbia", "British Columbia")) == [
         "Genome British Columbia", "Genomics Quenby"]
+
+
+def test_a_headlines_topic_after_on_is_no_part_of_the_name():
+    assert announced_parties("Zorbly partners with Quenby on AI Radiology") == ["Zorbly", "Quenby"]
+    assert announced_parties("Marsh Health has signed a deal with the National Institute on Ageing.") == [
+        "Marsh Health", "National Institute on Ageing"]

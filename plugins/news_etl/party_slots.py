@@ -68,8 +68,9 @@ def announced_parties(sentence: str) -> list[str]:
             for item in (phrase.group(0), *_list_items_after(sentence, phrase.end())):
                 name = _DATE_TAIL.sub("", item if _POSSESSIVE_IN_NAME.match(item)
                                       else re.split(r"(?:’s|'s)(?:\s|$)", item)[0])
-                # "Tidewell for Supply Chain Analytics" is Tidewell; "Institute for Health Metrics" one name.
-                purpose = re.search(r" for (?=[A-Z])", name)
+                # "Tidewell for Supply Chain Analytics" and a headline's "with Quenby on AI" are Tidewell and
+                # Quenby; "Institute for Health Metrics" and "Institute on Aging" are one name each.
+                purpose = re.search(r" (?:for|on) (?=[A-Z])", name)
                 items.append(name[:purpose.start()] if purpose and not _FOR_HEADS.search(name[:purpose.start()])
                              else name)
             names += [c for c in _subject_chunks(", ".join(items)) if is_name_chunk(c)]
