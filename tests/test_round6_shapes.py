@@ -18,6 +18,10 @@ def _parties(title: str | None, text: str) -> set[str]:
     return {p.name for p in verdict.partnerships[0].participants}
 
 
+def _org_names(text: str) -> set[str]:
+    return {o.name for o in find_organizations(text, load_gazetteer())}
+
+
 def test_a_saints_name_with_an_abbreviated_st_is_one_name():
     parties = _parties("Quenby Cancer Institute affiliates with community hospital",
                        "Quenby Cancer Institute has signed an affiliation agreement with St. Brendan's Hospital "
@@ -97,14 +101,12 @@ def test_a_title_case_purpose_is_no_organisation():
     text = ("The Arland Health Agency named twenty awardees for its grant programmes, "
             "Advance Interoperable Health Information Services and Support Health Information Exchange "
             "Networks, the office said.")
-    names = {o.name for o in find_organizations(text, load_gazetteer())}
-    assert names == {"Arland Health Agency"}
+    assert _org_names(text) == {"Arland Health Agency"}
 
 
 def test_a_public_bodys_two_word_remit_is_one_name():
     text = "The Arland Health and Human Services Commission has signed a contract with Quenby Systems."
-    names = {o.name for o in find_organizations(text, load_gazetteer())}
-    assert names == {"Arland Health and Human Services Commission", "Quenby Systems"}
+    assert _org_names(text) == {"Arland Health and Human Services Commission", "Quenby Systems"}
 
 
 def test_a_known_drug_maker_keeps_its_kind_when_a_deal_names_it():
@@ -128,8 +130,7 @@ def test_parties_named_right_after_a_lead_that_only_describes_them_are_the_parti
 def test_fields_and_laws_written_in_capitals_are_no_organisations():
     text = ("Arland Health said the partnership with Quenby Labs puts Artificial Intelligence (AI) first and is "
             "in compliance with HIPAA, as NHS Trusts elsewhere require.")
-    names = {o.name for o in find_organizations(text, load_gazetteer())}
-    assert names == {"Arland Health", "Quenby Labs"}
+    assert _org_names(text) == {"Arland Health", "Quenby Labs"}
 
 
 def test_a_network_adding_new_members_announces_them():

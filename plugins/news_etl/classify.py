@@ -209,7 +209,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     # organisations that the next one, about the deal it tells, refers back to, whatever its words.
     # So does the sentence naming two right after a lead that tells a deal of parties it only describes
     # ("An insurer and a health system have signed a letter of intent ... X and Y said they ...").
-    named = [sum(any(start <= a < end for a, _ in r.spans) for r in orgs) for start, end in offsets]
+    named = [_orgs_named_in(orgs, span) for span in offsets]
     telling = [says or named[i] >= 2 and (
                    i + 1 < len(sentences) and telling[i + 1] and bool(_SAME_DEAL.match(sentences[i + 1]))
                    or 0 < i <= LEAD_SENTENCES and cues[sentences[i - 1]] > 0 and named[i - 1] == 0)
@@ -336,6 +336,11 @@ def split_sentences(text: str) -> list[str]:
 # -- helpers -------------------------------------------------------------------------------
 
 
+def _orgs_named_in(orgs: list[OrgRef], span: tuple[int, int] | None) -> int:
+    """How many organisations a mention of which starts inside ``span`` (none for no span)."""
+    return 0 if span is None else sum(any(span[0] <= a < span[1] for a, _ in r.spans) for r in orgs)
+
+
 def _features(document: str, title: str, lead: list[str], cues: dict[str, float], orgs: list[OrgRef],
               offsets: list[tuple[int, int]], participants: list[Participant],
               announcing: list[tuple[int, int]]) -> dict[str, float]:
@@ -344,9 +349,6 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
     the cues of the sentence that names the parties wherever it stands (a long story's
     announcement often follows paragraphs of background, past the lead), under names of their own
     when it stands past the second sentence."""
-
-    def named(span: tuple[int, int] | None) -> float:
-        return float(len([r for r in orgs if span and any(span[0] <= a < span[1] for a, _ in r.spans)]))
 
     keys = {p.key for p in participants}
 
@@ -370,8 +372,8 @@ def _features(document: str, title: str, lead: list[str], cues: dict[str, float]
         "neg_lead": sum(negative_score(s, recalled) for s in lead[:2]),
         "neg_rest": sum(negative_score(s, recalled) for s in lead[2:]),
         "relation": float(sum(1 for s in [title, *lead[:2]] if RELATION.search(s))),
-        "orgs_title": min(named(offsets[0]), 2.0),
-        "orgs_first": min(named(offsets[1] if len(offsets) > 1 else None), 3.0),
+        "orgs_title": float(min(_orgs_named_in(orgs, offsets[0]), 2)),
+        "orgs_first": float(min(_orgs_named_in(orgs, offsets[1] if len(offsets) > 1 else None), 3)),
         "parties": float(min(len(participants), 3)),
         "cue_parties": min(cues.get(party_sentence, 0.0), 6.0) if party_sentence else 0.0,
         "roundup_items": float(min(list_items(document, orgs), MAX_ITEMS)),
