@@ -47,7 +47,7 @@ from news_etl.roundups import (
     separate_deals,
 )
 
-CLASSIFIER_VERSION = "hybrid-3.7"
+CLASSIFIER_VERSION = "hybrid-3.8"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 MIN_SENTENCE_WORDS = 6
@@ -66,7 +66,7 @@ _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?
 # A sentence that tells of a deal of the past ("whose contract was announced in 2021", "agreements
 # signed well before this year"): a long story's background, not its news.
 _BACKGROUND = re.compile(r"\b(previous(ly)?|already|earlier|years ago|in the past|well before|long-standing|"
-                         r"(announced|signed|agreed|struck|began|started|formed)"
+                         r"(announced|signed|agreed|struck|began|started|formed|launched|established)"
                          r"( (with|up|it|them|a|an|the|its|their|deal|contract|agreement))* in (19|20)\d\d|"
                          r"since (19|20)\d\d|(has|have|had) (an? |its |their )?(existing|ongoing|current) |"
                          r"last year)\b", re.I)

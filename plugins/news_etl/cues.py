@@ -74,9 +74,28 @@ _NO_NEW_AGREEMENT = (
     r"(?:internal )?(?:audit|inquiry|investigation|probe)s? (?:into|of) [^.]{0,80}?\b(?:contract|award|procurement|"
     r"tender)|(?:review|examine|investigate|audit)s? the circumstances|"
     r"(?:the )?subject of (?:an? |the )?(?:[\w-]+ ){0,3}?(?:audit|review|inquiry|investigation|probe)|"
+    # results of a programme already running: "first-year results", "results from its second year"
+    r"(?:first|second|third|initial)[- ]year results|results (?:from|of) (?:the|its|their) (?:first|second|third) year|"
+    # organisations allied against someone: "suppliers teaming up against it", "in unison against"
+    r"(?:team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|unit(?:e|es|ed|ing)|(?:work|act)(?:s|ed|ing)? "
+    r"(?:together|in unison)) against|"
     # an anniversary of an existing tie: "marked two years of collaboration with X", "the fifth anniversary of"
     r"(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing)) (?:the )?(?:[\w-]+ ){0,2}?(?:years?|anniversary) of "
     r"(?:its |their |the )?(?:[\w-]+ )?(?:collaboration|partnership|relationship|alliance|affiliation|cooperation))\b")
+
+
+# A deal a sentence recalls, which tells no news either way: a story told some time after its deal
+# ("Nearly two years after announcing a partnership with X", "The announcement comes more than two
+# years after X inked a partnership with Y"), and what an existing joint venture owns or runs ("The
+# hospital is part of X, a joint venture between A and B", "The partnership, launched in 2023, gave").
+_RECALLED = (
+    r"\b(?:partnership|collaboration|alliance|agreement|deal|contract|relationship|joint venture),? (?:which was |"
+    r"that was )?(?:launched|signed|formed|announced|struck|agreed|established|begun|started) in (?:19|20)\d\d\b|"
+    r"(?:^\W*|\bcom(?:e|es|ing) |\bcame )(?:(?:more than|nearly|almost|about|some|over|just|roughly) )?"
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|a few) "
+    r"(?:years?|months?) (?:after|since)\b|"
+    r"\b(?:part of|owned by|operated by|run by|managed by|a member of) [^.;]{0,80}?, an? (?:[\w-]+ ){0,2}?"
+    r"(?:joint venture|partnership|alliance|collaboration)\b")
 
 
 # Results that mention contracts signed: an earnings report, not an announcement.
@@ -179,7 +198,10 @@ POSITIVE = [
     # What a story says next about the deal it announced: "Under the agreement, ...", "The partners will".
     (r"\bunder (the|this|their|its) (new )?(agreement|deal|contract|partnership|collaboration|arrangement|"
      r"memorandum|MoU|alliance)\b|"
-     r"\b(the|both|all) (two |three |four )?partners (will|plan|intend|aim|have agreed)\b", 1.5),
+     r"\b(the|both|all) (two |three |four )?(partners|parties) (will|plan|intend|aim|have agreed)\b", 1.5),
+    # Bodies that pool what they have: "are combining their expertise in imaging", "have jointly founded".
+    (r"\b(combin|pool|shar)(e|es|ed|ing) their (expertise|resources|strengths|capabilities|know-how)\b|"
+     r"\bjointly (found|establish|creat|launch|set up)\w*", 2.0),
 ]
 
 NEGATIVE = [
@@ -192,9 +214,13 @@ NEGATIVE = [
      r"purchas(e|es|ed|ing) (the )?([\w-]+ ){0,3}(company|maker|firm|start-?up|developer|business)|"
      r"(?<!not a )merger|merg(e|es|ed|ing))\b", 3.0),
     # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
-    (r"\bdefinitive agreement\b|\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
+    # (not one to form a joint venture: "a definitive agreement to joint venture five hospitals").
+    (r"\bdefinitive agreement\b(?! to (form |create |establish )?(a |an )?joint[- ]?ventur)|"
+     r"\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
      r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
-     r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b", 3.0),
+     r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b|"
+     # what a merger leaves: "The combined company will reach 700 hospitals"
+     r"\b(the|a|their) (newly )?combined (company|organi[sz]ation|entity|business|firm|group|system)\b", 3.0),
     # A deal not renewed: "has decided not to renew its agreement with X".
     (r"\b(not|never|no longer|won't|declin(es|ed) to) (to )?(renew|extend|continue)\b|\bdecided against\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed)|"
@@ -208,6 +234,7 @@ NEGATIVE = [
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
     # ... and a health system's stake in a company: "has a new strategic investor", "invests in X".
     (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)|"
+     r"\b(new|fresh|additional) (funding|financing)\b|\binfusion of (cash|capital|funds)\b|"
      r"\b(strategic|lead|new|minority|anchor) investors?\b|\binvestor role\b|"
      r"\b(invest(s|ed|ing)?|(a|an|its|their) (minority |equity )?stake) in (?-i:[A-Z])", 2.0),
     # Not a supplier's appointment: "has appointed Alcidion as its preferred supplier".
@@ -217,7 +244,10 @@ NEGATIVE = [
     # A go-live still to come ("will go live in 2028") belongs to a new deal's story.
     (rf"^(?!.*{LIVE_ON_SHARED})"
      r"(?:.*\b(?<!will )(?<!to )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
-     r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b)", 2.5),
+     r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b|"
+     # a rollout under way: "is three-fourths of the way through an $800 million Epic rollout"
+     r".*\b(way|halfway|midway|part way|partway) through (an? |its |their |the )[^.]{0,40}\b(rollout|roll-out|"
+     r"deployment|implementation|install(ation)?|conversion|transition|switch)\b)", 2.5),
     (r"\b(survey|poll|report finds|study finds|according to a (new )?report|respondents)\b|"
      r"\b(research|analysis|data|figures) (by|from) (?-i:[A-Z])[^.]{0,60}\b(found|finds|shows?|showed|suggests?)\b",
      2.0),
@@ -231,7 +261,10 @@ NEGATIVE = [
      r"collaborations|deals|alliances|tie-ups)\b[^.]{0,40}\b(announced|struck|signed|unveiled) "
      r"(in|over|during|this|last)\b", 2.5),
     # An award for a collaboration already running: "won the award for the best healthcare collaboration".
+    # ... and a recognition received: "has awarded Mount Sinai its Most Wired recognition".
     (r"\b(won|wins|winning|winners? of|shortlisted for|finalists? (for|in))\b[^.]{0,40}\b(award|prize)s?\b|"
+     r"\b(receiv(e|es|ed|ing)|earn(s|ed|ing)?|honou?red with|award(s|ed|ing)?\b[^.]{0,60}\b(its|their|a|the))\b"
+     r"[^.]{0,80}\b(recognition|designation|certification|accreditation|(?<!contract )award|honou?r|prize)s?\b|"
      r"\b(among|were named|are named) (the )?(winners|finalists)\b", 2.5),
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
     # Opinion and explainers by their label or headline: "Our Take: ...", "Feature: ...", "4 Ways ...".
@@ -243,8 +276,10 @@ NEGATIVE = [
      r"[^.]{0,60}\b(rules?|regulations?|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+|"
      r"\b(publish(es|ed)|final(izes|ises|ized|ised)|issu(es|ed)|releas(es|ed))\b (an? |the )?"
      r"(updated|new|draft|final|revised)\b", 2.5),
-    # A single company's launch; a joint launch ("X and Y launch a joint study") is no product launch.
+    # A single company's launch; a joint launch ("X and Y launch a joint study") or one at a customer's
+    # ("launched its platform at Arlow University Hospital") is no product launch.
     (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research|agreement|deal|contract)\b)(?!.*[a-z](’s|'s) )"
+     r"(?!.*\bat (the )?(?-i:[A-Z])[^.]{0,60}\b(hospital|clinic|university|medical cent(er|re))\b)"
      r".*"
      r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),
 ]
@@ -265,7 +300,7 @@ POSITIVE = [(re.compile(p, re.I), w) for p, w in POSITIVE]
 
 _SYSTEM_PURCHASE_RE = re.compile(_SYSTEM_PURCHASE, re.I)
 
-_NO_NEW_AGREEMENT_RE = re.compile(f"{_NO_NEW_AGREEMENT}|{_RESULTS}", re.I)
+_NO_NEW_AGREEMENT_RE = re.compile(f"{_NO_NEW_AGREEMENT}|{_RESULTS}|{_RECALLED}", re.I)
 
 NEGATIVE = [(re.compile(p, re.I), w) for p, w in NEGATIVE]
 

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from news_etl.config import PROJECT_ROOT
+from news_etl.places import PLACE_TO_CODE
 
 GAZETTEER_PATH = PROJECT_ROOT / "seeds" / "organizations.yaml"
 ORG_TYPES = ("provider", "vendor", "academic", "payer", "government", "network", "other")
@@ -105,8 +106,11 @@ def org_key(name: str) -> str:
 _TYPE_RULES_SOURCE = (
     # A school is academic whatever it teaches: "School of Medicine and Public Health"; so is a
     # university's department ("University of X Department of Surgery").
+    # So is a medical university and a research centre ("Upstate Medical University", "Fred Hutchinson
+    # Cancer Research Center"), unless it names its hospital.
     ("academic", r"\b(school|faculty|college) of\b|\buniversity\b.*\bdepartment of\b|"
-                 r"\buniversity of (medicine|medical|health sciences|sciences?|technology)\b"),
+                 r"\buniversity of (medicine|medical|health sciences|sciences?|technology)\b|"
+                 r"^(?!.*\bhospitals?\b).*\b(medical university|research (center|centre|institute)s?)\b"),
     # A public body named by its head word is government whatever it administers ("... Healthcare
     # Authority", "Department of Health Care Services", "... Management Activity"); not one that
     # runs hospitals ("Hospital Authority").
@@ -120,14 +124,15 @@ _TYPE_RULES_SOURCE = (
                  r"children's|infirmary|hospice|care home|(cancer|health|health sciences) (center|centre)s?|"
                  r"umc)\b"),  # a Dutch university medical centre: "Maastricht UMC+"
     ("government", r"\b(department|ministry|agency|council|government|authority|commission|"
-                   r"nhs england|integrated care (board|system)|icb|ics|health board|federal|state of)\b"),
+                   r"nhs england|integrated care (board|system)|icb|ics|health board|federal|"
+                   r"(state|province|republic|kingdom|commonwealth|emirate|government) of)\b"),
     ("academic", r"\b(university|college|institute|school|academy|faculty|universidad|universidade|universit[àa]|"
                  r"universit[äa]t|universit[ée]|universiti|universitas|universiteit|universitet|instituto|institut|istituto)\b"),
     ("payer", r"\b(insurance|insurer|health plan|blue cross|blue shield|assurance|mutual)\b"),
     # Not when a company's head word follows: "X Network Solutions Ltd" builds networks.
     ("network", r"\b(network|alliance|consortium|coalition|collaborative|exchange|hie|data platform|"
                 r"registry|care record)\b(?! (solutions|systems|technologies|technology|software|services|labs)\b)"),
-    ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|"
+    ("vendor", r"\b(inc|corp|corporation|ltd|llc|plc|technologies|technology|systems|software|telecom\w*|"
                r"solutions|labs?|ai|digital|analytics|cloud|data|\.ai|\.io|\.com)\b"),
     ("provider", r"\bhealth\b|^nhs\b"),  # "NHS Grampian": a health board that runs the hospitals
 )
@@ -137,6 +142,8 @@ _TYPE_RULES = tuple((kind, re.compile(pattern)) for kind, pattern in _TYPE_RULES
 def infer_org_type(name: str) -> str:
     """A best guess of what kind of organisation a name denotes, from its head words."""
     n = name.lower()
+    if n in PLACE_TO_CODE:  # a place that makes a deal is its government: "Quebec has chosen Epic"
+        return "government"
     for org_type, pattern in _TYPE_RULES:
         if pattern.search(n):
             return org_type

@@ -45,10 +45,16 @@ def announced_parties(sentence: str) -> list[str]:
         # "X and Mila, the Quebec AI institute, are ...": the appositive describes, it names no one;
         # "Q&A: Why X ..." or "Exclusive: X ...": a headline's kicker is no part of the subject.
         subject = _KICKER.sub("", _SUBJECT_APPOSITIVE.sub("", subject).rpartition(": ")[2])
-        chunks = _without_officers([c for c in _subject_chunks(subject) if c.lower() not in PLACE_TO_CODE])
+        chunks = [_undescribed(c) for c in _subject_chunks(subject)]
+        places = [c for c in chunks if c.lower() in PLACE_TO_CODE]
+        chunks = _without_officers([c for c in chunks if c not in places])
         described = _DESCRIBED_NAME.search(subject)
         members = _SUBJECT_EXAMPLES.match(subject)
-        if all(is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
+        if places and not chunks and len(places) == 1 and _DEAL_VERB.match(sentence, verb.start()):
+            # A place that chooses or signs is its government ("Quebec has chosen Epic"); a place
+            # among other names only says where they are.
+            names += places
+        elif all(is_name_chunk(c) for c in chunks):  # a descriptive subject ("Three hospitals in X") names none
             names += chunks
         elif members:  # ... unless it lists its members: "Fourteen health systems, including X, Y and Z, are"
             names += [c for c in _subject_chunks(members.group("list")) if is_name_chunk(c)]
@@ -91,6 +97,22 @@ _SUBJECT_EXAMPLES = re.compile(r"(?:[A-Z][\w-]*|\d+)(?: [\w-]+){0,5}?s,\s+(?:inc
 # caption's place mark: "Jane Roe (R) and John Doe sign the documents".
 _TITLE_AFTER = re.compile(r",\s+(?:[A-Z][\w.-]*(?:’s|'s)\s+)?(?:(?:" + OFFICE.pattern + r")|(?:PhD|MD|MBA)\b)|"
                           r"\s*\((?:L|R|C|left|right|centre|center|pictured)\)")
+
+
+# The verbs with which a subject makes a deal (not "is", "said" or "to").
+_DEAL_VERB = re.compile(r"\s(?:has |have |had |will |is |are )?(?:chosen|choose|chooses|selected|selects?|picked|"
+                        r"picks?|signed|signs?|inked|inks?|awarded|awards?|tapped|taps?|partnered|partners?)\b")
+# A lower-case description before a subject's name: "startup studio Aegis Ventures", "its partner Quenby".
+_DESCRIPTION_BEFORE = re.compile(r"(?:(?!(?:from|of|at|in|for|with|by|to|on|and|or)\s)[a-z][\w-]*\s+){1,3}(?=[A-Z])")
+
+
+def _undescribed(chunk: str) -> str:
+    """A subject's name without a description before it ("startup studio Aegis Ventures" is Aegis
+    Ventures); a chunk that is no name after it either is left as it is."""
+    description = _DESCRIPTION_BEFORE.match(chunk)
+    if description and not is_name_chunk(chunk) and is_name_chunk(chunk[description.end():]):
+        return chunk[description.end():]
+    return chunk
 
 
 def _without_officers(chunks: list[str]) -> list[str]:
@@ -213,6 +235,8 @@ _ACRONYM_KIND = re.compile(r"\b([A-Z]{2,8}) (?:hospital|university|institute|col
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
                      r"Together|Overall|Instead|Moreover|Furthermore|According to [^,]{1,60}|"
                      r"Last|This|Next|On \w+day|"
+                     # whose view a sentence gives: "For Rachel,", "To Quenby Health,"
+                     r"(?:For|To) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|"
                      # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
                      rf"(?:In|On|By|Since) {_MONTH}"
                      r"(?: \d{1,4}){0,2}|"

@@ -138,8 +138,10 @@ PLACE_TO_CODE = {name.lower(): code for code, names in PLACES.items() for name i
 # Places that name a country's place when seen in running text; ambiguous ones ("US" the
 # pronoun in capitals, "Victoria", "Georgia", "Washington") are left to the other signals.
 AMBIGUOUS_PLACES = {"US", "Victoria", "Georgia", "Washington", "English"}
+# A place's name that starts a longer one is not that place: "Alexandria Bay" is in New York.
 PLACE_IN_TEXT = re.compile(r"(?<![\w.])" + trie_pattern(
-    n for names in PLACES.values() for n in names if n not in AMBIGUOUS_PLACES) + r"(?!\w)")
+    n for names in PLACES.values() for n in names if n not in AMBIGUOUS_PLACES)
+    + r"(?!\w| (?:Bay|Falls|Springs|Heights|Beach|Harbou?r|Creek|Township|Junction)\b)")
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,111 @@
+"""Real-news shapes of issue 5's seventh round (measured on a real-news check set kept outside the
+repo, written here in our own words): a story told years after its deal, a place that signs as its
+government, a subject with a description before its name, a reader's view opened by "For <name>",
+recognitions, cash infusions, rollouts under way, organisations allied against someone, a joint
+venture recalled as an owner, a merger's "combined company", and bodies that pool their expertise.
+Every organisation, event and sentence here is invented."""
+
+from __future__ import annotations
+
+from news_etl.classify import classify_article
+from news_etl.cues import negative_score, positive_score
+from news_etl.orgs import infer_org_type
+from news_etl.party_slots import announced_parties
+from news_etl.places import country_in_name
+
+
+def _verdict(title: str | None, text: str) -> tuple[bool, set[str]]:
+    verdict = classify_article(title, text)
+    return verdict.is_partnership, {p.name for q in verdict.partnerships[:1] for p in q.participants}
+
+
+def test_a_story_told_years_after_its_deal_has_no_partnership_cue():
+    assert positive_score("Nearly three years after announcing a partnership with Zorbly Care, Arlow-based "
+                          "Marrow Health says the arrangement now sends it 200 new patients a month.") == 0
+    assert positive_score("The announcement comes more than two years after Marrow inked a strategic "
+                          "partnership with vendor Zorbly.") == 0
+    assert positive_score("The partnership, launched in 2022, gave Zorbly Care members direct booking with "
+                          "Marrow Health's specialists.") == 0
+    # ... while a deal made some time after another still is one
+    assert positive_score("Marrow Health has signed a partnership with Zorbly Care, two years after it "
+                          "opened its first clinic.") > 0
+
+
+def test_a_place_that_chooses_a_vendor_is_its_government():
+    found, parties = _verdict(
+        "Manitoba picks Velorix to build provincial lab system",
+        "Manitoba has chosen Velorix Systems to build a single laboratory information system for the province's "
+        "hospitals, the health minister told the legislature on Tuesday.\n\n"
+        "The contract is expected to be signed within weeks, the minister said.")
+    assert found
+    assert {"Manitoba", "Velorix Systems"} <= parties
+    assert infer_org_type("Manitoba") == "government"
+    # a place that only speaks is no party
+    assert announced_parties("Manitoba said on Tuesday that it expects to sign within weeks.") == []
+
+
+def test_a_description_before_a_subjects_name_is_not_part_of_it():
+    assert announced_parties("Arland Health and startup studio Quenby Ventures formed a joint venture last "
+                             "month.") == ["Arland Health", "Quenby Ventures"]
+    # ... but a phrase that only says where people come from names no one
+    assert announced_parties("Clinicians and patients from Arland Health will work with Quenby's designers.") \
+        == ["Quenby"]
+
+
+def test_whose_view_a_sentence_gives_is_no_party():
+    assert announced_parties("For Marjorie, the pandemic has brought together suppliers who had never "
+                             "worked with each other.") == []
+
+
+def test_recognitions_cash_infusions_and_rollouts_under_way_are_hard_negative_cues():
+    assert negative_score("The Quenby Association of Health Informatics has awarded Arland Health System its "
+                          "2025 Digital Excellence recognition at level 8.") > 0
+    assert negative_score("An infusion of cash from Marrow Health is set to help Pulsewell grow.") > 0
+    assert negative_score("Brindle Health is about two-thirds of the way through a $500 million Velorix "
+                          "rollout that is bringing the EHR to 60 hospitals.") > 0
+    assert negative_score("The combined company will reach health systems in 40 states.") > 0
+    # ... but a contract award received is no recognition
+    assert negative_score("Velorix has received a contract award from Arland Health System.") == 0
+
+
+def test_organisations_allied_against_someone_have_no_partnership_cue():
+    assert positive_score("The department is worried that Velorix, Zorbly and Arland Systems would team up "
+                          "against it in a legal fight.") == 0
+
+
+def test_a_joint_venture_recalled_as_an_owner_is_no_news():
+    found, _ = _verdict(
+        "Fenmoor hospital names CEO",
+        "Fenmoor Medical Center has named Dana Holt CEO, effective June 1.\n\n"
+        "The hospital is part of Quenby Arland Healthcare, a joint venture between Nashville-based Quenby "
+        "Health and Durham-based Arland Health. Ms. Holt joins from another Quenby Arland hospital, where "
+        "she was chief operating officer.")
+    assert not found
+
+
+def test_bodies_pooling_their_expertise_have_a_partnership_cue():
+    assert positive_score("Marrow Hospital and Arlow University are combining their expertise in biomedical "
+                          "imaging.") > 0
+    assert positive_score("The two institutions have jointly founded an institute for imaging science.") > 0
+
+
+def test_kinds_read_from_head_words_of_real_names():
+    assert infer_org_type("Upstate Medical University") == "academic"
+    assert infer_org_type("Arlow Cancer Research Center") == "academic"
+    assert infer_org_type("Medical University Hospital Quenby") == "provider"  # names its hospital
+    assert infer_org_type("Province of Quenbyshire") == "government"
+    assert infer_org_type("Republic of Arland") == "government"
+    assert infer_org_type("Arland Telecom Company") == "vendor"
+
+
+def test_a_place_that_starts_a_longer_place_name_is_not_that_place():
+    assert country_in_name("River Hospital Alexandria Bay") is None
+    assert country_in_name("Alexandria University") == "EG"
+
+
+def test_a_launch_at_a_customers_hospital_and_a_joint_venture_agreement_are_no_hard_negatives():
+    assert negative_score("Velorix launched its imaging AI platform at the First Hospital of Arlow University.") == 0
+    assert negative_score("Velorix launched its imaging AI platform.") > 0
+    assert negative_score("Quenby Health executed a definitive agreement to joint venture five Arland "
+                          "hospitals.") == 0
+    assert negative_score("Quenby Health signed a definitive agreement to acquire Arland Clinic.") > 0
