@@ -7,9 +7,9 @@ Every organisation, event and sentence here is invented."""
 
 from __future__ import annotations
 
-from news_etl.classify import classify_article
+from news_etl.classify import Participant, _one_per_family, classify_article
 from news_etl.cues import negative_score, positive_score
-from news_etl.orgs import infer_org_type
+from news_etl.orgs import infer_org_type, org_key
 from news_etl.party_slots import announced_parties
 from news_etl.places import country_in_name
 
@@ -109,3 +109,43 @@ def test_a_launch_at_a_customers_hospital_and_a_joint_venture_agreement_are_no_h
     assert negative_score("Quenby Health executed a definitive agreement to joint venture five Arland "
                           "hospitals.") == 0
     assert negative_score("Quenby Health signed a definitive agreement to acquire Arland Clinic.") > 0
+
+
+def test_failed_talks_cancellations_award_winners_and_milestones_are_hard_negative_cues():
+    assert negative_score("Talks between six members of the Quenby Hospitals Alliance (QHA) and Velorix Care – a "
+                          "for-profit company that runs private hospitals, day surgeries and pathology "
+                          "laboratories in three states – have broken down.") > 0
+    assert negative_score("The trust paid Velorix £790,000 before cancelling the contract for its system.") > 0
+    assert negative_score("Quenby Health Plan captured two awards at the reception.") > 0
+    assert negative_score("Arland and Quenby exchanges reach milestone in data sharing") > 0
+
+
+def test_a_launch_by_several_is_no_single_companys_launch():
+    assert negative_score("Two health systems launch the largest precision medicine programme") == 0
+    assert negative_score("Quenby Health and Arland Clinic launch a precision medicine programme") == 0
+    assert negative_score("Quenby Health launches a precision medicine programme") > 0
+
+
+def test_partners_sought_by_examples_are_no_parties():
+    assert positive_score("The fund's head said it will partner with companies like Velorix Health and "
+                          "Zorbly Care.") == 0
+
+
+def test_a_person_described_after_the_name_is_no_party():
+    assert announced_parties("Dana Roe, a Quenby business development executive who will lead the fund, said "
+                             "it has signed with Arland Health.") == ["Arland Health"]
+
+
+def test_a_quantifier_is_no_name():
+    assert announced_parties("Many agree that costs are too high, and this has prompted a new collaboration "
+                             "between Quenby Health and Arland Care.") == ["Quenby Health", "Arland Care"]
+
+
+def test_a_company_and_its_unit_are_one_party_told_by_the_fuller_name():
+    def party(name: str) -> Participant:
+        return Participant(org_key(name), name, "vendor", "vendor", None, (name,))
+
+    kept = _one_per_family([party("Zorbly"), party("Arland Health"), party("Zorbly Cloud")])
+    assert [p.name for p in kept] == ["Arland Health", "Zorbly Cloud"]
+    # ... but two bodies whose names only share a first word are two parties
+    assert len(_one_per_family([party("Arland Health"), party("Arland University")])) == 2

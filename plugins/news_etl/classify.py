@@ -47,7 +47,7 @@ from news_etl.roundups import (
     separate_deals,
 )
 
-CLASSIFIER_VERSION = "hybrid-3.8"
+CLASSIFIER_VERSION = "hybrid-3.9"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 MIN_SENTENCE_WORDS = 6
@@ -232,6 +232,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
         announcing += later if late else []
     offsets_all, offsets = offsets, offsets[:WINDOW]
     participants = _fellow_countries(_profiled_parties(full_text, _described_parties(document, participants)))
+    participants = _one_per_family(participants)
     if len(offsets_all) > 1:
         # A party is named again in the story: a name only the headline has is a headline phrase read
         # as a name ("Seven-Year Master Services Agreement"), not a party.
@@ -285,6 +286,12 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     main = Partnership(partnership_type, confidence, evidence[:2000], tuple(r.participants))
     others = _other_partnerships(r.document, r.orgs, offsets, main, type_model)
     return Classification(True, probability, (main, *others), why, r.quotes)
+
+
+def _one_per_family(participants: list[Participant]) -> list[Participant]:
+    """A company and its own unit, or a body and its short name, are one party ("Google Cloud" beside
+    "Google", "Upstate Medical University" beside "Upstate"): the longer, fuller name stays."""
+    return [p for p in participants if not any(o.key.startswith(p.key + " ") for o in participants)]
 
 
 def type_context(r: Reading) -> str:

@@ -76,6 +76,9 @@ _NO_NEW_AGREEMENT = (
     r"(?:the )?subject of (?:an? |the )?(?:[\w-]+ ){0,3}?(?:audit|review|inquiry|investigation|probe)|"
     # results of a programme already running: "first-year results", "results from its second year"
     r"(?:first|second|third|initial)[- ]year results|results (?:from|of) (?:the|its|their) (?:first|second|third) year|"
+    # the kind of partner sought, by examples: "will partner with companies like X and Y"
+    r"(?:partner|work|collaborat|team)\w*(?: up)? with (?:\w+ )?(?:companies|organi[sz]ations|firms|start-?ups|"
+    r"vendors|partners|providers|hospitals|health systems|insurers) (?:like|such as)|"
     # organisations allied against someone: "suppliers teaming up against it", "in unison against"
     r"(?:team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|unit(?:e|es|ed|ing)|(?:work|act)(?:s|ed|ing)? "
     r"(?:together|in unison)) against|"
@@ -223,12 +226,15 @@ NEGATIVE = [
      r"\b(the|a|their) (newly )?combined (company|organi[sz]ation|entity|business|firm|group|system)\b", 3.0),
     # A deal not renewed: "has decided not to renew its agreement with X".
     (r"\b(not|never|no longer|won't|declin(es|ed) to) (to )?(renew|extend|continue)\b|\bdecided against\b", 3.0),
-    (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed)|"
+    (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed|ling|ing|"
+     r"lation)|"
      r"abandon(s|ed|ing)?)\b", 3.0),
     (_NO_NEW_AGREEMENT, 3.0),
     (_RESULTS, 2.5),
     # Talks that failed: "at impasse", "failed to agree on a new contract", "walked away".
-    (r"\b(impasse|stalemate|stand-?off|fail(s|ed)? to (agree|reach)|walk(s|ed)? away)\b", 3.0),
+    (r"\b(impasse|stalemate|stand-?off|fail(s|ed)? to (agree|reach)|walk(s|ed)? away)\b|"
+     r"\b(talks|negotiations)\b[^.]{0,300}\b(broke|broken|break|breaks) down\b|\bbreakdown of (the )?(talks|"
+     r"negotiations)\b", 3.0),
     (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
@@ -265,7 +271,11 @@ NEGATIVE = [
     (r"\b(won|wins|winning|winners? of|shortlisted for|finalists? (for|in))\b[^.]{0,40}\b(award|prize)s?\b|"
      r"\b(receiv(e|es|ed|ing)|earn(s|ed|ing)?|honou?red with|award(s|ed|ing)?\b[^.]{0,60}\b(its|their|a|the))\b"
      r"[^.]{0,80}\b(recognition|designation|certification|accreditation|(?<!contract )award|honou?r|prize)s?\b|"
-     r"\b(among|were named|are named) (the )?(winners|finalists)\b", 2.5),
+     r"\b(among|were named|are named) (the )?(winners|finalists)\b|\bcaptur(e|es|ed|ing)\b[^.]{0,30}\bawards?\b|"
+     r"\bwinners (were|are|have been) (presented|announced|named|revealed)\b", 2.5),
+    # Progress on a deal made earlier: "reaches milestone", "marked a milestone in its rollout".
+    (r"\b(reach(es|ed|ing)?|hit(s|ting)?|pass(es|ed|ing)?|mark(s|ed|ing)?|achiev(e|es|ed|ing)) (a |an |another |the |"
+     r"its |their )?([\w-]+ ){0,2}milestones?\b", 2.0),
     (r"\b(layoffs?|job cuts|redundanc(y|ies))\b|\bcut(s|ting)?\b[^.]{0,30}\b(jobs|workforce|staff)\b", 3.0),
     # Opinion and explainers by their label or headline: "Our Take: ...", "Feature: ...", "4 Ways ...".
     (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b|"
@@ -278,7 +288,10 @@ NEGATIVE = [
      r"(updated|new|draft|final|revised)\b", 2.5),
     # A single company's launch; a joint launch ("X and Y launch a joint study") or one at a customer's
     # ("launched its platform at Arlow University Hospital") is no product launch.
+    # Nor is one by several ("Two health systems launch ...", "X and Y launch ...").
     (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research|agreement|deal|contract)\b)(?!.*[a-z](’s|'s) )"
+     r"(?!\W*(two|three|four|five|several|\d+) )(?!.*\b(and|&) (?-i:[A-Z])[\w&.'’-]*( (?-i:[A-Z])[\w&.'’-]*){0,4} "
+     r"(launch|unveil|introduc|debut|roll))"
      r"(?!.*\bat (the )?(?-i:[A-Z])[^.]{0,60}\b(hospital|clinic|university|medical cent(er|re))\b)"
      r".*"
      r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),

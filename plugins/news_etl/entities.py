@@ -444,6 +444,8 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
               # pronouns and articles opening a later sentence: "They join ...", "A partner at the fund will"
               "they", "we", "he", "she", "this", "these", "those", "a", "an", "according", "together",
+              # quantifiers standing for people or bodies: "Many agree that ...", "Some say"
+              "many", "most", "some", "several", "all", "each", "few", "others", "various", "numerous",
               # what is deployed or connected, not who: "deploy AI triage", "roll out EPR modules"
               "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu",
               # headline adjectives: "with Global Partners"

@@ -96,7 +96,11 @@ _SUBJECT_EXAMPLES = re.compile(r"(?:[A-Z][\w-]*|\d+)(?: [\w-]+){0,5}?s,\s+(?:inc
 # A person's title after a name: "Jane Roe, Director-General of X", "Jane Roe, PhD"; or a photo
 # caption's place mark: "Jane Roe (R) and John Doe sign the documents".
 _TITLE_AFTER = re.compile(r",\s+(?:[A-Z][\w.-]*(?:’s|'s)\s+)?(?:(?:" + OFFICE.pattern + r")|(?:PhD|MD|MBA)\b)|"
-                          r"\s*\((?:L|R|C|left|right|centre|center|pictured)\)")
+                          r"\s*\((?:L|R|C|left|right|centre|center|pictured)\)|"
+                          # "Tom Roe, a Quenby business development executive who will lead the fund, said"
+                          r",\s+an? (?:[\w-]+ ){0,4}?(?:executive|officer|director|manager|spokes(?:wo)?man|"
+                          r"spokesperson|analyst|founder|co-founder|president|chair\w*|professor|researcher|"
+                          r"physician|surgeon|nurse|consultant|partner at|lawyer|attorney)\b")
 
 
 # The verbs with which a subject makes a deal (not "is", "said" or "to").
