@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from news_etl.classify import Participant, _one_per_family, classify_article
 from news_etl.cues import negative_score, positive_score
-from news_etl.orgs import infer_org_type, org_key
+from news_etl.entities import before_officer, find_organizations
+from news_etl.orgs import infer_org_type, load_gazetteer, org_key
 from news_etl.party_slots import announced_parties
 from news_etl.places import country_in_name
 
@@ -149,3 +150,25 @@ def test_a_company_and_its_unit_are_one_party_told_by_the_fuller_name():
     assert [p.name for p in kept] == ["Arland Health", "Zorbly Cloud"]
     # ... but two bodies whose names only share a first word are two parties
     assert len(_one_per_family([party("Arland Health"), party("Arland University")])) == 2
+
+
+def test_an_officers_title_ends_the_name_of_the_body_before_it():
+    assert announced_parties("Quenby Institute Director Jane Roe and Arland University Executive Director John "
+                             "Doe signed the memorandum.") == ["Quenby Institute", "Arland University"]
+    assert before_officer("Office of the Director of Public Prosecutions") == \
+        "Office of the Director of Public Prosecutions"
+
+
+def test_the_people_a_body_serves_open_its_name():
+    assert announced_parties("Women & Infants Hospital has partnered with Zorbly Health.") == \
+        ["Women & Infants Hospital", "Zorbly Health"]
+    assert announced_parties("Quenby & Arland have partnered with Zorbly Health.") == \
+        ["Quenby", "Arland", "Zorbly Health"]
+
+
+def test_descriptions_before_a_name_are_no_part_of_it():
+    assert announced_parties("Marrow Health is teaming up with AI-powered imaging company Zorbly to speed up "
+                             "care.") == ["Marrow Health", "Zorbly"]
+    text = ("The release, published by the San Francisco-based Quenby Business Group on Health, said the plans "
+            "had agreed.")
+    assert [o.name for o in find_organizations(text, load_gazetteer())] == ["Quenby Business Group on Health"]

@@ -384,11 +384,13 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         words = surface.split()
         # Drop sentence-initial function words and possessive place prefixes ("Israel's").
         # ... and descriptions of where it is: "Omaha-based Nebraska Methodist Health System".
+        # A place of several words counts whole: "San Francisco-based Purchaser Business Group".
+        based = next((i for i, w in enumerate(words[:4]) if _PLACE_BASED.search(w)), -1)
         while words and (words[0].lower() in _LEADING_NOISE or _is_place_possessive(words[0])
-                         or _PLACE_BASED.search(words[0])):
+                         or _PLACE_BASED.search(words[0]) or based > 0 and len(words) > based):
             start += text[start:].index(words[0]) + len(words[0])
             start += len(text[start:]) - len(text[start:].lstrip())
-            words = words[1:]
+            words, based = words[1:], based - 1
         # ... and a day after the name: "told Fierce Healthcare Friday".
         while words and (words[-1].lower() in _LEADING_NOISE or words[-1].lower() in _WEEKDAYS):
             words = words[:-1]
@@ -421,7 +423,11 @@ TOWN_BEFORE_BASED = re.compile(r"\b[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,[ \t]+(?=[A-
 _LOWER_CASE_AUTHORITY = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
                                    r" (?:state |provincial |federal )?government\b")
 _HONORIFIC = r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?"  # a person's, before the name
-_OFFICER_WORD = re.compile(rf"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|{_HONORIFIC}")
+_OFFICER_WORD = re.compile(rf"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|Director|Provost|"
+                           rf"(?:Vice-)?Chancellor|{_HONORIFIC}")
+# Words a title opens with before its officer word: "AIIMS Bhubaneswar Executive Director Jane Roe".
+_TITLE_MODIFIERS = frozenset("Executive Managing Medical Clinical Deputy Assistant Associate Acting Interim General "
+                             "Regional Country Programme Program Research Founding Senior Vice".split())
 
 
 _GOVERNING_BODY = re.compile(r" Board of (?:Trustees|Directors|Governors|Regents|Supervisors|Commissioners)\b")
@@ -433,7 +439,12 @@ def before_officer(name: str) -> str:
     Medical Center."""
     name = name[:board.start()] if (board := _GOVERNING_BODY.search(name)) else name
     words = name.split()
-    return " ".join(words[:next((i for i, w in enumerate(words) if _OFFICER_WORD.fullmatch(w)), len(words))])
+    # Not a title that is part of a body's name: "Office of the Director of National Intelligence".
+    end = next((i for i, w in enumerate(words) if _OFFICER_WORD.fullmatch(w)
+                and not (i and words[i - 1].lower() in ("the", "of", "for"))), len(words))
+    while 0 < end < len(words) and words[end - 1] in _TITLE_MODIFIERS:
+        end -= 1
+    return " ".join(words[:end])
 
 _NAME_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w'’.-]*|\bof|\bfor) $")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "do", "da", "du", "at", "upon", "on", "&", "–", "-", "in",
@@ -446,6 +457,8 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               "they", "we", "he", "she", "this", "these", "those", "a", "an", "according", "together",
               # quantifiers standing for people or bodies: "Many agree that ...", "Some say"
               "many", "most", "some", "several", "all", "each", "few", "others", "various", "numerous",
+              # the people a body serves, the first half of its name: "Women & Infants Hospital"
+              "women", "children", "infants", "mothers", "babies", "families", "veterans", "seniors", "patients",
               # what is deployed or connected, not who: "deploy AI triage", "roll out EPR modules"
               "ai", "ehr", "epr", "emr", "pacs", "ris", "lims", "it", "ml", "api", "fhir", "mri", "ct", "icu",
               # headline adjectives: "with Global Partners"
@@ -745,7 +758,7 @@ def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = ("
                       ) -> tuple[int, str]:
     """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes, and
     so does a description of where it is ("Omaha-based Nebraska Methodist Health System")."""
-    based = re.match(r"\S+" + _BASED_WORDS + r"\s+(?=\S)", surface)
+    based = re.match(r"(?:[A-Z][\w.]*\s+){0,3}?\S+" + _BASED_WORDS + r"\s+(?=\S)", surface)
     if based:
         start, surface = start + based.end(), surface[based.end():]
     for sep in separators:

@@ -218,7 +218,9 @@ _FOR_HEADS = re.compile(r"\b(?:Institute|Coalition|Centre|Center|Alliance|Founda
 
 # What a name may be introduced by: "London-based AI startup", "software company".
 # A place may lead the description: "Singapore firm Ufinity".
-_DESCRIPTION = re.compile(r"(?:[\w.-]+-based\s+)?(?:(?:[a-z][\w-]*|AI|[A-Z][a-z]+)\s+){0,3}?"
+# ("with London-based startup Zorbly", "with San Francisco-based insurer X", "with AI-powered imaging company X")
+_DESCRIPTION = re.compile(r"(?:(?:[A-Z][\w.]*\s+){0,3}?[\w.-]+-(?:based|powered|led|driven|enabled|backed|focused)\s+)?"
+                          r"(?:(?:[a-z][\w-]*|AI|[A-Z][a-z]+)\s+){0,3}?"
                           r"(?:start-?up|startup|company|firm|"
                           r"vendor|supplier|developer|maker|specialist|insurer)\s+(?=[A-Z])")
 
@@ -257,7 +259,9 @@ def _subject_chunks(subject: str) -> list[str]:
     # "&" joins the places a body serves ("NHS Quenbyshire & Arland").
     parts = [piece for part in re.split(r",\s*(?:and\s+)?", subject)
              for piece in ([part] if fields_only(part.rpartition(" & ")[2])
-                           or joins_places(*part.partition(" & ")[::2]) else re.split(r"\s+&\s+", part))]
+                           or joins_places(*part.partition(" & ")[::2])
+                           or " & " in part and not is_name_chunk(part.partition(" & ")[0])
+                           else re.split(r"\s+&\s+", part))]
     for number, part in enumerate(parts):
         # The last item of a list of three ("A, B and C") ends at its "and" even when "B and C"
         # reads as one name ("Geisinger and Michigan Medicine"), if both sides are names.
