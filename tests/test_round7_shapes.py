@@ -172,3 +172,30 @@ def test_descriptions_before_a_name_are_no_part_of_it():
     text = ("The release, published by the San Francisco-based Quenby Business Group on Health, said the plans "
             "had agreed.")
     assert [o.name for o in find_organizations(text, load_gazetteer())] == ["Quenby Business Group on Health"]
+
+
+def test_a_pair_of_marks_that_names_one_insurer_is_not_split():
+    assert announced_parties("Quenby Health and Blue Cross and Blue Shield of Arland have signed a "
+                             "partnership.") == ["Quenby Health", "Blue Cross and Blue Shield of Arland"]
+    assert announced_parties("Arland Department of Health and Wellness has partnered with Zorbly.") == \
+        ["Arland Department of Health and Wellness", "Zorbly"]
+
+
+def test_collaborating_and_enlisting_subjects_are_parties():
+    assert announced_parties("Velorix and the Arlow Health Trust collaborate on AI for radiologists") == \
+        ["Velorix", "Arlow Health Trust"]
+    assert positive_score("Marrow Private Hospitals is enlisting Velorix as its electronic record provider.") > 0
+
+
+def test_timing_and_background_words_are_no_hard_negatives_or_cues():
+    # a deal that runs to the end of another is no ended contract
+    assert negative_score("The trust has signed a ten-year deal to keep using Velorix beyond the end of its "
+                          "national contract.") == 0
+    assert negative_score("The trust ends its contract with Velorix.") > 0
+    assert negative_score("Quenby Health and Arland Care have joined forces to create a three-hospital "
+                          "system.") > 0
+    assert negative_score("Zorbly has raised $8.5 million in a round led by Marrow Ventures.") > 0
+    assert negative_score("The hospitals completed virtual implementations of Velorix's record.") > 0
+    # deals given as examples, or dated in a past year at a sentence's start, are told as background
+    assert positive_score("Other examples include a deal between Quenby Clinic and Velorix Pharmaceuticals.") == 0
+    assert positive_score("In January 2020, Marrow Health extended its partnership with Velorix.") == 0

@@ -97,6 +97,11 @@ _RECALLED = (
     r"(?:^\W*|\bcom(?:e|es|ing) |\bcame )(?:(?:more than|nearly|almost|about|some|over|just|roughly) )?"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|a few) "
     r"(?:years?|months?) (?:after|since)\b|"
+    # deals given as examples of a trend ("Other examples include a deal between X and Y") and a deal
+    # dated in a past year at a sentence's start ("In January 2020, X extended its partnership with Y")
+    r"\b(?:other )?examples? (?:include|includes|are)\b|"
+    r"^\W*In (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?"
+    r"(?:19|20)\d\d,|"
     r"\b(?:part of|owned by|operated by|run by|managed by|a member of) [^.;]{0,80}?, an? (?:[\w-]+ ){0,2}?"
     r"(?:joint venture|partnership|alliance|collaboration)\b")
 
@@ -151,7 +156,7 @@ POSITIVE = [
     (r"\b(expand(s|ed|ing)?|deepen(s|ed|ing)?|extend(s|ed|ing)?) (its |their )?relationship with\b", 2.0),
     (r"\b(will|to|plans to) (pilot|trial|use)\b[^.]{0,60}"
      r"(\b[A-Z][\w.-]*(’s|'s)\s|\b(from|by|to|with|for) [A-Z])", 1.0),
-    (r"\b(selects?|selected|chooses|chose|chosen|picks|picked|taps|tapped|enlist(s|ed)?|opt(s|ed) for|"
+    (r"\b(selects?|selected|chooses|chose|chosen|picks|picked|taps|tapped|enlist(s|ed|ing)?|opt(s|ed) for|"
      r"go(es)? with|went with)\b", 1.5),
     # Putting another organisation's product to use: "deploys Qure.ai's", "is rolling out Corvix's".
     (r"\b(deploy(s|ed|ing)?|roll(s|ed|ing)? out|implement(s|ed|ing)?|adopt(s|ed|ing)?)\s+(the\s+)?"
@@ -221,7 +226,7 @@ NEGATIVE = [
     (r"\bdefinitive agreement\b(?! to (form |create |establish )?(a |an )?joint[- ]?ventur)|"
      r"\bletter of intent to (join|combine|merge)\b|\bcombin(e|es|ed|ing|ation)\b"
      r"[^.]{0,30}\b(into|to form|to create) (a|one|single)\b|\bbecom(e|es|ing) (a )?part of\b|"
-     r"\bcreat(e|es|ing) an? [\w-]*\d+-hospital\b|"
+     r"\bcreat(e|es|ing) an? [\w-]*(\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty[\w-]*)-hospital\b|"
      # what a merger leaves: "The combined company will reach 700 hospitals"
      r"\b(the|a|their) (newly )?combined (company|organi[sz]ation|entity|business|firm|group|system)\b", 3.0),
     # A deal not renewed: "has decided not to renew its agreement with X".
@@ -235,12 +240,14 @@ NEGATIVE = [
     (r"\b(impasse|stalemate|stand-?off|fail(s|ed)? to (agree|reach)|walk(s|ed)? away)\b|"
      r"\b(talks|negotiations)\b[^.]{0,300}\b(broke|broken|break|breaks) down\b|\bbreakdown of (the )?(talks|"
      r"negotiations)\b", 3.0),
-    (r"\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
+    # (not when a deal runs to "the end of" one: "to continue using X beyond the end of its contract")
+    (r"(?<!the )\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
     # ... and a health system's stake in a company: "has a new strategic investor", "invests in X".
     (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)|"
      r"\b(new|fresh|additional) (funding|financing)\b|\binfusion of (cash|capital|funds)\b|"
+     r"\bround (was )?led by\b|\bled the round\b|\binvestors in the round\b|"
      r"\b(strategic|lead|new|minority|anchor) investors?\b|\binvestor role\b|"
      r"\b(invest(s|ed|ing)?|(a|an|its|their) (minority |equity )?stake) in (?-i:[A-Z])", 2.0),
     # Not a supplier's appointment: "has appointed Alcidion as its preferred supplier".
@@ -250,7 +257,7 @@ NEGATIVE = [
     # A go-live still to come ("will go live in 2028") belongs to a new deal's story.
     (rf"^(?!.*{LIVE_ON_SHARED})"
      r"(?:.*\b(?<!will )(?<!to )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
-     r".*\bcompletes? [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)\b|"
+     r".*\bcomplet(e|es|ed|ing) [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)s?\b|"
      # a rollout under way: "is three-fourths of the way through an $800 million Epic rollout"
      r".*\b(way|halfway|midway|part way|partway) through (an? |its |their |the )[^.]{0,40}\b(rollout|roll-out|"
      r"deployment|implementation|install(ation)?|conversion|transition|switch)\b)", 2.5),

@@ -770,8 +770,10 @@ def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = ("
 
 # A public body's remit in two words, one name: "Texas Health and Human Services Commission",
 # "Department of Health and Social Care", "Ministry of Health and Family Welfare".
-_REMIT_PAIR = re.compile(r"\bHealth(?: and | & )(?:Human|Social|Family|Senior|Mental|Hospitals?|Wellness|"
-                         r"Environment(?:al)?|Welfare|Aged Care|Community)\b")
+ONE_NAME_PAIR = re.compile(r"\bHealth(?: and | & )(?:Human|Social|Family|Senior|Mental|Hospitals?|Wellness|"
+                         r"Environment(?:al)?|Welfare|Aged Care|Community)\b|"
+                         # ... and the two marks of one insurer: "Blue Cross and Blue Shield of Vermont"
+                         r"\bBlue Cross(?: and | & )Blue Shield\b")
 
 
 def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer: Gazetteer):
@@ -788,7 +790,7 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
         # of Derby and Burton NHS Foundation Trust and Sherwood Forest ..." splits at the second "and").
         for cut in (m.start() for m in re.finditer(re.escape(sep), surface)):
             left, right = surface[:cut], surface[cut + len(sep):]
-            if joins_places(left, right) or _REMIT_PAIR.search(left + sep + right[:20]):
+            if joins_places(left, right) or ONE_NAME_PAIR.search(left + sep + right[:20]):
                 continue
             if right.startswith("the ") or (gazetteer.lookup(left) or is_org_like(left)) and not fields_only(right):
                 yield start, start + len(left), left

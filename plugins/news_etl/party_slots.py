@@ -15,6 +15,7 @@ from news_etl.entities import (
     HEADS,
     LEGAL_FORM,
     OFFICE,
+    ONE_NAME_PAIR,
     PHRASE,
     TOWN_BEFORE_BASED,
     before_officer,
@@ -175,7 +176,8 @@ _SUBJECT_END = re.compile(
     r"signed|signs|sign|joined|joins|"
     r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
     r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
-    r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed)\b"
+    r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed|"
+    r"collaborat(?:e|es|ed)|cooperat(?:e|es|ed)|unit(?:e|es|ed)|enlists?|enlisted)\b"
 )
 
 _REPORTED = re.compile(r"\s(?:said|says|announced|announces)(?: (?:on |this |last )?\w+day)?(?: that)?\s+(?=[A-Z])")
@@ -279,7 +281,9 @@ def _split_names(part: str) -> list[str]:
     first "and" after a whole organisation name, else at the first one when the whole is no name."""
     part = _PLACE_TAIL.sub(lambda m: "" if HEADS.search(part[:m.start()]) and not _TOPIC_BEFORE_IN.search(
         part[:m.start()]) else m.group(0), part)
-    cuts = [m.start() for m in re.finditer(" and ", part)]
+    # Not inside a pair that is one name: "Blue Cross and Blue Shield of Vermont".
+    pairs = [m.span() for m in ONE_NAME_PAIR.finditer(part)]
+    cuts = [m.start() for m in re.finditer(" and ", part) if not any(s <= m.start() < e for s, e in pairs)]
     # "X and the Y" joins two names; no name reads so.
     cut = next((c for c in cuts if part.startswith(" and the ", c)), None)
     cut = cut if cut is not None else next(
