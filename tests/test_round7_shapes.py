@@ -199,3 +199,20 @@ def test_timing_and_background_words_are_no_hard_negatives_or_cues():
     # deals given as examples, or dated in a past year at a sentence's start, are told as background
     assert positive_score("Other examples include a deal between Quenby Clinic and Velorix Pharmaceuticals.") == 0
     assert positive_score("In January 2020, Marrow Health extended its partnership with Velorix.") == 0
+
+
+def test_a_participles_clause_opening_a_sentence_is_no_subject():
+    assert announced_parties("Aiming to cut waiting times, Quenby Health has signed with Arland Clinic.") == \
+        ["Quenby Health", "Arland Clinic"]
+    assert announced_parties("If approved, Quenby Health will sign with Arland Clinic.") == \
+        ["Quenby Health", "Arland Clinic"]
+    assert announced_parties("Sterling Health, a clinic group, has signed with Arland Clinic.") == \
+        ["Sterling Health", "Arland Clinic"]
+
+
+def test_a_place_based_description_after_and_opens_another_name():
+    text = ("The exchanges joining include Quenby Connect and Arlow-based Marrow Health "
+            "Information Exchange, the state said.")
+    names = [o.name for o in find_organizations(text, load_gazetteer())]
+    assert "Marrow Health Information Exchange" in names
+    assert not any("Arlow-based" in n for n in names)

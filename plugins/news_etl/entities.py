@@ -417,6 +417,7 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
 # Where a company is based or registered, glued to the place: "Boston-based", "Irish-domiciled".
 _BASED_WORDS = r"-(?:based|headquartered|domiciled|registered)"
 _PLACE_BASED = re.compile(_BASED_WORDS + "$")
+_DESCRIBED_PLACE = re.compile(r"(?:[A-Z][\w.]*\s+){0,3}?\S+" + _BASED_WORDS + r"\s+(?=[A-Z])")
 # A town before its state or country in such a description: "Franklin, Tenn.-based", "Verona, Wis.-based".
 TOWN_BEFORE_BASED = re.compile(r"\b[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,[ \t]+(?=[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?"
                                + _BASED_WORDS + r"\b)")
@@ -758,7 +759,7 @@ def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = ("
                       ) -> tuple[int, str]:
     """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes, and
     so does a description of where it is ("Omaha-based Nebraska Methodist Health System")."""
-    based = re.match(r"(?:[A-Z][\w.]*\s+){0,3}?\S+" + _BASED_WORDS + r"\s+(?=\S)", surface)
+    based = _DESCRIBED_PLACE.match(surface)
     if based:
         start, surface = start + based.end(), surface[based.end():]
     for sep in separators:
@@ -792,7 +793,9 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
             left, right = surface[:cut], surface[cut + len(sep):]
             if joins_places(left, right) or ONE_NAME_PAIR.search(left + sep + right[:20]):
                 continue
-            if right.startswith("the ") or (gazetteer.lookup(left) or is_org_like(left)) and not fields_only(right):
+            # "X and East Lansing-based Y": a description of where it is opens a name of its own.
+            if right.startswith("the ") or _DESCRIBED_PLACE.match(right) or (
+                    gazetteer.lookup(left) or is_org_like(left)) and not fields_only(right):
                 yield start, start + len(left), left
                 right_start = start + len(left) + len(sep)
                 yield from _split_conjunction(text, right_start, end, right, gazetteer)
