@@ -208,6 +208,9 @@ def test_a_participles_clause_opening_a_sentence_is_no_subject():
         ["Quenby Health", "Arland Clinic"]
     assert announced_parties("Sterling Health, a clinic group, has signed with Arland Clinic.") == \
         ["Sterling Health", "Arland Clinic"]
+    # ... but not before a speaker: the name after it is a person's
+    assert announced_parties("Speaking at the signing, Dana Roe said the MoU would bring Quenby Health and "
+                             "Arland Clinic closer.") == []
 
 
 def test_a_place_based_description_after_and_opens_another_name():
@@ -216,3 +219,14 @@ def test_a_place_based_description_after_and_opens_another_name():
     names = [o.name for o in find_organizations(text, load_gazetteer())]
     assert "Marrow Health Information Exchange" in names
     assert not any("Arlow-based" in n for n in names)
+
+
+def test_a_headline_only_full_name_leaves_its_short_name_as_the_party():
+    # "Geisinger" is in the gazetteer; "Geisinger of Danville" is a headline's way of placing it
+    found, parties = _verdict(
+        "Arlow Clinic, Geisinger of Danville agree to develop an affiliation",
+        "The Arlow Clinic and Geisinger, a Danville-based system that runs 10 hospitals, announced they signed "
+        "a memorandum of understanding to develop an affiliation. As part of the relationship, Arlow Clinic and "
+        "Geisinger said they will work together to build a clinically aligned network.")
+    assert found
+    assert parties == {"Arlow Clinic", "Geisinger"}

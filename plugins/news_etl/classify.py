@@ -47,7 +47,7 @@ from news_etl.roundups import (
     separate_deals,
 )
 
-CLASSIFIER_VERSION = "hybrid-3.12"
+CLASSIFIER_VERSION = "hybrid-3.13"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 MIN_SENTENCE_WORDS = 6
@@ -232,7 +232,6 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
         announcing += later if late else []
     offsets_all, offsets = offsets, offsets[:WINDOW]
     participants = _fellow_countries(_profiled_parties(full_text, _described_parties(document, participants)))
-    participants = _one_per_family(participants)
     if len(offsets_all) > 1:
         # A party is named again in the story: a name only the headline has is a headline phrase read
         # as a name ("Seven-Year Master Services Agreement"), not a party.
@@ -240,6 +239,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
         in_body = {r.key for r in orgs if any(a >= offsets_all[0][1] for a, _ in (*r.spans, *r.product_spans))}
         named_again = [p for p in participants if p.key in in_body]
         participants = named_again if len(named_again) >= 2 else participants
+    participants = _one_per_family(participants)
     features = _features(document, title, lead, cues, orgs, offsets, participants, announcing)
     features["parties_late"] = float(late)  # the detector learns how far to trust a later announcement
     # A roundup in prose: several sentences, each announcing a deal between organisations new to the

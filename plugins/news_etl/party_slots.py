@@ -243,8 +243,9 @@ _ACRONYM_KIND = re.compile(r"\b([A-Z]{2,8}) (?:hospital|university|institute|col
 _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|Today|Now|Elsewhere|In addition|"
                      r"Together|Overall|Instead|Moreover|Furthermore|According to [^,]{1,60}|"
                      r"Last|This|Next|On \w+day|"
-                     # a participle's clause: "Aiming to cut waiting times,", "Looking ahead,"
-                     r"[A-Z][a-z]+ing (?=[a-z])[^,]{0,80}|If [^,]{0,80}|"
+                     # a participle's clause: "Aiming to cut waiting times,", "Looking ahead," (not before
+                     # a speaker: "Speaking at the signing, Jane Roe said" names a person)
+                     r"[A-Z][a-z]+ing (?=[a-z])(?![^.]*\b(?:said|says|told|added)\b)[^,]{0,80}|If [^,]{0,80}|"
                      # whose view a sentence gives: "For Rachel,", "To Quenby Health,"
                      r"(?:For|To) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|"
                      # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
