@@ -60,3 +60,37 @@ def test_eval_only_scores_one_batch_of_the_dev_set_without_thresholds(capsys):
     assert figures["all"]["articles"] == 12 and set(figures) == {"all", "holdout", "speed"}
     assert main(["eval", "--only", "no-such-batch.jsonl"]) == 2
     assert "no labelled articles match" in capsys.readouterr().err
+
+
+def test_eval_scores_labelled_files_kept_outside_the_repo_without_thresholds(tmp_path, capsys):
+    import json
+
+    from news_etl.cli import main
+
+    articles = [
+        {"id": "r1", "title": "Marrow Health picks Velorix for its lab system",
+         "text": "Marrow Health has signed a five-year contract with Velorix to replace the laboratory "
+                 "information system in its six hospitals, the health system said on Tuesday.\n\n"
+                 "Under the agreement, Velorix will move the hospitals to its cloud system next spring.",
+         "is_partnership": True, "partnership_types": ["vendor_contract"],
+         "participants": ["Marrow Health", "Velorix"]},
+        {"id": "r2", "title": "Arland Clinic names new chief executive",
+         "text": "Arland Clinic has named Dana Holt its chief executive, effective June 1, the clinic said. "
+                 "She joins from a hospital group in the north of the state.",
+         "is_partnership": False},
+    ]
+    path = tmp_path / "real.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
+    assert main(["eval", "--labelled", str(path), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)["all"]
+    assert figures["articles"] == 2
+    assert figures["detection_precision"] == figures["detection_recall"] == 1.0
+    assert figures["participant_recall"] == 1.0
+
+    # a bad file is a clear error, not a traceback
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(articles[0]) + "\n{not json\n", encoding="utf-8")
+    assert main(["eval", "--labelled", str(bad)]) == 2
+    assert f"{bad}:2: not JSON" in capsys.readouterr().err
+    assert main(["eval", "--labelled", str(tmp_path / "missing.jsonl")]) == 2
+    assert "cannot read the labelled articles" in capsys.readouterr().err

@@ -114,6 +114,16 @@ def load_labelled(root: Path = SEEDS, only: str | None = None) -> list[LabelledA
     return articles
 
 
+def load_labelled_files(paths: Iterable[Path]) -> list[LabelledArticle]:
+    """Labelled articles from JSONL files in the development set's format, wherever they are.
+
+    For check sets that cannot live in the repository (real news, whose text is not ours to
+    publish): scored by the same rules as ``make eval``. Raises ``ValueError`` naming the file
+    and line of a line that is no labelled article, and ``OSError`` for a file that cannot be read.
+    """
+    return [article for path in paths for article in _read_jsonl(path)]
+
+
 def evaluate(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None,
              detector: Detector | None = None) -> dict[str, Scores]:
     """Scores per split and for ``all`` (with the shipped detector unless one is given)."""
@@ -292,7 +302,12 @@ def _read_jsonl(path: Path) -> Iterator[LabelledArticle]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
-        item: dict[str, Any] = json.loads(line)
+        try:
+            item: dict[str, Any] = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        if not isinstance(item, dict):
+            raise ValueError(f"{path}:{number}: not a labelled article (a JSON object)")
         try:
             yield LabelledArticle(
                 id=item["id"], split=item.get("split", "dev"), title=item.get("title"), text=item["text"],
