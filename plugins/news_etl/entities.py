@@ -772,9 +772,9 @@ def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = ("
 # A public body's remit in two words, one name: "Texas Health and Human Services Commission",
 # "Department of Health and Social Care", "Ministry of Health and Family Welfare".
 ONE_NAME_PAIR = re.compile(r"\bHealth(?: and | & )(?:Human|Social|Family|Senior|Mental|Hospitals?|Wellness|"
-                         r"Environment(?:al)?|Welfare|Aged Care|Community)\b|"
-                         # ... and the two marks of one insurer: "Blue Cross and Blue Shield of Vermont"
-                         r"\bBlue Cross(?: and | & )Blue Shield\b")
+                           r"Environment(?:al)?|Welfare|Aged Care|Community)\b|"
+                           # ... and the two marks of one insurer: "Blue Cross and Blue Shield of Vermont"
+                           r"\bBlue Cross(?: and | & )Blue Shield\b")
 
 
 def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer: Gazetteer):
