@@ -7,18 +7,22 @@ import re
 import pytest
 from news_etl import classify, cues
 from news_etl.evaluation import load_labelled
-from news_etl.literal_prefilter import folded, may_match, required_literals
-
-CUES = [pattern for pattern, _ in (*cues.POSITIVE, *cues.NEGATIVE)]
+from news_etl.literal_prefilter import CueTable, folded, required_literals
 
 
-def test_no_cue_pattern_is_ruled_out_of_a_sentence_it_matches():
+def test_a_cue_table_scores_every_sentence_as_searching_every_pattern_would():
     sentences = [s for a in load_labelled() for s in [a.title or "", *classify.split_sentences(a.text)]]
     sentences += ["SİGNED a deal", "ſigned", "they ſign", "Partnered WITH Acme", "İnked a pact"]
-    for pattern in CUES:
+    for table in (cues.POSITIVE, cues.NEGATIVE):
         for sentence in sentences:
-            if pattern.search(sentence):
-                assert may_match(pattern, folded(sentence)), (pattern.pattern, sentence)
+            assert table.score(sentence) == sum(w for p, w in table if p.search(sentence)), sentence
+
+
+def test_a_cue_table_searches_only_patterns_whose_literals_the_text_holds():
+    table = CueTable([(re.compile(r"\bsign(s|ed)?\b", re.I), 1.0), (re.compile(r"\b(won|go)\b", re.I), 2.0)])
+    assert table.score("They SIGNED and won") == 3.0
+    assert table.score("They did go") == 2.0  # nothing required of the second: always searched
+    assert table.score("ſigned") == 1.0  # a case trap: every pattern searched
 
 
 @pytest.mark.parametrize(("source", "flags", "expected"), [

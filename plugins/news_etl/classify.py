@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from news_etl.cues import PAST_DEAL, POSITIVE, RELATION, cue_score, negative_score, positive_score
+from news_etl.cues import PAST_DEAL, POSITIVE, RELATION, negative_score, positive_score
 from news_etl.detector import Detector, TypeModel, load_detector, load_type_model
 from news_etl.entities import (
     OrgRef,
@@ -435,7 +435,7 @@ def _participants(
     naming_two = [span for span in announcing if len(named_in(span)) >= 2]
     # Else the first with an announcement cue, not only a relation word: "patients at X may be treated
     # under an arrangement between Y and Z" gives way to "Y and Z have agreed a collaboration".
-    cued = next((span for span in naming_two if cue_score(document[span[0]:span[1]], POSITIVE) > 0),
+    cued = next((span for span in naming_two if POSITIVE.score(document[span[0]:span[1]]) > 0),
                 naming_two[0] if naming_two else None)
     primary = next((span for span in naming_two if in_headline & {r.key for r in named_in(span)}), cued)
     if primary is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from news_etl.literal_prefilter import folded, may_match
+from news_etl.literal_prefilter import CueTable
 
 # What organisations connect to: exchanges, shared records, regional and national viewers.
 SHARED_RECORD = (r"exchange|HIE|QHIN|TEFCA|Carequality|CommonWell|registry|"
@@ -316,24 +316,21 @@ RELATION = re.compile(
     r"contribut\w+ (data|records)|(software|platform|system|technology|tools?) from (?-i:[A-Z])|"
     r"replac\w+\b[^.]{0,80}\bwith (?-i:[A-Z])|(given|gives|handed|hands)\b[^.]{0,40}\b(contract|deal)\b)", re.I)
 
-POSITIVE = [(re.compile(p, re.I), w) for p, w in POSITIVE]
+POSITIVE = CueTable((re.compile(p, re.I), w) for p, w in POSITIVE)
 
 _SYSTEM_PURCHASE_RE = re.compile(_SYSTEM_PURCHASE, re.I)
 
 _NO_NEW_AGREEMENT_RE = re.compile(f"{_NO_NEW_AGREEMENT}|{_RESULTS}|{_RECALLED}", re.I)
 
-NEGATIVE = [(re.compile(p, re.I), w) for p, w in NEGATIVE]
-
-
-def cue_score(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
-    text = folded(sentence)  # patterns whose words the sentence lacks are not searched: same sum, sooner
-    return sum(weight for pattern, weight in cues if may_match(pattern, text) and pattern.search(sentence))
+NEGATIVE = CueTable((re.compile(p, re.I), w) for p, w in NEGATIVE)
 
 
 def positive_score(sentence: str) -> float:
     """The sentence's partnership cues, none where it says the agreement is not new or not made
     ("is reviewing the contract awarded to X", "shortlisted", "agreement to sell its unit")."""
-    return 0.0 if _NO_NEW_AGREEMENT_RE.search(sentence) else cue_score(sentence, POSITIVE)
+    # Most sentences carry no cue at all: the long exclusion pattern is searched only when one does.
+    score = POSITIVE.score(sentence)
+    return 0.0 if score and _NO_NEW_AGREEMENT_RE.search(sentence) else score
 
 
 def negative_score(sentence: str, recalled: bool = False) -> float:
@@ -344,4 +341,4 @@ def negative_score(sentence: str, recalled: bool = False) -> float:
     sentence = _SYSTEM_PURCHASE_RE.sub(" ", PAST_DEAL.sub(" ", sentence))
     if recalled:
         sentence = _RECALLED_DEAL.sub(" ", sentence)
-    return cue_score(sentence, NEGATIVE)
+    return NEGATIVE.score(sentence)

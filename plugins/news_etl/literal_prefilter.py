@@ -13,6 +13,7 @@ prefilter from what it says then (or none, when nothing is certain).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from re import _constants as sre  # the parse tree's opcodes (``sre_constants`` before 3.11)
 from re import _parser as sre_parse
@@ -33,12 +34,25 @@ def folded(text: str) -> str | None:
     return text.lower()
 
 
-def may_match(pattern: re.Pattern[str], folded_text: str | None) -> bool:
-    """False only when ``pattern`` certainly cannot match the text ``folded`` gave ``folded_text``."""
-    if folded_text is None:
-        return True
-    required = required_literals(pattern.pattern, pattern.flags)
-    return required is None or any(literal in folded_text for literal in required)
+class CueTable:
+    """Weighted patterns, each with its required literals read once: a text is tested for every
+    literal of the table in one pass, and only the patterns one of whose literals it holds are
+    searched. Iterates as the ``(pattern, weight)`` pairs it was made from."""
+
+    def __init__(self, cues: Iterable[tuple[re.Pattern[str], float]]) -> None:
+        self._cues = [(pattern, weight, required_literals(pattern.pattern, pattern.flags))
+                      for pattern, weight in cues]
+        self._literals = tuple(sorted({literal for *_, required in self._cues for literal in required or ()}))
+
+    def __iter__(self) -> Iterator[tuple[re.Pattern[str], float]]:
+        return ((pattern, weight) for pattern, weight, _ in self._cues)
+
+    def score(self, text: str) -> float:
+        """The sum of the weights of the patterns found in ``text``."""
+        lowered = folded(text)
+        present = set(self._literals) if lowered is None else {a for a in self._literals if a in lowered}
+        return sum(weight for pattern, weight, required in self._cues
+                   if (required is None or not present.isdisjoint(required)) and pattern.search(text))
 
 
 @lru_cache(maxsize=1024)
