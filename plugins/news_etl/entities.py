@@ -191,6 +191,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
         del refs[ref.key]
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
+    _rejoin_initialised(text, refs)
+    _fold_initialisms(refs)
     for ref in refs.values():  # what the text says an unknown organisation is beats its name
         if ref.country is None:  # spans and names folded in from short references were not looked at yet
             ref.country = next(filter(None, (_country_near(text, s, e) for s, e in sorted(ref.spans))), None) or \
@@ -779,7 +781,9 @@ ONE_NAME_PAIR = re.compile(r"\bHealth(?: and | & )(?:Human|Social|Family|Senior|
 
 def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer: Gazetteer):
     """Split "A and B" into two organisations when A already is one on its own."""
-    if gazetteer.lookup(surface):
+    spelled = initials(surface)
+    if gazetteer.lookup(surface) or len(spelled) >= 3 and re.search(rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text):
+        # Known, or one name the text abbreviates ("... Industries and Associations" as "EFPIA").
         yield start, end, surface
         return
     place = re.match(r"(?P<place>[A-Z][\w’'.-]*) (?:and|&) (?=[A-Z])", surface)
@@ -803,12 +807,46 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
     yield start, end, surface
 
 
+def initials(name: str) -> str:
+    """The capital letters a name's initialism is made of: the first letter of each word but its
+    connectors, and the capitals inside a word ("HealthCare" gives two)."""
+    return "".join(w[0] + "".join(c for c in w[1:] if c.isupper()) if not w.isupper() else w
+                   for w in re.findall(r"[\w’'.-]+", name) if w.lower() not in _NAME_CONNECTORS and w[0].isupper())
+
+
+def _long_form(text: str, acronym: str, end: int, owner_start: int) -> int | None:
+    """Where the name an acronym defines starts, when it starts before the organisation read just
+    before it: "Collaborative Research in Engineering, Science and Technology (CREST)" names one
+    body, which the text's commas and "and" had cut in parts. The words back from ``end`` whose
+    initials spell the acronym, through connectors and commas, within the sentence."""
+    words = list(re.finditer(r"[\w’'.&-]+|,", text[max(0, owner_start - 200):end]))
+    offset = max(0, owner_start - 200)
+    spelled = ""
+    for word in reversed(words):
+        token = word.group(0)
+        if token == "," or token.lower() in _NAME_CONNECTORS:
+            continue
+        if not token[0].isupper():
+            return None
+        spelled = initials(token) + spelled
+        if not acronym.upper().endswith(spelled.upper()):
+            return None
+        if len(spelled) == len(acronym):
+            start = offset + word.start()
+            return start if start < owner_start else None
+    return None
+
+
 def _add_defined_acronyms(text: str, refs: dict[str, OrgRef], taken: list[tuple[int, int]]) -> None:
     for match in _ACRONYM_DEF.finditer(text):
         acronym = match.group(1)
         owner = next((r for r in refs.values() if any(e <= match.start() <= e + 2 for _, e in r.spans)), None)
         if owner is None:
             continue
+        owner_span = next(span for span in owner.spans if span[1] <= match.start() <= span[1] + 2)
+        start = None if owner.known else _long_form(text, acronym, owner_span[1], owner_span[0])
+        if start is not None:
+            owner = _widen(refs, owner, owner_span, (start, owner_span[1]), text)
         owner.mentions.add(acronym)
         alone = refs.get(org_key(acronym))
         if alone is not None and alone is not owner and not alone.known:
@@ -819,6 +857,64 @@ def _add_defined_acronyms(text: str, refs: dict[str, OrgRef], taken: list[tuple[
             if not _overlaps(*use, taken):
                 owner.spans.append(use)
                 taken.append(use)
+
+
+def _widen(refs: dict[str, OrgRef], owner: OrgRef, span: tuple[int, int], wider: tuple[int, int],
+           text: str) -> OrgRef:
+    """``owner``, named at ``span``, named by the ``wider`` span around it instead; the pieces of
+    that name read as organisations of their own (named nowhere else) are folded away."""
+    start, end = wider
+    name = text[start:end]
+    for ref in [r for r in refs.values() if r is not owner and not r.known
+                and all(start <= a and b <= end for a, b in r.spans)]:
+        del refs[ref.key]
+    del refs[owner.key]
+    owner.spans = [wider if s == span else s for s in owner.spans]
+    owner.mentions.add(name)
+    owner.name, owner.key = name, org_key(name)
+    owner.org_type = infer_org_type(name) if owner.org_type == "other" else owner.org_type
+    merged = refs.setdefault(owner.key, owner)
+    if merged is not owner:
+        merged.spans += owner.spans
+        merged.mentions |= owner.mentions
+    return merged
+
+
+def _rejoin_initialised(text: str, refs: dict[str, OrgRef]) -> None:
+    """Two names joined by "and" are one when the text abbreviates the whole: "European Federation
+    of Pharmaceutical Industries and Associations" beside "EFPIA"."""
+    for ref in list(refs.values()):
+        if ref.known or ref.key not in refs:
+            continue
+        for span in list(ref.spans):
+            joined = _JOINED_NAME.match(text, span[1])
+            if joined is None:
+                continue
+            end = span[1] + len(joined.group(0))
+            spelled = initials(text[span[0]:end])
+            if len(spelled) >= 3 and re.search(rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text):
+                _widen(refs, ref, span, (span[0], end), text)
+                break
+
+
+# What may join a name's last word to the rest of it: " and Associations", " & Family of Clinics".
+_JOINED_NAME = re.compile(r"(?: and | & )[A-Z][\w’'.-]*(?: (?:of |for |and |& )?[A-Z][\w’'.-]*){0,4}")
+
+
+def _fold_initialisms(refs: dict[str, OrgRef]) -> None:
+    """An initialism the text uses without defining it is the one organisation it spells ("AHN"
+    for Allegheny Health Network, "SUAD" for Sorbonne University Abu Dhabi)."""
+    for key, ref in list(refs.items()):
+        if ref.known or not re.fullmatch(r"[A-Z]{2,6}", ref.name):
+            continue
+        spelled = [r for r in refs.values()
+                   if r is not ref and len(r.name.split()) > 1 and initials(r.name) == ref.name]
+        if len(spelled) == 1:
+            target = spelled[0]
+            target.mentions |= ref.mentions
+            target.spans += ref.spans
+            target.product_spans += ref.product_spans
+            del refs[key]
 
 
 def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple[int, int]]) -> None:
