@@ -7,6 +7,7 @@ here is invented."""
 from __future__ import annotations
 
 from news_etl.classify import classify_article
+from news_etl.cues import negative_score, positive_score
 from news_etl.entities import find_organizations, initials
 from news_etl.orgs import load_gazetteer
 
@@ -50,3 +51,32 @@ def test_two_names_joined_by_and_are_one_when_the_text_abbreviates_the_whole():
         "scientists.\n\nNFCLA members will host trainees for up to a year.")
     assert parties == {"Nordic Clinical Trials Network",
                        "Nordic Federation of Clinical Laboratories and Associations"}
+
+
+def test_a_company_bought_under_a_long_description_is_an_acquisition():
+    assert negative_score("Arland Health announced it will purchase patient scheduling and staff messaging "
+                          "app maker Quillo.") > 0
+
+
+def test_a_joint_effort_that_is_over_or_spared_is_no_new_deal():
+    assert negative_score("After five years of rising costs, the imaging project that was a collaboration "
+                          "between Arland Cancer Center and Zorbly is over.") > 0
+    assert negative_score("Big bet fails: Arland-Zorbly project dies") > 0
+    assert negative_score("The ministry will not pull the plug on its contract with records supplier Velorix.") > 0
+
+
+def test_outsourcing_a_function_to_a_company_is_a_partnership_cue():
+    assert positive_score("Fenmoor Health will outsource its billing and collections to Quillo, the two "
+                          "companies said.") > 0
+    assert positive_score("Fenmoor Health will offload its revenue cycle work to Quillo.") > 0
+
+
+def test_a_lead_that_counts_its_items_of_news_is_a_roundup():
+    verdict = classify_article(None, (
+        "From new AI tools to new customers, here are eight updates on Velorix's business and partnerships "
+        "reported in May:\n\n"
+        "Arland Health signed a contract with Velorix on May 3 to replace its records system.\n\n"
+        "Through a partnership with Fenmoor College, Quenby Health will give nursing students a Velorix "
+        "training licence.\n\n"
+        "Marrow Health and Velorix have agreed a five-year collaboration on AI tools."))
+    assert not verdict.is_partnership and "roundup" in verdict.reason

@@ -40,6 +40,7 @@ from news_etl.roundups import (
     MAX_ITEMS,
     PROSE_ROUNDUP_DEALS,
     ROUNDUP_ITEMS,
+    counted_list_intro,
     item_spans,
     join_party_lists,
     list_intro,
@@ -47,7 +48,7 @@ from news_etl.roundups import (
     separate_deals,
 )
 
-CLASSIFIER_VERSION = "hybrid-3.13"
+CLASSIFIER_VERSION = "hybrid-3.14"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 MIN_SENTENCE_WORDS = 6
@@ -266,6 +267,9 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
         # a roundup of others' news, whatever its items' cues add up to.
         return Classification(False, probability, (), f"a roundup of {r.features['roundup_items']:.0f} items "
                               f"naming other organisations; {why}", r.quotes)
+    if counted_list_intro([r.sentences[0], *r.lead[:2]]):
+        # "Here are nine updates on ...": a roundup by its own count, its items laid out as paragraphs.
+        return Classification(False, probability, (), f"a roundup its lead counts out; {why}", r.quotes)
     if r.features["separate_deals"] >= PROSE_ROUNDUP_DEALS - r.features["generic_lead"]:
         # One deal a sentence, each between organisations new to the story, under a headline that
         # names none of them: a roundup told in prose ("In June, X partnered with Y ... Z also ..."); two

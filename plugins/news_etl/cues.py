@@ -163,6 +163,8 @@ POSITIVE = [
      r"[A-Z][\w.-]*(\s[A-Z][\w.-]*){0,3}(’s|'s)\s", 1.5),
     (r"\b(wins?|won|secures?|secured|lands?|landed)\b[^.]{0,60}\b(contract|deal|tender)\b", 2.0),
     (_SUPPLIER_APPOINTED, 2.0),
+    # Handing a function to a company: "will outsource its revenue cycle to X", "offload its billing to X".
+    (r"\b(outsourc|offload)(e|es|ed|ing|s)?\b[^.]{0,80}\bto (?-i:[A-Z])", 2.0),
     (r"\b(will|to) (deploy|implement|roll out|adopt)\b", 1.0),
     (r"\b(join(s|ed|ing)?|sign(s|ed)? (on|up) (to|as|with)|connect(s|ed|ing)? to|become members?)\b[^.]{0,80}"
      rf"\b(network|consortium|platform|collaborative|programme|program|alliance|initiative|infrastructure|venture|"
@@ -219,7 +221,7 @@ NEGATIVE = [
      r"(?<!systems )(?<!data )(?<!equipment )(?<!devices )(?<!scanners )(?<!tools )acquired|"
      r"(?<!not an )acquisition|takeover|take over|taking over|buys|bought|to buy|"
      # buying a company, not a system: "will purchase app maker X"
-     r"purchas(e|es|ed|ing) (the )?([\w-]+ ){0,3}(company|maker|firm|start-?up|developer|business)|"
+     r"purchas(e|es|ed|ing) (the )?([\w-]+ ){0,6}(company|maker|firm|start-?up|developer|business)|"
      r"(?<!not a )merger|merg(e|es|ed|ing))\b", 3.0),
     # Mergers in other words: "definitive agreement to join X", "combine into one system", "become part of".
     # (not one to form a joint venture: "a definitive agreement to joint venture five hospitals").
@@ -234,6 +236,11 @@ NEGATIVE = [
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed|ling|ing|"
      r"lation)|"
      r"abandon(s|ed|ing)?)\b", 3.0),
+    # A joint effort that has ended, in plain words: "the collaboration ... is over", "Project Dies",
+    # "pulled the plug on the contract" (also when it will not be: the contract is not new).
+    (r"\b(collaboration|partnership|project|deal|contract|alliance|venture|relationship)\b[^.]{0,120}\b(is|was) "
+     r"(now )?over\b|\b(project|partnership|collaboration|deal|venture|alliance)s? (dies|died|collapses|collapsed|"
+     r"fizzles|fizzled|falls apart|fell apart|unravels|unravelled|unraveled)\b|\bpull(s|ed|ing)? the plug\b", 3.0),
     (_NO_NEW_AGREEMENT, 3.0),
     (_RESULTS, 2.5),
     # Talks that failed: "at impasse", "failed to agree on a new contract", "walked away".

@@ -129,6 +129,19 @@ def separate_deals(sentences: Iterable[tuple[tuple[int, int], bool]], orgs: Iter
     return max(0, min(count - 1, MAX_SEPARATE_DEALS))
 
 
+# A list that counts its items of news: "here are nine updates on X's operations", "here are the 5
+# latest partnerships". (Not "things": "five things to know" opens explainers of a single deal.)
+_COUNTED_INTRO = re.compile(r"\bhere are (?:the )?(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+                            r"(?:[\w’'-]+ ){0,2}(?:updates|deals|partnerships|announcements|stories|moves|agreements|"
+                            r"collaborations|contracts|headlines)\b", re.I)
+
+
+def counted_list_intro(head: Iterable[str]) -> bool:
+    """Whether the headline or lead announces a list of several items of news by their number: a
+    roundup, however its items are laid out below."""
+    return any(_COUNTED_INTRO.search(sentence) for sentence in head)
+
+
 def list_intro(head: Iterable[str]) -> bool:
     """Whether the headline or lead introduces a list ("Here are seven updates"; "five things to
     know" also opens single-deal explainers, so the detector weighs it apart from the items)."""
