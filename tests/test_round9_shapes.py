@@ -80,3 +80,14 @@ def test_a_lead_that_counts_its_items_of_news_is_a_roundup():
         "training licence.\n\n"
         "Marrow Health and Velorix have agreed a five-year collaboration on AI tools."))
     assert not verdict.is_partnership and "roundup" in verdict.reason
+
+
+def test_conditions_systems_documents_and_quantifiers_are_no_organisations():
+    text = ("Quenby Health will monitor patients discharged with Chronic Kidney Disease (CKD) under a deal "
+            "with Arland Systems Ltd. The ministry plans a new Radiology Information System (RIS).\n\n"
+            "Memorandum of Understanding on Digital Care in Fenmoor\n\n"
+            "Several Ministry of Health officials said the deal was welcome.")
+    names = {r.name for r in find_organizations(text, load_gazetteer(), ["Chronic Kidney Disease"])}
+    assert {"Quenby Health", "Arland Systems Ltd", "Ministry of Health"} <= names
+    assert not names & {"Chronic Kidney Disease", "Radiology Information System", "Understanding on Digital Care",
+                        "Several Ministry of Health"}

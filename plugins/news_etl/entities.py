@@ -73,11 +73,16 @@ _OPENING_HEADS = re.compile(
     re.I,
 )
 _LEADING_NOISE = {"the", "a", "an", "and", "but", "while", "through", "with", "at", "in", "on", "by",
-                  "for", "from", "of", "to", "as", "after", "under", "via", "this", "that", "these"}
+                  "for", "from", "of", "to", "as", "after", "under", "via", "this", "that", "these",
+                  # quantifiers: "Some Ministry of Health sources said"
+                  "some", "many", "several", "various", "numerous", "both", "each"}
 # A title-case phrase opening with a verb is a headline's purpose or a programme, not a body:
 # "... Team Up to Improve Healthcare for Veterans", "grants to Advance Interoperable Health IT Services".
 PURPOSE_VERBS = frozenset("advance improve support accelerate transform enhance expand strengthen promote enable "
                           "empower boost reduce tackle address deliver modernize modernise".split())
+# How a document's name goes on after "Memorandum of" / "Letter of": no body's name opens so.
+_DOCUMENT_TAILS = frozenset({"understanding", "intent"})
+_DOCUMENT_NAME = re.compile(r"(?:Memorand(?:um|a)|Letters?) of ", re.I)
 _GENERIC_FIRST = {"university", "royal", "national", "london", "new", "north", "south", "east", "west",
                   "st", "saint", "nhs", "hospital", "health", "medical", "general", "central", "the",
                   "united", "american", "british", "children's", "city", "county", "state", "great"}
@@ -211,6 +216,10 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
 
+# What a capitalised name may be besides a body: a medical condition, or a kind of system that
+# organisations buy ("Radiology Information System", "Patient Administration System").
+_CONDITION_OR_SYSTEM = re.compile(r"\b(?:Failure|Diseases?|Syndrome|Disorders?|Infections?|"
+                                  r"(?:Information|Administration|Management|Record|Records) Systems?)$")
 # A thing an organisation has or supplies: "Zorblatt's Digital Nerve Centre", "its Care Hub", and
 # "eCareCompanion, Quenby's remote monitoring app," (a product named by its appositive). Not a platform,
 # viewer or system: the shared records organisations join are the parties of a data-network deal.
@@ -268,6 +277,8 @@ def _is_thing(text: str, ref: OrgRef, owned: set[str], refs: dict[str, OrgRef], 
     Centre") or says what product it is ("eCareCompanion, Quenby's remote monitoring platform,")."""
     if ref.known:
         return False
+    if _CONDITION_OR_SYSTEM.search(ref.name):
+        return True  # "Congestive Heart Failure (CHF)", "a Hospital Information System (HIS)"
     thing_kind = ref.org_type in _THING_KINDS
     if thing_kind and ref.key in owned:
         return True
@@ -397,7 +408,8 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         while words and (words[-1].lower() in _LEADING_NOISE or words[-1].lower() in _WEEKDAYS):
             words = words[:-1]
         words = before_officer(" ".join(words)).split()
-        if not words or words[0].lower() in PURPOSE_VERBS or " ".join(words).lower() in _NOT_NAMES:
+        if not words or words[0].lower() in PURPOSE_VERBS | _DOCUMENT_TAILS or " ".join(words).lower() in _NOT_NAMES \
+                or _DOCUMENT_NAME.match(" ".join(words)):
             continue
         surface = " ".join(words)
         possessive = re.search(r"^(.+?)(?:’s|'s)\s", surface)
