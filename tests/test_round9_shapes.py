@@ -91,3 +91,11 @@ def test_conditions_systems_documents_and_quantifiers_are_no_organisations():
     assert {"Quenby Health", "Arland Systems Ltd", "Ministry of Health"} <= names
     assert not names & {"Chronic Kidney Disease", "Radiology Information System", "Understanding on Digital Care",
                         "Several Ministry of Health"}
+
+
+def test_a_question_headline_and_results_up_or_down_are_hard_negative_cues():
+    assert negative_score("What makes a hospital-vendor partnership last? Trust and shared goals") > 0
+    assert negative_score("Helped by its Arland contract, Velorix had record bookings in the quarter, with "
+                          "bookings up 9% and revenue up 6% on a year earlier.") > 0
+    # ... a headline that only ends on a question mark after a statement is no question
+    assert negative_score("Arland Health signs with Velorix: what's next?") == 0

@@ -107,7 +107,8 @@ _RECALLED = (
 
 
 # Results that mention contracts signed: an earnings report, not an announcement.
-_RESULTS = (r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|fiscal[- ]year) (?:results|revenue|"
+_RESULTS = (r"\b(?:revenues?|bookings|sales|profits?|earnings) (?:were |was )?(?:up|down) \d|"
+            r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|fiscal[- ]year) (?:results|revenue|"
             r"earnings|sales|profit)\b|\bearnings call\b|\brevenues? (?:rose|fell|grew|increased|decreased|declined|"
             r"climbed|was up|was down)\b|\bnet (?:loss|income)\b|\banalysts'? (?:expectations|"
             r"estimates|forecasts?)\b|\b(?:lowered|raised|cut) its (?:full-year |annual )?(?:guidance|forecast)\b")
@@ -294,7 +295,9 @@ NEGATIVE = [
     # Opinion and explainers by their label or headline: "Our Take: ...", "Feature: ...", "4 Ways ...".
     (r"^(opinion|comment|commentary|viewpoint|op-ed|analysis|perspective)\b|"
      r"^(our take|editorial|column|feature|guest (post|column|blog)|blog( post)?|insight|letter)\s*[:|–—-]|"
-     r"^(\d+|three|four|five|six|seven|eight|nine|ten) (ways|lessons|reasons|trends|predictions|myths)\b", 5.0),
+     r"^(\d+|three|four|five|six|seven|eight|nine|ten) (ways|lessons|reasons|trends|predictions|myths)\b|"
+     # ... and a headline that asks a question: "What can break a hospital-vendor partnership?"
+     r"^(what|why|how|can|should|could|is|are|does|do|when|where|who)\b[^?.]{0,100}\?", 5.0),
     # A headline's plain verb too: "HHS and CMS Finalize Two Rules"; "announced the release of two rules".
     (r"\b(final(ize|ise|izes|ises|ized|ised)|publish(es|ed)?|propos(e|es|ed)|sets?|(release|publication) of)\b"
      r"[^.]{0,60}\b(rules?|regulations?|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+|"
