@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from news_etl.classify import classify_article
 from news_etl.cues import negative_score, positive_score
-from news_etl.entities import find_organizations, initials
+from news_etl.entities import before_officer, find_organizations, initials
 from news_etl.orgs import load_gazetteer
+from news_etl.party_slots import announced_parties
+from news_etl.places import leading_dateline
+
+
+def _verdict(title: str | None, text: str) -> tuple[bool, set[str]]:
+    verdict = classify_article(title, text)
+    return verdict.is_partnership, {p.name for q in verdict.partnerships[:1] for p in q.participants}
 
 
 def _parties(title: str | None, text: str) -> set[str]:
@@ -99,3 +106,36 @@ def test_a_question_headline_and_results_up_or_down_are_hard_negative_cues():
                           "bookings up 9% and revenue up 6% on a year earlier.") > 0
     # ... a headline that only ends on a question mark after a statement is no question
     assert negative_score("Arland Health signs with Velorix: what's next?") == 0
+
+
+def test_datelines_in_any_case_and_towns_before_their_state_are_no_parties():
+    assert leading_dateline("Amsterdam, the Netherlands and Fenmoor, S.C. - Quenby Health and Arland "
+                            "Systems today announced") == len("Amsterdam, the Netherlands and Fenmoor, S.C. - ")
+    assert leading_dateline("Chicago, USA – Quenby Health today announced") == len("Chicago, USA – ")
+    assert leading_dateline("Quenby Health – the region's largest system – today announced") == 0
+    _, parties = _verdict(None, (
+        "Partnership to modernise patient monitoring\n\nMay 4, 2026\n\n"
+        "Amsterdam, the Netherlands and Fenmoor, S.C. - Quenby Systems and Arland Health today announced a "
+        "seven-year strategic partnership to modernise patient monitoring across Arland's hospitals."))
+    assert parties == {"Quenby Systems", "Arland Health"}
+    assert announced_parties("Velorix Systems Corp., Verona, Wis., will supply the software to the "
+                             "department.") == ["Velorix Systems Corp."]
+
+
+def test_officers_portfolios_and_ministries_named_for_several_fields():
+    assert before_officer("Northern Ireland’s Health Minister Jane Roe") == "Northern Ireland’s"
+    assert before_officer("Arland Health Director Jane Roe") == "Arland Health"  # no portfolio before a director
+    assert announced_parties("Fenmoor’s Department of Health, Social Services and Public Safety has awarded a "
+                             "contract to Velorix.") == ["Fenmoor’s Department of Health, Social Services and "
+                                                         "Public Safety", "Velorix"]
+    assert announced_parties("The Hospital and Healthsystem Association of Arland and the Fenmoor Hospital "
+                             "Association have formed an alliance.") == [
+        "Hospital and Healthsystem Association of Arland", "Fenmoor Hospital Association"]
+
+
+def test_an_initialism_written_in_parts_folds_into_its_name():
+    text = ("Quenby Pharma and CSIR Arland Institute of Chemical Technology have signed an agreement. "
+            "Under it, CSIR-AICT and Quenby will share compounds.")
+    slots = ["Quenby Pharma", "CSIR Arland Institute of Chemical Technology", "CSIR-AICT"]
+    refs = {r.name: r for r in find_organizations(text, load_gazetteer(), slots)}
+    assert "CSIR-AICT" not in refs and "CSIR-AICT" in refs["CSIR Arland Institute of Chemical Technology"].mentions

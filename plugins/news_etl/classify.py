@@ -35,6 +35,7 @@ from news_etl.entities import (
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.partnership_types import type_features
 from news_etl.party_slots import DATELINE, announced_parties
+from news_etl.places import leading_dateline
 from news_etl.quotes import Quote, find_quotes
 from news_etl.roundups import (
     MAX_ITEMS,
@@ -51,6 +52,9 @@ from news_etl.roundups import (
 CLASSIFIER_VERSION = "hybrid-3.14"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
+# How many of a story's first paragraphs may open with a dateline (after a date line, a kicker and
+# a release's bullet points).
+DATELINE_PARAGRAPHS = 6
 MIN_SENTENCE_WORDS = 6
 PARTY_SENTENCE_EARLY = 2  # the headline is sentence 0: parties named up to the second sentence are early
 
@@ -335,6 +339,17 @@ def story_body(text: str) -> str:
     if dateline:  # kept as a heading line, in title case, for the place it names
         place = re.sub(r"[ ]*(?:[/(][^/)]*[/)][ ]*)*(?:--|[-–—])[ ]*$", "", dateline.group(0))
         text = place.title() + "\n" + text[dateline.end():]
+    # A dateline in any case at the head of one of the first paragraphs, after a date or a kicker
+    # line ("May 19, 2016\n\nAmsterdam, the Netherlands and Charleston, S.C. - Royal Philips ..."):
+    # a heading line too, so that its towns are not read as parties.
+    head, sep, rest = text.partition("\n\n")
+    paragraphs = [head, *rest.split("\n\n")[:DATELINE_PARAGRAPHS - 1]] if sep else [head]
+    for index, paragraph in enumerate(paragraphs):
+        end = leading_dateline(paragraph)
+        if end:
+            start = sum(len(p) + 2 for p in paragraphs[:index])
+            text = text[:start] + re.sub(r"[ ]*(?:--|[-–—])[ ]*$", "", paragraph[:end]) + "\n" + text[start + end:]
+            break
     trailer = _TRAILER.search(text)
     return text[:trailer.start()].rstrip() if trailer else text
 

@@ -438,8 +438,12 @@ TOWN_BEFORE_BASED = re.compile(r"\b[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,[ \t]+(?=[A-
 _LOWER_CASE_AUTHORITY = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
                                    r" (?:state |provincial |federal )?government\b")
 _HONORIFIC = r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?"  # a person's, before the name
+_MINISTER = re.compile(r"Minister|Secretary")
 _OFFICER_WORD = re.compile(rf"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|Director|Provost|"
-                           rf"(?:Vice-)?Chancellor|{_HONORIFIC}")
+                           rf"(?:Vice-)?Chancellor|{_MINISTER.pattern}|Commissioner|Mayor|Governor|{_HONORIFIC}")
+# A minister's or secretary's portfolio, before the title: "Northern Ireland's Health Minister Jane Roe".
+_PORTFOLIOS = frozenset("Health Finance Prime Foreign Education Digital Science Technology Cabinet State Junior "
+                        "Home Trade Industry Innovation".split())
 # Words a title opens with before its officer word: "AIIMS Bhubaneswar Executive Director Jane Roe".
 _TITLE_MODIFIERS = frozenset("Executive Managing Medical Clinical Deputy Assistant Associate Acting Interim General "
                              "Regional Country Programme Program Research Founding Senior Vice".split())
@@ -457,7 +461,8 @@ def before_officer(name: str) -> str:
     # Not a title that is part of a body's name: "Office of the Director of National Intelligence".
     end = next((i for i, w in enumerate(words) if _OFFICER_WORD.fullmatch(w)
                 and not (i and words[i - 1].lower() in ("the", "of", "for"))), len(words))
-    while 0 < end < len(words) and words[end - 1] in _TITLE_MODIFIERS:
+    modifiers = _TITLE_MODIFIERS | (_PORTFOLIOS if end < len(words) and _MINISTER.fullmatch(words[end]) else set())
+    while 0 < end < len(words) and words[end - 1] in modifiers:
         end -= 1
     return " ".join(words[:end])
 
@@ -752,8 +757,11 @@ def _place_before(text: str, start: int) -> bool:
 
 
 def _without_place_possessive(name: str) -> str:
-    first, _, rest = name.partition(" ")
-    return rest if rest and _is_place_possessive(first) else name
+    """The name without a place's possessive before it, of up to three words ("Maryland's CRISP",
+    "Northern Ireland's Department of Health")."""
+    words = name.split(" ")
+    cut = next((k for k in range(1, min(4, len(words))) if _is_place_possessive(" ".join(words[:k]))), 0)
+    return " ".join(words[cut:])
 
 
 def _common_word(name: str, text: str) -> bool:
@@ -791,6 +799,12 @@ ONE_NAME_PAIR = re.compile(r"\bHealth(?: and | & )(?:Human|Social|Family|Senior|
                            r"\bBlue Cross(?: and | & )Blue Shield\b")
 
 
+def head_word_only(name: str) -> bool:
+    """A kind of body with no name ("The Hospital" in "The Hospital and Healthsystem Association of
+    Pennsylvania"): the first words of one name, never a name of its own."""
+    return bool(HEADS.fullmatch(strip_the(name)))
+
+
 def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer: Gazetteer):
     """Split "A and B" into two organisations when A already is one on its own."""
     spelled = initials(surface)
@@ -811,7 +825,8 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
                 continue
             # "X and East Lansing-based Y": a description of where it is opens a name of its own.
             if right.startswith("the ") or _DESCRIBED_PLACE.match(right) or (
-                    gazetteer.lookup(left) or is_org_like(left)) and not fields_only(right):
+                    gazetteer.lookup(left) or is_org_like(left) and not head_word_only(left)) \
+                    and not fields_only(right):
                 yield start, start + len(left), left
                 right_start = start + len(left) + len(sep)
                 yield from _split_conjunction(text, right_start, end, right, gazetteer)
@@ -917,10 +932,12 @@ def _fold_initialisms(refs: dict[str, OrgRef]) -> None:
     """An initialism the text uses without defining it is the one organisation it spells ("AHN"
     for Allegheny Health Network, "SUAD" for Sorbonne University Abu Dhabi)."""
     for key, ref in list(refs.items()):
-        if ref.known or not re.fullmatch(r"[A-Z]{2,6}", ref.name):
+        # ... also written in parts: "CSIR-IICT" for CSIR Indian Institute of Chemical Technology
+        if ref.known or not re.fullmatch(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?", ref.name):
             continue
+        letters = ref.name.replace("-", "")
         spelled = [r for r in refs.values()
-                   if r is not ref and len(r.name.split()) > 1 and initials(r.name) == ref.name]
+                   if r is not ref and len(r.name.split()) > 1 and initials(r.name) == letters]
         if len(spelled) == 1:
             target = spelled[0]
             target.mentions |= ref.mentions
@@ -1126,7 +1143,7 @@ _FIELDS = frozenset("public health medicine medical science sciences nursing den
                     "research care social policy engineering life biomedical population global "
                     "data digital informatics analytics innovation genomics imaging robotics education "
                     # and what ministries are named after: "Ministry of Health and Welfare"
-                    "welfare family human services information".split())
+                    "welfare family human services information safety security".split())
 
 
 def fields_only(name: str) -> bool:

@@ -20,6 +20,7 @@ from news_etl.entities import (
     TOWN_BEFORE_BASED,
     before_officer,
     fields_only,
+    head_word_only,
     is_name_chunk,
     is_org_like,
     joins_places,
@@ -267,6 +268,19 @@ def _subject_chunks(subject: str) -> list[str]:
                            or joins_places(*part.partition(" & ")[::2])
                            or " & " in part and not is_name_chunk(part.partition(" & ")[0])
                            else re.split(r"\s+&\s+", part))]
+    # "Department of Health, Social Services and Public Safety": a ministry named for several fields.
+    joined: list[str] = []
+    for part in parts:
+        if joined and _MINISTRY.search(joined[-1]) and fields_only(part):
+            joined[-1] += ", " + part
+        else:
+            joined.append(part)
+    parts = joined
+    # "Epic Systems Corp., Verona, Wis., will supply": a town before its state or country is where
+    # the name before it is, not a name of its own.
+    parts = [part for i, part in enumerate(parts)
+             if not (0 < i < len(parts) - 1 and parts[i + 1].strip().lower() in PLACE_TO_CODE
+                     and not is_org_like(part))]
     for number, part in enumerate(parts):
         # The last item of a list of three ("A, B and C") ends at its "and" even when "B and C"
         # reads as one name ("Geisinger and Michigan Medicine"), if both sides are names.
@@ -276,6 +290,9 @@ def _subject_chunks(subject: str) -> list[str]:
                     and not fields_only(part[m.end():])), None)
         chunks += [part[:cut.start()], *_split_names(part[cut.end():])] if cut else _split_names(part)
     return [strip_the(name) for c in chunks if (name := before_officer(c))]
+
+
+_MINISTRY = re.compile(r"\b(?:Department|Ministry|Office|Secretariat) (?:of|for) [A-Z][\w]*(?:, [\w ]+)*$")
 
 
 def _split_names(part: str) -> list[str]:
@@ -290,7 +307,8 @@ def _split_names(part: str) -> list[str]:
     # "X and the Y" joins two names; no name reads so.
     cut = next((c for c in cuts if part.startswith(" and the ", c)), None)
     cut = cut if cut is not None else next(
-        (c for c in cuts if is_org_like(part[:c]) and not fields_only(part[c + len(" and "):])
+        (c for c in cuts if is_org_like(part[:c]) and not head_word_only(part[:c])
+         and not fields_only(part[c + len(" and "):])
          and not joins_places(part[:c], part[c + len(" and "):])), None)
     # "ATRA and Ministry of Public Health", "Genome British Columbia and Genomics England": a name with
     # no head word (an acronym, a body named for its field and place) before one that has one.

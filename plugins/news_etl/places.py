@@ -201,6 +201,28 @@ def dateline_place(line: str) -> str | None:
     return next((c for c in reversed(codes) if c), None)
 
 
+def leading_dateline(paragraph: str) -> int:
+    """The length of the dateline a paragraph opens with, written in any case ("Amsterdam, the
+    Netherlands and Charleston, S.C. - Royal Philips ...", "Chicago, USA – X ..."), else 0: places,
+    each town followed by a known region or country, joined by commas and "and", then a dash."""
+    match = _LEADING_DATELINE.match(paragraph)
+    if match is None:
+        return 0
+    for group in re.split(r",? and ", match.group("places")):
+        parts = [re.sub(r"^the ", "", p.strip()) for p in group.split(",")]
+        if not parts or not _known_place(parts[-1]) or not all(
+                _known_place(p) or _TOWN.fullmatch(p) for p in parts[:-1]):
+            return 0
+    return match.end()
+
+
+def _known_place(part: str) -> bool:
+    return part.lower() in PLACE_TO_CODE or part.lower() in _COUNTRY_CODES_WRITTEN
+
+
+_LEADING_DATELINE = re.compile(r"(?P<places>[A-Z][\w.'’ ,-]{1,100}?)[ ]+(?:--|[-–—])[ ]+(?=[A-Z])")
+_TOWN = re.compile(r"[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,2}")
+_COUNTRY_CODES_WRITTEN = frozenset({"usa", "u.s.a."})
 _DATE_PART = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2}|\d{4})(?: /[^/]{1,30}/)?")
 
 
