@@ -139,3 +139,11 @@ def test_an_initialism_written_in_parts_folds_into_its_name():
     slots = ["Quenby Pharma", "CSIR Arland Institute of Chemical Technology", "CSIR-AICT"]
     refs = {r.name: r for r in find_organizations(text, load_gazetteer(), slots)}
     assert "CSIR-AICT" not in refs and "CSIR-AICT" in refs["CSIR Arland Institute of Chemical Technology"].mentions
+
+
+def test_what_a_deal_sets_up_under_any_determiner_is_no_party():
+    text = ("Arland Health has launched the country’s first Digital Care Co-Innovation Lab in partnership with "
+            "Quenby Cloud and Velorix Systems.")
+    slots = ["Arland Health", "Digital Care Co-Innovation Lab", "Quenby Cloud", "Velorix Systems"]
+    names = {r.name for r in find_organizations(text, load_gazetteer(), slots)}
+    assert "Digital Care Co-Innovation Lab" not in names and "Quenby Cloud" in names

@@ -240,7 +240,8 @@ _PRODUCT_APPOSITION = re.compile(
 _THING_KINDS = ("vendor", "other", "network")
 # A new thing a sentence sets up, named after an indefinite article: "to establish a Center of Excellence".
 _CREATED_BEFORE = re.compile(r"\b(?:establish|creat|set(?:s|ting)? up|build|launch|open|found)(?:s|es|ed|e|ing)?"
-                             r"\s+(?:a|an)\s+(?:new\s+)?$", re.I)
+                             r"\s+(?:a|an|the|its|their|(?:the\s+)?[\w.-]+(?:’s|'s))\s+"
+                             r"(?:(?:new|first|joint|own)\s+)*$", re.I)
 # ... and the kind of thing a name is, written right after it: "its Living Health model".
 _THING_NOUN_AFTER = re.compile(r"\s+(?:model|program|programme|initiative|platform|app|tool|strategy|framework|"
                                r"project|brand|product|service|scheme|portal)s?\b")
