@@ -147,3 +147,8 @@ def test_what_a_deal_sets_up_under_any_determiner_is_no_party():
     slots = ["Arland Health", "Digital Care Co-Innovation Lab", "Quenby Cloud", "Velorix Systems"]
     names = {r.name for r in find_organizations(text, load_gazetteer(), slots)}
     assert "Digital Care Co-Innovation Lab" not in names and "Quenby Cloud" in names
+
+
+def test_working_more_closely_together_is_a_partnership_cue():
+    assert positive_score("Arland University Medicine and Velorix will work more closely together in "
+                          "preventive care.") > 0

@@ -185,7 +185,7 @@ POSITIVE = [
     (LIVE_ON_SHARED, 2.0),
     (r"\b(adding|adds|added|include|includes|expand(s|ing)?)\b[^.]{0,200}\b(data|distributed)[- ]?\w* network\b",
      2.0),
-    (r"\bwork(s|ing)? (together|with)\b", 1.0),
+    (r"\bwork(s|ing)? (more )?(closely )?(together|with)\b", 1.0),
     (r"\b(sign(s|ed)? on|become (a )?members?|join(s|ed)? as (a )?members?)\b", 2.0),
     # Joint undertakings: "have launched a joint research study", "begun a research collaboration".
     (r"\bjoint(ly)? ([\w-]+ ){0,3}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
