@@ -271,8 +271,9 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
         # a roundup of others' news, whatever its items' cues add up to.
         return Classification(False, probability, (), f"a roundup of {r.features['roundup_items']:.0f} items "
                               f"naming other organisations; {why}", r.quotes)
-    if counted_list_intro([r.sentences[0], *r.lead[:2]]):
-        # "Here are nine updates on ...": a roundup by its own count, its items laid out as paragraphs.
+    if counted_list_intro([r.sentences[0], *r.lead[:2]]) and len(r.sentences) >= ROUNDUP_ITEMS + 2:
+        # "Here are nine updates on ...": a roundup by its own count, its items laid out as paragraphs
+        # (a headline that counts deals over one sentence that tells one is no list).
         return Classification(False, probability, (), f"a roundup its lead counts out; {why}", r.quotes)
     if r.features["separate_deals"] >= PROSE_ROUNDUP_DEALS - r.features["generic_lead"]:
         # One deal a sentence, each between organisations new to the story, under a headline that

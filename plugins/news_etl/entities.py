@@ -218,8 +218,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
 
 # What a capitalised name may be besides a body: a medical condition, or a kind of system that
 # organisations buy ("Radiology Information System", "Patient Administration System").
-_CONDITION_OR_SYSTEM = re.compile(r"\b(?:Failure|Diseases?|Syndrome|Disorders?|Infections?|"
-                                  r"(?:Information|Administration|Management|Record|Records) Systems?)$")
+_CONDITION = re.compile(r"\b(?:Failure|Diseases?|Syndrome|Disorders?|Infections?)$")
+_SYSTEM_KIND = re.compile(r"\b(?:Information|Administration|Management|Record|Records) Systems?$")
 # A thing an organisation has or supplies: "Zorblatt's Digital Nerve Centre", "its Care Hub", and
 # "eCareCompanion, Quenby's remote monitoring app," (a product named by its appositive). Not a platform,
 # viewer or system: the shared records organisations join are the parties of a data-network deal.
@@ -278,8 +278,10 @@ def _is_thing(text: str, ref: OrgRef, owned: set[str], refs: dict[str, OrgRef], 
     Centre") or says what product it is ("eCareCompanion, Quenby's remote monitoring platform,")."""
     if ref.known:
         return False
-    if _CONDITION_OR_SYSTEM.search(ref.name):
-        return True  # "Congestive Heart Failure (CHF)", "a Hospital Information System (HIS)"
+    if _SYSTEM_KIND.search(ref.name) or _CONDITION.search(ref.name) and not HEADS.search(ref.name):
+        # "a Hospital Information System (HIS)", "Congestive Heart Failure (CHF)"; not a body named for a
+        # condition ("Institute for Research in Kidney Disease")
+        return True
     thing_kind = ref.org_type in _THING_KINDS
     if thing_kind and ref.key in owned:
         return True
