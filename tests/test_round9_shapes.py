@@ -152,3 +152,43 @@ def test_what_a_deal_sets_up_under_any_determiner_is_no_party():
 def test_working_more_closely_together_is_a_partnership_cue():
     assert positive_score("Arland University Medicine and Velorix will work more closely together in "
                           "preventive care.") > 0
+
+
+def test_go_lives_of_something_else_or_still_to_come_and_sales_to_a_customer_are_no_negatives():
+    assert negative_score("Forty hospitals including Arland Health have joined the region's health information "
+                          "exchange, which went live in 2021.") == 0
+    assert negative_score("The new service could go live by January.") == 0
+    assert negative_score("Arland Health went live with Velorix on Monday.") > 0
+    assert negative_score("Velorix announced an agreement to sell more than $140 million of imaging equipment "
+                          "to Arland Health over five years.") == 0
+    assert negative_score("Velorix has reached an agreement to sell its imaging unit to Quenby.") > 0
+
+
+def test_a_company_appointed_or_winning_against_rivals_is_a_supplier_not_a_person():
+    sentence = ("Fenmoor Education Board appointed the tech consultancy, owned by Quenby Group, to build its "
+                "new platform, beating rival suppliers.")
+    assert positive_score(sentence) > 0 and negative_score(sentence) == 0
+    assert negative_score("The board appointed Jane Roe as chief executive.") > 0
+
+
+def test_a_vendor_rolling_out_at_a_customer_is_no_product_launch():
+    assert negative_score("Velorix rolls out results management across Arland Health") == 0
+    assert negative_score("Velorix launches AI scribe") > 0
+
+
+def test_descriptions_dates_and_suffixes_are_no_names():
+    text = ("APRIL 7TH 2026, FENMOOR – Fenmoor’s Ministry of Health has signed a deal with Indian Company Quillo "
+            "Drugs and Pharmaceuticals Limited to build a plant.\n\nThe trusts include Arland NHS Foundation "
+            "Trust and NHS Foundation Trust members.")
+    slots = ["Indian Company Quillo Drugs and Pharmaceuticals Limited", "Ministry of Health", "APRIL 7TH 2026"]
+    names = {r.name for r in find_organizations(text, load_gazetteer(), slots)}
+    assert "Quillo Drugs and Pharmaceuticals Limited" in names
+    assert not names & {"Indian Company Quillo Drugs and Pharmaceuticals Limited", "APRIL 7TH 2026",
+                        "NHS Foundation Trust"}
+
+
+def test_a_headline_verb_is_no_part_of_a_name():
+    _, parties = _verdict("Fenmoor Children’s Medical Center Named Velorix Partner Of The Year",
+                          "Fenmoor Children’s Medical Center has signed a five-year contract with Velorix Systems "
+                          "to replace its records system.")
+    assert "Fenmoor Children’s Medical Center" in parties

@@ -110,6 +110,7 @@ pilots pilot builds build develop develops co-develop co-develops help helps boo
 creates creating work works working together strike strikes struck seal seals sealed lands land landed secures
 secure secured ties tie tie-up link links deal deals pact pacts partnership partnerships collaboration agreement
 contract contracts multiyear multi-year strategic joint is are will be has have had to-be
+named names receives received earns earned achieves achieved becomes became
 """.split())
 # A byline on a line of its own at the top: "By Jane Doe", "By Jane Doe, Digital Health reporter".
 _BYLINE = re.compile(r"^(?:By|BY) [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|de|van|von))*(?:,[^\n.]{0,80})?[ \t]*\n")

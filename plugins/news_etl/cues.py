@@ -23,7 +23,10 @@ LIVE_ON_SHARED = (r"\b(go(es)?|went|gone|going|now) live (on|with) (?!(its|their
                   rf"\b(shared|provincial|regional|statewide|national)\b[^.]{{0,30}}\b({SHARED_RECORD}|network)\b")
 
 _SUPPLIER_APPOINTED = (r"\bappoint\w*\b[^.]{0,60}\b(as|to be) (its |the |a )?([\w-]+ ){0,2}(supplier|partner|"
-                       r"provider|vendor)\b")
+                       r"provider|vendor)\b|"
+                       # a company appointed, not a person: "appointed the tech consultancy to build"
+                       r"\bappoint\w* (the |a |an )?([\w-]+ ){0,2}(consultancy|consultants|firm|company|supplier|"
+                       r"vendor|contractor|integrator)\b")
 
 
 # A system bought from a vendor is a vendor contract, a company bought an acquisition: "intends to
@@ -57,10 +60,13 @@ _NO_NEW_AGREEMENT = (
     r"(?:has|have|is|are) (?:now )?(?:issued|launched|opened|published|seeking|inviting|going out to) (?:a |an )?"
     r"(?:tender|bids|request for proposals|RFP|invitation to tender)|"
     r"filed (?:a )?(?:suit|lawsuit|complaint|claim)|legal action against|counter-?sued|"
-    r"breach of contract|agreement to (?:sell|divest)|(?:will|would|did|does|decided|chose|opted) not (?:to )?"
+    # (not a sale to a customer: "an agreement to sell more than $140 million of equipment to X")
+    r"breach of contract|agreement to (?:sell(?! (?:more than |up to |over |about )?[$€£\d])|divest)|"
+    r"(?:will|would|did|does|decided|chose|opted) not (?:to )?"
     r"(?:renew|extend)|not to (?:renew|extend)|non-renewal|won't renew|(?:to|will) sell its|divest(?:s|ed|ing|iture)?|"
     r"sale of its|upheld|uphold(?:s|ing)?|will stand|ruled(?! out)|rul(?:ing|ings) (?:on|against|in favou?r)|"
-    r"dismiss(?:es|ed|ing)? (?:a |the |its )?(?:claim|challenge|protest|case|complaint)|rival (?:supplier|bidder)s?|"
+    r"dismiss(?:es|ed|ing)? (?:a |the |its )?(?:claim|challenge|protest|case|complaint)|"
+    r"(?<!beat )(?<!beating )(?<!over )rival (?:supplier|bidder)s?|"  # not a tender won: "beating rival suppliers"
     r"which (?:already )?(?:has|holds|had|held) (?:a|an|the) [^.]{0,50}?\b(?:contract|agreement|deal)s?|"
     r"(?:looking|seeking|plans?|planning|intends?|intending|wants?) to (?:procure|tender|go (?:out )?to tender)|"
     r"(?:tender|procurement|prior information) notices?|re-?tender(?:s|ed|ing)?|"
@@ -259,12 +265,15 @@ NEGATIVE = [
      r"\b(strategic|lead|new|minority|anchor) investors?\b|\binvestor role\b|"
      r"\b(invest(s|ed|ing)?|(a|an|its|their) (minority |equity )?stake) in (?-i:[A-Z])", 2.0),
     # Not a supplier's appointment: "has appointed Alcidion as its preferred supplier".
-    (rf"^(?!.*{_SUPPLIER_APPOINTED})"
+    (rf"^(?!.*(?:{_SUPPLIER_APPOINTED}))"
      r"(?:.*\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
      r".*\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b)", 2.0),
     # A go-live still to come ("will go live in 2028") belongs to a new deal's story.
     (rf"^(?!.*{LIVE_ON_SHARED})"
-     r"(?:.*\b(?<!will )(?<!to )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
+     # Nor one in a clause about something else ("joined the exchange, which went live in 2019") or
+     # that only may come ("could go live by January").
+     r"(?:.*\b(?<!will )(?<!to )(?<!which )(?<!that )(?<!could )(?<!would )(?<!should )(?<!may )(?<!might )"
+     r"(?<!can )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
      r".*\bcomplet(e|es|ed|ing) [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)s?\b|"
      # a rollout under way: "is three-fourths of the way through an $800 million Epic rollout"
      r".*\b(way|halfway|midway|part way|partway) through (an? |its |their |the )[^.]{0,40}\b(rollout|roll-out|"
@@ -309,7 +318,8 @@ NEGATIVE = [
     (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research|agreement|deal|contract)\b)(?!.*[a-z](’s|'s) )"
      r"(?!\W*(two|three|four|five|several|\d+) )(?!.*\b(and|&) (?-i:[A-Z])[\w&.'’-]*( (?-i:[A-Z])[\w&.'’-]*){0,4} "
      r"(launch|unveil|introduc|debut|roll))"
-     r"(?!.*\bat (the )?(?-i:[A-Z])[^.]{0,60}\b(hospital|clinic|university|medical cent(er|re))\b)"
+     r"(?!.*\b(at|across) (the )?(?-i:[A-Z])[^.]{0,60}\b(hospitals?|clinics?|university|medical cent(er|re)|"
+     r"health)\b)"
      r".*"
      r"\b(launch(es|ed)?|unveil(s|ed)?|introduc(es|ed)|debut(s|ed)?|rolls out)\b", 2.0),
 ]

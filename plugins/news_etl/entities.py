@@ -149,7 +149,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     described = (*_appositive_names(text), *_employer_names(text), *_product_owner_names(text))
     party_names = {_without_nationality(_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1],
                                         text, gazetteer)
-                   for n in (*party_names, *described) if not _common_word(n, text)}
+                   for n in (*party_names, *described) if not _common_word(n, text) and not _DATE_NAME.match(n)}
     # "UCT's Department of Medicine will lead ...": the organisation whose unit or thing it is acts.
     party_names = _split_known_tails({_owner_in_slot(n, party_names, text, gazetteer) for n in party_names})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
@@ -190,7 +190,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                     owned.add(org_key(part))
                     continue
             # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
-            if known or is_org_like(part) and not HEADS.fullmatch(part):
+            if known or is_org_like(part) and not HEADS.fullmatch(part) and part.lower() not in _NOT_NAMES:
                 add(s, s + len(part), part, known)
     for ref in [r for r in refs.values() if _is_thing(text, r, owned, refs, gazetteer)]:
         del refs[ref.key]
@@ -446,7 +446,7 @@ _OFFICER_WORD = re.compile(rf"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woma
                            rf"(?:Vice-)?Chancellor|{_MINISTER.pattern}|Commissioner|Mayor|Governor|{_HONORIFIC}")
 # A minister's or secretary's portfolio, before the title: "Northern Ireland's Health Minister Jane Roe".
 _PORTFOLIOS = frozenset("Health Finance Prime Foreign Education Digital Science Technology Cabinet State Junior "
-                        "Home Trade Industry Innovation".split())
+                        "Home Trade Industry Innovation Permanent Principal Parliamentary Under".split())
 # Words a title opens with before its officer word: "AIIMS Bhubaneswar Executive Director Jane Roe".
 _TITLE_MODIFIERS = frozenset("Executive Managing Medical Clinical Deputy Assistant Associate Acting Interim General "
                              "Regional Country Programme Program Research Founding Senior Vice".split())
@@ -491,7 +491,9 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               # fields, laws and kinds written in capitals: "with Artificial Intelligence (AI) as the first
               # area", "in compliance with HIPAA", "NHS Trusts across the country"
               "artificial intelligence", "machine learning", "generative ai", "hipaa", "gdpr", "covid-19", "covid",
-              "nhs trusts", "nhs trust", "health systems", "hospitals"}
+              "nhs trusts", "nhs trust", "health systems", "hospitals",
+              # an NHS body's suffix alone: "... NHS Foundation Trust and NHS Foundation Trust members"
+              "nhs foundation trust", "nhs ft", "foundation trust"}
 
 
 _CAPITALISED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Health", and camel-case brands: "eHealth", "iCare"
@@ -730,6 +732,13 @@ def is_org_like(name: str) -> bool:
 _LOWER_FIRST_BRAND = re.compile(r"[a-z]{1,2}[A-Z][\w-]*")
 
 
+# A date in capitals read as a name: "APRIL 7TH 2016".
+_DATE_NAME = re.compile(r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december)\s+\d")
+_COMPANY_NOUN = re.compile(r"(?:[Cc]ompany|[Ff]irm|[Ss]tart-?up|[Dd]rugmaker|(?:[Pp]harma(?:ceutical)?|[Tt]ech) "
+                          r"(?:[Cc]ompany|[Ff]irm)) (?=[A-Z])")
+
+
 def _without_nationality(name: str, text: str, gazetteer: Gazetteer) -> str:
     """A name without a place or nationality word glued before it ("Saudi KFSH&RC", "Emirati SEHA",
     "Saudi Arabia QSH") when the rest alone is a known name, an acronym the text defines, or a name the
@@ -743,6 +752,9 @@ def _without_nationality(name: str, text: str, gazetteer: Gazetteer) -> str:
     rest = " ".join(words[cut:])
     dash = re.match(r"[-–—]+ ", rest)
     rest = rest[dash.end():] if dash else rest
+    described = _COMPANY_NOUN.match(rest)
+    if described:  # "Indian Company Akums Drugs": a description of where a company is from
+        return rest[described.end():]
     lead = rest.split()[0].lower() if rest.split() else ""
     if lead in PLACE_TO_CODE or lead in _GENERIC_FIRST or HEADS.fullmatch(rest) or not is_name_chunk(rest):
         return name
