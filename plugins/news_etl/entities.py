@@ -822,8 +822,7 @@ def head_word_only(name: str) -> bool:
 
 def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer: Gazetteer):
     """Split "A and B" into two organisations when A already is one on its own."""
-    spelled = initials(surface)
-    if gazetteer.lookup(surface) or len(spelled) >= 3 and re.search(rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text):
+    if gazetteer.lookup(surface) or abbreviated(text, surface):
         # Known, or one name the text abbreviates ("... Industries and Associations" as "EFPIA").
         yield start, end, surface
         return
@@ -854,6 +853,12 @@ def initials(name: str) -> str:
     connectors, and the capitals inside a word ("HealthCare" gives two)."""
     return "".join(w[0] + "".join(c for c in w[1:] if c.isupper()) if not w.isupper() else w
                    for w in re.findall(r"[\w’'.-]+", name) if w.lower() not in _NAME_CONNECTORS and w[0].isupper())
+
+
+def abbreviated(text: str, name: str) -> bool:
+    """Whether the text writes the name's initialism (of three letters or more) as a word of its own."""
+    spelled = initials(name)
+    return len(spelled) >= 3 and re.search(rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text) is not None
 
 
 def _long_form(text: str, acronym: str, end: int, owner_start: int) -> int | None:
@@ -917,9 +922,15 @@ def _widen(refs: dict[str, OrgRef], owner: OrgRef, span: tuple[int, int], wider:
     owner.org_type = infer_org_type(name) if owner.org_type == "other" else owner.org_type
     merged = refs.setdefault(owner.key, owner)
     if merged is not owner:
-        merged.spans += owner.spans
-        merged.mentions |= owner.mentions
+        _merge_into(merged, owner)
     return merged
+
+
+def _merge_into(target: OrgRef, ref: OrgRef) -> None:
+    """``ref`` is another name of ``target``: its names and spans become the target's."""
+    target.mentions |= ref.mentions
+    target.spans += ref.spans
+    target.product_spans += ref.product_spans
 
 
 def _rejoin_initialised(text: str, refs: dict[str, OrgRef]) -> None:
@@ -933,8 +944,7 @@ def _rejoin_initialised(text: str, refs: dict[str, OrgRef]) -> None:
             if joined is None:
                 continue
             end = span[1] + len(joined.group(0))
-            spelled = initials(text[span[0]:end])
-            if len(spelled) >= 3 and re.search(rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text):
+            if abbreviated(text, text[span[0]:end]):
                 _widen(refs, ref, span, (span[0], end), text)
                 break
 
@@ -954,10 +964,7 @@ def _fold_initialisms(refs: dict[str, OrgRef]) -> None:
         spelled = [r for r in refs.values()
                    if r is not ref and len(r.name.split()) > 1 and initials(r.name) == letters]
         if len(spelled) == 1:
-            target = spelled[0]
-            target.mentions |= ref.mentions
-            target.spans += ref.spans
-            target.product_spans += ref.product_spans
+            _merge_into(spelled[0], ref)
             del refs[key]
 
 
@@ -978,10 +985,7 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
         # Not when the longer name is another kind of body ("Dubai Health" vs "Dubai Health Authority").
         same_kind = len(longer) == 1 and infer_org_type(ref.name) in ("other", infer_org_type(longer[0].name))
         if not ref.known and same_kind and distinctive:
-            target = longer[0]
-            target.mentions |= ref.mentions
-            target.spans += ref.spans
-            target.product_spans += ref.product_spans
+            _merge_into(longer[0], ref)
             del refs[key]
     for owners in firsts.values():
         if len(owners) != 1:
