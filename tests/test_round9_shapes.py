@@ -192,3 +192,11 @@ def test_a_headline_verb_is_no_part_of_a_name():
                           "Fenmoor Children’s Medical Center has signed a five-year contract with Velorix Systems "
                           "to replace its records system.")
     assert "Fenmoor Children’s Medical Center" in parties
+
+
+def test_the_outlet_a_speaker_tells_is_no_party():
+    text = ("Arland Health has signed a ten-year contract with Velorix Systems. Jane Roe, Arland's CIO, told "
+            "Fenmoor Health Weekly the contract builds on an earlier pilot.")
+    slots = ["Arland Health", "Velorix Systems", "Fenmoor Health Weekly"]
+    names = {r.name for r in find_organizations(text, load_gazetteer(), slots)}
+    assert "Fenmoor Health Weekly" not in names and {"Arland Health", "Velorix Systems"} <= names

@@ -192,7 +192,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
             # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
             if known or is_org_like(part) and not HEADS.fullmatch(part) and part.lower() not in _NOT_NAMES:
                 add(s, s + len(part), part, known)
-    for ref in [r for r in refs.values() if _is_thing(text, r, owned, refs, gazetteer)]:
+    for ref in [r for r in refs.values() if _is_thing(text, r, owned, refs, gazetteer) or _only_told(text, r)]:
         del refs[ref.key]
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
@@ -216,6 +216,15 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
 
 
+def _only_told(text: str, ref: OrgRef) -> bool:
+    """Whether the text names it only as the one a speaker tells ("Jane Roe, the CIO, told Modern
+    Healthcare"): the outlet that reports the story, not a party to it."""
+    return bool(ref.spans) and not ref.product_spans and all(
+        _TOLD_BEFORE.search(text, max(0, start - 40), start) for start, _ in ref.spans)
+
+
+# The words before an outlet a speaker talks to: "told", "in an interview with", "speaking to".
+_TOLD_BEFORE = re.compile(r"(?:\btold|\bin an interview with|\b[Ss]peaking (?:to|with)) $")
 # What a capitalised name may be besides a body: a medical condition, or a kind of system that
 # organisations buy ("Radiology Information System", "Patient Administration System").
 _CONDITION = re.compile(r"\b(?:Failure|Diseases?|Syndrome|Disorders?|Infections?)$")
