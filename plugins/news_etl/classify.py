@@ -331,6 +331,10 @@ def headline_case(title: str) -> str:
                   lambda m: m.group(0).lower() if m.group(0).lower() in _HEADLINE_WORDS else m.group(0), title)
 
 
+# What ends a dateline after its places: a wire's or outlet's mark and the dash ("/PRNewswire/ –").
+_DATELINE_END = re.compile(r"[ ]*(?:[/(][^/)]*[/)][ ]*)*(?:--|[-–—])[ ]*$")
+
+
 def story_body(text: str) -> str:
     """The story as a reader reads it: without a leading byline ("By Priya Nair, Digital Health
     reporter", which names the publisher) or dateline ("FRESNO, Calif. –"), which would read as
@@ -339,7 +343,7 @@ def story_body(text: str) -> str:
     text = _BYLINE.sub("", text.lstrip(), count=1).lstrip()
     dateline = DATELINE.match(text)
     if dateline:  # kept as a heading line, in title case, for the place it names
-        place = re.sub(r"[ ]*(?:[/(][^/)]*[/)][ ]*)*(?:--|[-–—])[ ]*$", "", dateline.group(0))
+        place = _DATELINE_END.sub("", dateline.group(0))
         text = place.title() + "\n" + text[dateline.end():]
     # A dateline in any case at the head of one of the first paragraphs, after a date or a kicker
     # line ("May 19, 2016\n\nAmsterdam, the Netherlands and Charleston, S.C. - Royal Philips ..."):
@@ -350,7 +354,7 @@ def story_body(text: str) -> str:
         end = leading_dateline(paragraph)
         if end:
             start = sum(len(p) + 2 for p in paragraphs[:index])
-            text = text[:start] + re.sub(r"[ ]*(?:--|[-–—])[ ]*$", "", paragraph[:end]) + "\n" + text[start + end:]
+            text = text[:start] + _DATELINE_END.sub("", paragraph[:end]) + "\n" + text[start + end:]
             break
     trailer = _TRAILER.search(text)
     return text[:trailer.start()].rstrip() if trailer else text
