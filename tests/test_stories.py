@@ -97,10 +97,11 @@ def test_signature_round_trips_through_storage() -> None:
 
 def test_assignment_follows_the_pairwise_rule_on_many_look_alike_articles() -> None:
     """The vectorised assignment against its definition, one pair at a time: the most similar
-    earlier article sharing a hash value (ties to the lowest id) above the threshold gives the story."""
+    earlier article sharing a hash value (ties to the lowest id) above the threshold gives the
+    story, where an article shares a value only if it is among the first ``POSTING_CAP`` with it."""
     import random
 
-    from news_etl.stories import NUM_HASHES
+    from news_etl.stories import NUM_HASHES, POSTING_CAP
 
     rng = random.Random(7)
 
@@ -110,13 +111,52 @@ def test_assignment_follows_the_pairwise_rule_on_many_look_alike_articles() -> N
     known = [(f"k{i}", f"story-{i % 5}", signature()) for i in range(40)]
     new = [(f"a{rng.randint(0, 300)}", signature()) for _ in range(300)]
     members = [(a, s, sig) for a, s, sig in known]
+    holders: dict[tuple[int, int], list[int]] = {}  # (position, value) -> first members holding it
+
+    def index(row: int) -> None:
+        for position, value in enumerate(members[row][2][:-1]):
+            rows = holders.setdefault((position, value), [])
+            if len(rows) < POSTING_CAP:
+                rows.append(row)
+
+    for row in range(len(members)):
+        index(row)
     expected = []
     for article_id, sig in new:
-        scored = sorted((-similarity(sig, other), other_id, story) for other_id, story, other in members
-                        if other_id != article_id and any(x == y for x, y in zip(sig[:-1], other[:-1], strict=True)))
+        rows = {row for position, value in enumerate(sig[:-1]) for row in holders.get((position, value), ())}
+        scored = sorted((-similarity(sig, members[row][2]), members[row][0], members[row][1]) for row in rows
+                        if members[row][0] != article_id)
         story, score = (scored[0][2], -scored[0][0]) if scored and -scored[0][0] >= SIMILARITY_THRESHOLD \
             else (article_id, 1.0)
         expected.append((article_id, story, score))
         members.append((article_id, story, sig))
+        index(len(members) - 1)
     assert [(a.article_id, a.story_id, a.similarity) for a in assign_stories(new, known)] == expected
     assert len({story for _, story, _ in expected}) < len(expected), "the test must exercise joins"
+
+
+def test_stock_phrases_shared_by_many_articles_neither_hide_copies_nor_grow_the_work() -> None:
+    """Hundreds of different stories share a template's hash values (as a stock phrase would make
+    them): a copy of the last of them still joins its story, and each value's index entry stays
+    at ``POSTING_CAP`` articles, so the work per article does not grow with the day."""
+    import random
+
+    from news_etl.stories import NUM_HASHES, POSTING_CAP, _Members, _band_values
+
+    rng = random.Random(11)
+    shared = 8  # an eighth of every signature: containment about 0.22, below the threshold
+    template = [rng.randrange(1 << 30) for _ in range(shared)]
+
+    def story() -> tuple[int, ...]:
+        return (*template, *(rng.randrange(1 << 30) for _ in range(NUM_HASHES - shared)), 300)
+
+    stories = [(f"s{i:03d}", story()) for i in range(400)]
+    last_id, last = stories[-1]
+    copy = (*last[:NUM_HASHES - 4], *(rng.randrange(1 << 30) for _ in range(4)), 300)
+    assigned = assign_stories([*stories, ("copy", copy)], [])
+    assert [a.story_id for a in assigned[:-1]] == [article_id for article_id, _ in stories]
+    assert assigned[-1].story_id == last_id
+    members = _Members()
+    for article_id, signature in stories:
+        members.add(article_id, article_id, signature, _band_values(signature))
+    assert max(len(rows) for band in members.bands for rows in band.values()) == POSTING_CAP
