@@ -35,6 +35,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 from news_etl.config import Settings
+from news_etl.watchdog import Alarm, SocketWatchdog
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
@@ -137,6 +138,7 @@ class Fetcher:
         self._robots_locks: dict[str, threading.Lock] = {}
         self._idle: dict[tuple[str, str, int, str], list[_PinnedConnection]] = {}
         self._guard = threading.Lock()
+        self._watchdog = SocketWatchdog()
 
     def close(self) -> None:
         """Close the idle kept-alive connections (the fetcher stays usable: it opens new ones)."""
@@ -279,8 +281,7 @@ class Fetcher:
             "Accept-Language": "en",
             **extra,
         }
-        watchdog: threading.Timer | None = None
-        expired = threading.Event()
+        alarm: Alarm | None = None
         keep = answered = False
         try:
             conn.timeout = min(s.connect_timeout_s, max(0.05, deadline - time.monotonic()))
@@ -291,16 +292,14 @@ class Fetcher:
             sock.settimeout(min(s.read_timeout_s, max(0.05, deadline - time.monotonic())))
             # Per-read timeouts cannot stop a server that trickles its headers a byte at a
             # time; the watchdog shuts the socket down when the fetch's budget is spent.
-            watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _shut_down, (sock, expired))
-            watchdog.daemon = True
-            watchdog.start()
+            alarm = self._watchdog.arm(sock, deadline)
             resp = conn.getresponse()
             answered = True
             headers = {k.lower(): v for k, v in resp.getheaders()}
             if resp.status in REDIRECT_STATUSES or resp.status == 304 or resp.status >= 300:
                 return resp.status, headers, b"", 0
             body, wire = _read_body(resp, sock, headers, s.max_body_bytes, s.read_timeout_s, deadline)
-            if expired.is_set():  # the watchdog's shutdown looks like a normal end of the body
+            if alarm.fired:  # the watchdog's shutdown looks like a normal end of the body
                 raise NetworkError(f"fetch exceeded its time budget of {s.fetch_budget_s:g}s")
             # Reusable only when the body was read to its framed end (http.client leaves a
             # response whose Content-Length ran out open until it is closed here).
@@ -310,7 +309,7 @@ class Fetcher:
         except FetchError:
             raise
         except STALE_CONNECTION_ERRORS as exc:
-            if reused and not answered and not expired.is_set():
+            if reused and not answered and not (alarm and alarm.fired):
                 raise _StaleConnection() from exc  # no answer began: the server had dropped the idle connection
             if time.monotonic() >= deadline - 0.05:
                 raise NetworkError(f"fetch exceeded its time budget of {s.fetch_budget_s:g}s") from None
@@ -326,10 +325,9 @@ class Fetcher:
                 raise NetworkError(f"fetch exceeded its time budget of {s.fetch_budget_s:g}s") from None
             raise NetworkError(f"{type(exc).__name__} from {host}: {exc}") from None
         finally:
-            if watchdog is not None:
-                watchdog.cancel()
-                watchdog.join()  # a watchdog that fired must be done with the socket before anyone reuses it
-            if keep and not expired.is_set():
+            if alarm is not None:
+                self._watchdog.disarm(alarm)  # a fired alarm is done with the socket before anyone reuses it
+            if keep and not (alarm and alarm.fired):
                 self._put_idle(key, conn)
             else:
                 conn.close()
@@ -404,15 +402,6 @@ class _PinnedConnection(http.client.HTTPConnection):
         if self._scheme == "https":
             sock = ssl.create_default_context().wrap_socket(sock, server_hostname=self.host)
         self.sock = sock
-
-
-def _shut_down(sock: socket.socket, expired: threading.Event) -> None:
-    """Interrupt any blocked read on ``sock`` (closing alone does not wake a reader)."""
-    expired.set()
-    try:
-        sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass  # already closed: nothing left to interrupt
 
 
 def _is_public(address: str) -> bool:
