@@ -6,9 +6,15 @@ and a second release from the same company that shares only its "About" paragrap
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from news_etl.stories import (
+    NUM_HASHES,
+    POSTING_CAP,
     SIMILARITY_THRESHOLD,
+    _band_values,
+    _Members,
     assign_stories,
     decode,
     encode,
@@ -99,10 +105,6 @@ def test_assignment_follows_the_pairwise_rule_on_many_look_alike_articles() -> N
     """The vectorised assignment against its definition, one pair at a time: the most similar
     earlier article sharing a hash value (ties to the lowest id) above the threshold gives the
     story, where an article shares a value only if it is among the first ``POSTING_CAP`` with it."""
-    import random
-
-    from news_etl.stories import NUM_HASHES, POSTING_CAP
-
     rng = random.Random(7)
 
     def signature() -> tuple[int, ...]:  # few distinct hash values: many candidates, many ties
@@ -139,10 +141,6 @@ def test_stock_phrases_shared_by_many_articles_neither_hide_copies_nor_grow_the_
     """Hundreds of different stories share a template's hash values (as a stock phrase would make
     them): a copy of the last of them still joins its story, and each value's index entry stays
     at ``POSTING_CAP`` articles, so the work per article does not grow with the day."""
-    import random
-
-    from news_etl.stories import NUM_HASHES, POSTING_CAP, _Members, _band_values
-
     rng = random.Random(11)
     shared = 8  # an eighth of every signature: containment about 0.22, below the threshold
     template = [rng.randrange(1 << 30) for _ in range(shared)]
