@@ -49,7 +49,7 @@ from news_etl.roundups import (
     separate_deals,
 )
 
-CLASSIFIER_VERSION = "hybrid-3.14"
+CLASSIFIER_VERSION = "hybrid-3.15"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 # How many of a story's first paragraphs may open with a dateline (after a date line, a kicker and
@@ -63,8 +63,9 @@ _DEAL_EVENT = re.compile(
     r"\b(agreement|contract|deal|partnership|alliance|collaboration|memorandum|MoU|network|consortium|"
     r"joint venture|with)\b", re.I)
 MAX_OTHER_PARTNERSHIPS = 3
-_SAME_DEAL = re.compile(r"(?:The|This|Under the|Under this) (?:[\w-]+ ){0,2}?(?:contract|deal|agreement|partnership|"
-                        r"collaboration|alliance|award|tender|MoU|memorandum)\b")
+# (also after a participle's clause and with an amount: "Bringing together X and Y, the £500,000 partnership")
+_SAME_DEAL = re.compile(r"(?:[A-Z][a-z]+ing\b[^,]{0,80}, the|The|This|Under the|Under this) (?:[\w£$€.,-]+ ){0,2}?"
+                        r"(?:contract|deal|agreement|partnership|collaboration|alliance|award|tender|MoU|memorandum)\b")
 # Another deal, not the word "separate" ("replacing several separate systems").
 _ANOTHER_DEAL = re.compile(r"\b(separately|(another|a separate|a second) (\w+ )?(deal|agreement|contract|partnership|"
                            r"collaboration|alliance)|earlier this year|last year|previously)\b", re.I)
@@ -505,6 +506,10 @@ def _participants(
         following = after[:1] if after and named_in(after[0]) else naming[:1] or after[:1]
         if following:
             primary = (described[0], following[0][1])
+    if primary is None and listed:
+        # "X has been selected to lead a national consortium ... The six lead sites of the consortium
+        # are X, Y and Z.": the list that follows names the parties the announcement only counted.
+        primary = next((span for span in announcing if span[1] <= listed[0][0] and named_in(span)), None)
     if primary is not None:
         chosen = named_in(primary) + ([referent] if referent is not None else [])
         # Further parties come from the lead and the sentence right after the primary one, not from

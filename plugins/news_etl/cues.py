@@ -115,7 +115,9 @@ _RECALLED = (
 # Results that mention contracts signed: an earnings report, not an announcement.
 _RESULTS = (r"\b(?:revenues?|bookings|sales|profits?|earnings) (?:were |was )?(?:up|down) \d|"
             r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|fiscal[- ]year) (?:results|revenue|"
-            r"earnings|sales|profit)\b|\bearnings call\b|\brevenues? (?:rose|fell|grew|increased|decreased|declined|"
+            r"earnings|sales|profit)\b|\b(?:half-year|interim|annual) results\b|\bearnings call\b|"
+            r"\bpre-tax (?:profits?|loss)\b|"
+            r"\brevenues? (?:rose|fell|grew|increased|decreased|declined|"
             r"climbed|was up|was down)\b|\bnet (?:loss|income)\b|\banalysts'? (?:expectations|"
             r"estimates|forecasts?)\b|\b(?:lowered|raised|cut) its (?:full-year |annual )?(?:guidance|forecast)\b")
 
@@ -255,7 +257,11 @@ NEGATIVE = [
      r"\b(talks|negotiations)\b[^.]{0,300}\b(broke|broken|break|breaks) down\b|\bbreakdown of (the )?(talks|"
      r"negotiations)\b", 3.0),
     # (not when a deal runs to "the end of" one: "to continue using X beyond the end of its contract")
-    (r"(?<!the )\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)\b|\bout of network\b", 3.0),
+    # ... also in the plural, or in other words: "end partnerships with X", "voted to break their contract
+    # with X", "the partnership has come to an end".
+    (r"(?<!the )\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)s?\b|\bout of network\b|"
+     r"\b(break|breaks|breaking|broke)\b[^.]{0,20}\b(contract|agreement|deal)s?\b|\b(come|came|comes|coming) "
+     r"to an end\b", 3.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
     # ... and a health system's stake in a company: "has a new strategic investor", "invests in X".
@@ -267,7 +273,10 @@ NEGATIVE = [
     # Not a supplier's appointment: "has appointed Alcidion as its preferred supplier".
     (rf"^(?!.*(?:{_SUPPLIER_APPOINTED}))"
      r"(?:.*\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
-     r".*\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b)", 2.0),
+     r".*\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b|"
+     # a person chosen for a post: "has chosen Jo Bloggs, the CIO of X, as its next chief digital officer"
+     r".*\bas (its|the|their) (next|new|first|interim|permanent|incoming) ([\w-]+ ){0,3}(officer|director|"
+     r"president|chief|CEO|CIO|CTO|CMIO|CNIO|chair|chairman|chairwoman|head|executive)\b)", 2.0),
     # A go-live still to come ("will go live in 2028") belongs to a new deal's story.
     (rf"^(?!.*{LIVE_ON_SHARED})"
      # Nor one in a clause about something else ("joined the exchange, which went live in 2019") or

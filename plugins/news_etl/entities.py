@@ -380,7 +380,9 @@ def _gazetteer_hits(text: str, gazetteer: Gazetteer):
     if compiled is None:
         return
     pattern, forms = compiled
-    for match in pattern.finditer(text):
+    # The gazetteer writes apostrophes straight; news mostly prints them curly ("Women’s"). One
+    # character for one, so the offsets stay those of the text.
+    for match in pattern.finditer(text.replace("’", "'")):
         surface = match.group(0)
         org, product = forms[surface]
         yield match.start(), match.end(), surface, org, product
@@ -571,7 +573,12 @@ def is_name_chunk(chunk: str) -> bool:
     if (low in PLACE_TO_CODE or low in _NOT_NAMES or any(_PLACE_BASED.search(w) for w in words)
             or _is_place_possessive(words[-1])):
         return False
-    return not (len(words) == 1 and low in _GENERIC_FIRST)
+    return not (len(words) == 1 and (low in _GENERIC_FIRST or _CLASS_OF_THINGS.fullmatch(chunk)))
+
+
+# One word that names a kind, not a body: an initialism in the plural ("GPs", "ICBs") or an
+# adjective made from one ("AI-augmented", "NHS-funded").
+_CLASS_OF_THINGS = re.compile(r"[A-Z]{2,}s|[A-Z]{2,}-[a-z]+")
 
 
 _APPOSITION_TYPES = (

@@ -127,13 +127,21 @@ def _without_officers(chunks: list[str]) -> list[str]:
     listed right after one that have no body's head word (the next officer, not an organisation)."""
     kept: list[str] = []
     after_officer = False
-    for chunk in chunks:
+    for chunk, following in zip(chunks, [*chunks[1:], ""], strict=False):
         if OFFICE.match(chunk):
             after_officer = True
+        elif _JOB_TITLE.match(following) and not is_org_like(chunk):
+            continue  # "Holly Roe, Innovation Partnerships Manager at X, said": Holly Roe is a person
         elif not (after_officer and not is_org_like(chunk)):
             kept.append(chunk)
             after_officer = False
     return kept
+
+
+# A job title in an appositive, before its employer: "Innovation Partnerships Manager at X".
+_JOB_TITLE = re.compile(r"(?:[A-Z][\w&-]* ){0,3}(?:Manager|Lead|Officer|Director|Head|Dean|Founder|Co-founder|"
+                        r"Coordinator|Adviser|Advisor|Professor|Chair|President|Executive|Fellow|Researcher)"
+                        r" (?:at|of|for) ")
 
 _LIST_ITEM = re.compile(r",[ \t]+(and[ \t]+)?(?:the[ \t]+)?(?=[A-Z]|[a-z]+[A-Z])")
 # A legal form after a comma is no item of a list and no part of the name: "Arland Net, LLC" is Arland Net.
@@ -249,9 +257,10 @@ _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|To
                      r"[A-Z][a-z]+ing (?=[a-z])(?![^.]*\b(?:said|says|told|added)\b)[^,]{0,80}|If [^,]{0,80}|"
                      # whose view a sentence gives: "For Rachel,", "To Quenby Health,"
                      r"(?:For|To) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|"
-                     # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,"
-                     rf"(?:In|On|By|Since) {_MONTH}"
-                     r"(?: \d{1,4}){0,2}|"
+                     # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,", "Back in
+                     # April,", "Earlier in 2023,", "Last April,"
+                     rf"(?:(?:Back|Earlier|Later|Early|Late) in|In|On|By|Since|Last|Next|This) {_MONTH}"
+                     r"(?: \d{1,4}){0,2}|(?:Back|Earlier|Later|Early|Late) in (?:19|20)\d\d|"
                      # a clause of common words: "Under the agreement,", "As part of the five-year deal,"
                      r"(?:Under|Through|As part of|Following|After|Via|With) [a-z][\w-]*)"
                      r"(?: [a-z][\w-]*){0,3},\s+")
