@@ -94,3 +94,44 @@ def _parties_of(title: str, text: str) -> set[str]:
     verdict = classify_article(title, text)
     assert verdict.is_partnership, verdict.reason
     return {p.name for p in verdict.partnerships[0].participants}
+
+
+def test_launching_a_joint_body_is_no_product_launch_nor_is_a_purpose_a_policy():
+    for sentence in ("Quenby Health and Arbor Systems have launched a collaboration that will stand the test of time.",
+                     "Eastmarch Forum, a national forum for health informatics leaders, was launched in June.",
+                     "Dunmore Medical Center has joined a dozen centres to form the Network, a national group "
+                     "designed to set standards for AI."):
+        assert negative_score(sentence) == 0, sentence
+    assert negative_score("Arbor Systems launches a new app for patients.") > 0
+    assert negative_score("The regulator sets new standards for record sharing.") > 0
+
+
+def test_a_joint_venture_that_shuts_down_has_ended():
+    assert negative_score("Harbour, the joint venture of three employers, will shut down at the end of February.") > 0
+    assert negative_score("The venture disbanded last week.") > 0
+    assert negative_score("Quenby Health will shut down its legacy system when the new one arrives.") == 0
+
+
+def test_a_person_tapped_to_lead_a_business_is_an_appointment():
+    assert negative_score("Jo Harlow has been tapped to lead Arbor Health, the records business.") > 0
+    assert negative_score("Arbor taps former agency chief Jo Harlow to lead its health unit") > 0
+    assert negative_score("Westshire Health taps Arbor Systems to replace its records system.") == 0
+
+
+def test_it_trouble_that_hits_a_trust_is_an_outage():
+    assert negative_score("Two trusts cancelled clinics after suffering network issues.") > 0
+    assert negative_score("Both trusts were hit with problems affecting IT services.") > 0
+
+
+def test_bodies_named_by_one_shared_plural_are_each_found():
+    from news_etl.entities import find_organizations
+    from news_etl.orgs import load_gazetteer
+
+    text = ("The Illinois and Missouri hospital associations, representing 370 hospitals, are forming a "
+            "partnership to pool their data.")
+    assert {r.name for r in find_organizations(text, load_gazetteer())} == {
+        "Illinois Hospital Association", "Missouri Hospital Association"}
+    text = "The ministries of Tourism and Science and Technology on Monday signed a memorandum of understanding."
+    assert {r.name for r in find_organizations(text, load_gazetteer())} == {
+        "Ministry of Tourism", "Ministry of Science and Technology"}
+    assert not find_organizations("The Quenby and Dunmore hospital associations met.", load_gazetteer())

@@ -64,7 +64,8 @@ _NO_NEW_AGREEMENT = (
     r"breach of contract|agreement to (?:sell(?! (?:more than |up to |over |about )?[$€£\d])|divest)|"
     r"(?:will|would|did|does|decided|chose|opted) not (?:to )?"
     r"(?:renew|extend)|not to (?:renew|extend)|non-renewal|won't renew|(?:to|will) sell its|divest(?:s|ed|ing|iture)?|"
-    r"sale of its|upheld|uphold(?:s|ing)?|will stand|ruled(?! out)|rul(?:ing|ings) (?:on|against|in favou?r)|"
+    r"sale of its|upheld|uphold(?:s|ing)?|will stand(?! the test)|ruled(?! out)|"
+    r"rul(?:ing|ings) (?:on|against|in favou?r)|"
     r"dismiss(?:es|ed|ing)? (?:a |the |its )?(?:claim|challenge|protest|case|complaint)|"
     r"(?<!beat )(?<!beating )(?<!over )rival (?:supplier|bidder)s?|"  # not a tender won: "beating rival suppliers"
     r"which (?:already )?(?:has|holds|had|held) (?:a|an|the) [^.]{0,50}?\b(?:contract|agreement|deal)s?|"
@@ -249,7 +250,10 @@ NEGATIVE = [
     # "pulled the plug on the contract" (also when it will not be: the contract is not new).
     (r"\b(collaboration|partnership|project|deal|contract|alliance|venture|relationship)\b[^.]{0,120}\b(is|was) "
      r"(now )?over\b|\b(project|partnership|collaboration|deal|venture|alliance)s? (dies|died|collapses|collapsed|"
-     r"fizzles|fizzled|falls apart|fell apart|unravels|unravelled|unraveled)\b|\bpull(s|ed|ing)? the plug\b", 3.0),
+     r"fizzles|fizzled|falls apart|fell apart|unravels|unravelled|unraveled)\b|\bpull(s|ed|ing)? the plug\b|"
+     # ... or closes: "Haven will shut down", "the venture disbanded" (not "shut down its old system")
+     r"\b(shut(s|ting)? down|shuttered|disband(s|ed|ing)?|wind(s|ing)? down|wound down)\b"
+     r"(?! (its|their|the|a|an|some|all|legacy|old|existing|paper)\b)", 3.0),
     (_NO_NEW_AGREEMENT, 3.0),
     (_RESULTS, 2.5),
     # Talks that failed: "at impasse", "failed to agree on a new contract", "walked away".
@@ -262,6 +266,10 @@ NEGATIVE = [
     (r"(?<!the )\bends?\b[^.]{0,40}\b(contract|partnership|relationship|agreement)s?\b|\bout of network\b|"
      r"\b(break|breaks|breaking|broke)\b[^.]{0,20}\b(contract|agreement|deal)s?\b|\b(come|came|comes|coming) "
      r"to an end\b", 3.0),
+    # ... and IT trouble in other words: "suffering network issues", "hit with problems affecting IT services"
+    (r"\b(suffer(s|ed|ing)?|experienc(e|es|ed|ing)|caused by|due to|after) [^.]{0,30}?\b(IT|network|technical|"
+     r"computer|system|systems) (issues|problems|failures?|glitch(es)?|disruption)\b|"
+     r"\bhit (by|with) (problems|issues|disruption)\b", 2.0),
     (r"\b(ransomware|cyberattack|cyber-attack|cyber incident|data breach|breach|outage|hackers?|phishing|"
      r"compromised|offline|faulty [\w ]{0,20}update)\b", 3.0),
     # ... and a health system's stake in a company: "has a new strategic investor", "invests in X".
@@ -276,7 +284,10 @@ NEGATIVE = [
      r".*\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b|"
      # a person chosen for a post: "has chosen Jo Bloggs, the CIO of X, as its next chief digital officer"
      r".*\bas (its|the|their) (next|new|first|interim|permanent|incoming) ([\w-]+ ){0,3}(officer|director|"
-     r"president|chief|CEO|CIO|CTO|CMIO|CNIO|chair|chairman|chairwoman|head|executive)\b)", 2.0),
+     r"president|chief|CEO|CIO|CTO|CMIO|CNIO|chair|chairman|chairwoman|head|executive)\b|"
+     # ... or tapped to lead: "has been tapped to lead Oracle Health", "taps former CMS leader X"
+     r".*\b(has|have|was|were) been (tapped|named|chosen|picked|selected) to (lead|head|run|chair|oversee)\b|"
+     r".*\btap(s|ped)? (former|ex-))", 2.0),
     # A go-live still to come ("will go live in 2028") belongs to a new deal's story.
     (rf"^(?!.*{LIVE_ON_SHARED})"
      # Nor one in a clause about something else ("joined the exchange, which went live in 2019") or
@@ -317,14 +328,17 @@ NEGATIVE = [
      # ... and a headline that asks a question: "What can break a hospital-vendor partnership?"
      r"^(what|why|how|can|should|could|is|are|does|do|when|where|who)\b[^?.]{0,100}\?", 5.0),
     # A headline's plain verb too: "HHS and CMS Finalize Two Rules"; "announced the release of two rules".
-    (r"\b(final(ize|ise|izes|ises|ized|ised)|publish(es|ed)?|propos(e|es|ed)|sets?|(release|publication) of)\b"
+    # (not a body's purpose: "a national group designed to set standards")
+    (r"\b(final(ize|ise|izes|ises|ized|ised)|publish(es|ed)?|propos(e|es|ed)|(?<!to )sets?|(release|publication) of)\b"
      r"[^.]{0,60}\b(rules?|regulations?|plan|strategy|standards?|guidance|deadlines?)\b|\blegislat\w+|"
      r"\b(publish(es|ed)|final(izes|ises|ized|ised)|issu(es|ed)|releas(es|ed))\b (an? |the )?"
      r"(updated|new|draft|final|revised)\b", 2.5),
     # A single company's launch; a joint launch ("X and Y launch a joint study") or one at a customer's
     # ("launched its platform at Arlow University Hospital") is no product launch.
-    # Nor is one by several ("Two health systems launch ...", "X and Y launch ...").
+    # Nor is one by several ("Two health systems launch ...", "X and Y launch ..."), nor the launch of
+    # a joint body ("have launched a collaboration", "a national forum ... was launched").
     (r"^(?!.*\b(joint(ly)?|with|together|study|trial|research|agreement|deal|contract)\b)(?!.*[a-z](’s|'s) )"
+     r"(?!.*\b(collaboration|partnership|alliance|consortium|coalition|forum)\b)"
      r"(?!\W*(two|three|four|five|several|\d+) )(?!.*\b(and|&) (?-i:[A-Z])[\w&.'’-]*( (?-i:[A-Z])[\w&.'’-]*){0,4} "
      r"(launch|unveil|introduc|debut|roll))"
      r"(?!.*\b(at|across) (the )?(?-i:[A-Z])[^.]{0,60}\b(hospitals?|clinics?|university|medical cent(er|re)|"

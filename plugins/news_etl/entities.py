@@ -156,6 +156,9 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
         if not any(s < start and end <= e for s, e in longer) and not _continued_name(text, start, end, org, gazetteer):
             add(start, end, surface, org, product)
+    for start, end, name in shared_plural_names(text):
+        if not _overlaps(start, end, taken):
+            add(start, end, name, gazetteer.lookup(name))
     for name in sorted(party_names, key=len, reverse=True):  # longest first: a name before its parts
         # Not the first words of a longer name: "Mater" in "Mater Group" is that group.
         for start, end in _name_spans(text, name, _NO_WORD_BEFORE, _POSSESSIVE_NOT_LONGER):
@@ -554,6 +557,35 @@ def acronym_after_name(text: str) -> str:
     """The text with an acronym written inside a name moved after it, as it is usually written
     ("... Hospitals NHS Trust (NUH)"), so the whole name is read as one; same length, same offsets."""
     return _ACRONYM_INSIDE.sub(r" \2 \1", text)
+
+
+# Bodies the text names by one plural head shared by two places or fields: "The Illinois and
+# Missouri hospital associations", "the ministries of Ayush and Electronics and Information Technology".
+_SINGULAR_HEADS = {"associations": "Association", "councils": "Council", "departments": "Department",
+                   "ministries": "Ministry", "universities": "University", "boards": "Board",
+                   "authorities": "Authority", "agencies": "Agency", "foundations": "Foundation",
+                   "societies": "Society", "colleges": "College"}
+_HEAD_PLURALS = "|".join(_SINGULAR_HEADS)
+_PLACES_SHARING_HEAD = re.compile(
+    rf"\b[Tt]he (?P<a>[A-Z][a-z]+(?: [A-Z][a-z]+)?) and (?P<b>[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
+    rf"(?P<kind>(?:[a-z]+ ){{0,2}}?)(?P<head>{_HEAD_PLURALS})\b")
+_HEAD_SHARED_BY_FIELDS = re.compile(
+    r"\b[Tt]he (?P<head>ministries|departments|universities) of (?P<a>[A-Z][\w-]*(?: [A-Z][\w-]*)*) and "
+    r"(?P<b>[A-Z][\w-]*(?:(?: and| of| for|,)? [A-Z][\w-]*)*)")
+
+
+def shared_plural_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each body a shared plural names, its span being the word that tells
+    it from the other ("Illinois" for "Illinois Hospital Association")."""
+    found = []
+    for m in _PLACES_SHARING_HEAD.finditer(text):
+        if all(m.group(g).lower() in PLACE_TO_CODE for g in ("a", "b")):
+            tail = f"{m.group('kind').title()}{_SINGULAR_HEADS[m.group('head')]}"
+            found += [(m.start(g), m.end(g), f"{m.group(g)} {tail}") for g in ("a", "b")]
+    for m in _HEAD_SHARED_BY_FIELDS.finditer(text):
+        head = _SINGULAR_HEADS[m.group("head")]
+        found += [(m.start(g), m.end(g), f"{head} of {m.group(g)}") for g in ("a", "b")]
+    return found
 
 
 def is_name_chunk(chunk: str) -> bool:
