@@ -6,7 +6,14 @@ import json
 
 from news_etl.classify import classify_article
 from news_etl.detector import DETECTOR_PATH, TYPE_MODEL_PATH, Detector, leave_one_batch_out, train, train_types
-from news_etl.evaluation import load_labelled, train_detector, train_type_model
+from news_etl.evaluation import (
+    load_labelled,
+    load_labelled_files,
+    load_real_rows,
+    real_feature_rows,
+    train_detector,
+    train_type_model,
+)
 
 
 def test_training_is_deterministic_and_learns_which_features_point_which_way():
@@ -28,9 +35,34 @@ def test_leave_one_batch_out_never_trains_on_the_batch_it_scores():
 
 def test_the_shipped_weights_are_what_train_detector_learns_from_the_seed_and_dev_articles():
     shipped = json.loads(DETECTOR_PATH.read_text(encoding="utf-8"))
-    learned = json.loads(train_detector(load_labelled()).to_json())
+    real = load_real_rows()
+    learned = json.loads(train_detector(load_labelled(), real_rows=real).to_json())
     assert learned == shipped, "run `news-etl train-detector --write` after changing features or labels"
-    assert shipped["trained_on_articles"] == len([a for a in load_labelled() if a.split != "holdout"])
+    assert shipped["trained_on_articles"] == len([a for a in load_labelled() if a.split != "holdout"]) + len(real)
+
+
+def test_the_stored_real_rows_hold_features_and_labels_never_text():
+    rows = load_real_rows()
+    assert len(rows) >= 200 and {r["is_partnership"] for r in rows} == {True, False}
+    for row in rows:
+        assert set(row) == {"id", "url", "is_partnership", "reader", "features"}
+        assert all(isinstance(v, float | int) for v in row["features"].values())
+
+
+def test_real_feature_rows_are_what_the_reader_gives(tmp_path):
+    from news_etl.classify import CLASSIFIER_VERSION, read_article
+    from news_etl.orgs import load_gazetteer
+
+    article = {"id": "r1", "url": "https://example.org/news/1", "title": "Quenby Health signs with Arbor Systems",
+               "text": "Quenby Health has signed a five-year contract with Arbor Systems for its records.",
+               "is_partnership": True, "participants": ["Quenby Health", "Arbor Systems"]}
+    path = tmp_path / "real.jsonl"
+    path.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    [row] = real_feature_rows(load_labelled_files([path]))
+    features = read_article(article["title"], article["text"], load_gazetteer()).features
+    assert row["features"] == {k: round(v, 6) for k, v in features.items()}
+    assert (row["id"], row["url"], row["is_partnership"], row["reader"]) == (
+        "r1", "https://example.org/news/1", True, CLASSIFIER_VERSION)
 
 
 def test_a_verdict_gives_its_probability_and_largest_contributions():

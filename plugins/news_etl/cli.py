@@ -120,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train-detector",
                        help="learn seeds/detector.json and seeds/type_model.json from the seed/dev articles")
     p.add_argument("--write", action="store_true", help="write seeds/detector.json (else only print figures)")
+    p.add_argument("--real", nargs="+", type=Path, metavar="FILE",
+                   help="real labelled articles (JSONL kept outside the repository): read their features now "
+                        "and, with --write, store them in seeds/detector_real_rows.jsonl (else the stored rows)")
     p.set_defaults(handler=_cmd_train_detector)
 
     p = sub.add_parser("reclassify", help="classify stored articles again, then load, validate, publish (no fetching)")
@@ -308,10 +311,14 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 def _cmd_train_detector(args: argparse.Namespace) -> int:
     from news_etl.detector import DETECTOR_PATH, TYPE_MODEL_PATH
     from news_etl.evaluation import (
+        REAL_ROWS_PATH,
         Scores,
         leave_one_batch_out_scores,
         leave_one_batch_out_types,
         load_labelled,
+        load_labelled_files,
+        load_real_rows,
+        real_feature_rows,
         train_detector,
         train_type_model,
     )
@@ -338,8 +345,14 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
         sums = [a + b for a, b in zip(sums, counts, strict=True)]
         print(f"{batch:<9}{counts[1]:>6}{_ratio(counts[0], counts[1]):>9.3f}{_ratio(counts[2], counts[3]):>9.3f}")
     print(f"{'all':<9}{sums[1]:>6}{_ratio(sums[0], sums[1]):>9.3f}{_ratio(sums[2], sums[3]):>9.3f}")
-    detector, type_model = train_detector(articles), train_type_model(articles)
+    real = real_feature_rows(load_labelled_files(args.real)) if args.real else load_real_rows()
+    readers = sorted({r["reader"] for r in real})
+    print(f"real articles: {len(real)} rows ({sum(r['is_partnership'] for r in real)} partnerships), "
+          f"read by {', '.join(readers) or '-'}")
+    detector, type_model = train_detector(articles, real_rows=real), train_type_model(articles)
     if args.write:
+        if args.real:
+            REAL_ROWS_PATH.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in real), encoding="utf-8")
         DETECTOR_PATH.write_text(detector.to_json(), encoding="utf-8")
         TYPE_MODEL_PATH.write_text(type_model.to_json(), encoding="utf-8")
         print(f"wrote {DETECTOR_PATH} ({detector.trained_on} articles) and {TYPE_MODEL_PATH} "

@@ -285,8 +285,9 @@ NEGATIVE = [
      # a person chosen for a post: "has chosen Jo Bloggs, the CIO of X, as its next chief digital officer"
      r".*\bas (its|the|their) (next|new|first|interim|permanent|incoming) ([\w-]+ ){0,3}(officer|director|"
      r"president|chief|CEO|CIO|CTO|CMIO|CNIO|chair|chairman|chairwoman|head|executive)\b|"
-     # ... or tapped to lead: "has been tapped to lead Oracle Health", "taps former CMS leader X"
-     r".*\b(has|have|was|were) been (tapped|named|chosen|picked|selected) to (lead|head|run|chair|oversee)\b|"
+     # ... or tapped to lead: "has been tapped to lead Oracle Health", "taps former CMS leader X" (not a
+     # body chosen to lead a project: "researchers have been selected to lead a national consortium")
+     r".*\b(has|have|was|were) been (tapped|named) to (lead|head|run|chair|oversee)\b|"
      r".*\btap(s|ped)? (former|ex-))", 2.0),
     # A go-live still to come ("will go live in 2028") belongs to a new deal's story.
     (rf"^(?!.*{LIVE_ON_SHARED})"
