@@ -45,8 +45,10 @@ def test_the_stored_real_rows_hold_features_and_labels_never_text():
     rows = load_real_rows()
     assert len(rows) >= 200 and {r["is_partnership"] for r in rows} == {True, False}
     for row in rows:
-        assert set(row) == {"id", "url", "is_partnership", "reader", "features"}
-        assert all(isinstance(v, float | int) for v in row["features"].values())
+        assert set(row) == {"id", "url", "is_partnership", "reader", "features", "type", "type_features"}
+        for features in (row["features"], *row["type_features"]):
+            assert all(isinstance(v, float | int) for v in features.values())
+        assert (row["type"] is not None) == bool(row["type_features"]) and (row["is_partnership"] or not row["type"])
 
 
 def test_real_feature_rows_are_what_the_reader_gives(tmp_path):
@@ -55,14 +57,16 @@ def test_real_feature_rows_are_what_the_reader_gives(tmp_path):
 
     article = {"id": "r1", "url": "https://example.org/news/1", "title": "Quenby Health signs with Arbor Systems",
                "text": "Quenby Health has signed a five-year contract with Arbor Systems for its records.",
-               "is_partnership": True, "participants": ["Quenby Health", "Arbor Systems"]}
+               "is_partnership": True, "participants": ["Quenby Health", "Arbor Systems"],
+               "partnership_types": ["vendor_contract"]}
     path = tmp_path / "real.jsonl"
     path.write_text(json.dumps(article) + "\n", encoding="utf-8")
     [row] = real_feature_rows(load_labelled_files([path]))
     features = read_article(article["title"], article["text"], load_gazetteer()).features
     assert row["features"] == {k: round(v, 6) for k, v in features.items()}
-    assert (row["id"], row["url"], row["is_partnership"], row["reader"]) == (
-        "r1", "https://example.org/news/1", True, CLASSIFIER_VERSION)
+    assert (row["id"], row["url"], row["is_partnership"], row["reader"], row["type"]) == (
+        "r1", "https://example.org/news/1", True, CLASSIFIER_VERSION, "vendor_contract")
+    assert len(row["type_features"]) == 2  # read with the gazetteer and blind to the article's organisations
 
 
 def test_a_verdict_gives_its_probability_and_largest_contributions():
@@ -114,7 +118,7 @@ def test_type_training_is_deterministic_and_learns_which_cues_point_to_which_typ
 
 def test_the_shipped_type_weights_are_what_train_detector_learns_from_the_seed_and_dev_articles():
     shipped = json.loads(TYPE_MODEL_PATH.read_text(encoding="utf-8"))
-    learned = json.loads(train_type_model(load_labelled()).to_json())
+    learned = json.loads(train_type_model(load_labelled(), real_rows=load_real_rows()).to_json())
     assert learned == shipped, "run `news-etl train-detector --write` after changing type features or labels"
 
 

@@ -49,7 +49,7 @@ from news_etl.roundups import (
     separate_deals,
 )
 
-CLASSIFIER_VERSION = "hybrid-3.17"
+CLASSIFIER_VERSION = "hybrid-3.18"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 # How many of a story's first paragraphs may open with a dateline (after a date line, a kicker and

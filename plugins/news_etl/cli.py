@@ -349,7 +349,7 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
     readers = sorted({r["reader"] for r in real})
     print(f"real articles: {len(real)} rows ({sum(r['is_partnership'] for r in real)} partnerships), "
           f"read by {', '.join(readers) or '-'}")
-    detector, type_model = train_detector(articles, real_rows=real), train_type_model(articles)
+    detector, type_model = train_detector(articles, real_rows=real), train_type_model(articles, real_rows=real)
     if args.write:
         if args.real:
             REAL_ROWS_PATH.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in real), encoding="utf-8")

@@ -165,18 +165,29 @@ def train_detector(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | N
 
 def real_feature_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None
                       ) -> list[dict[str, Any]]:
-    """The detection features and label of each real article, for ``REAL_ROWS_PATH``.
+    """The detection features and label of each real article, and the type features of each of
+    its readings with two parties and its preferred type (as ``train_type_model`` reads our own
+    partnerships), for ``REAL_ROWS_PATH``.
 
     Why: our own development set is written by us, and real news it was not tuned to scores about
-    ten points lower; real articles labelled by hand teach the detector how real news is written.
+    ten points lower; real articles labelled by hand teach the models how real news is written.
     Their text cannot be committed, so the repository keeps only what training needs: numbers,
-    the label, the address and the classifier version that read them (features are recomputed
+    the labels, the address and the classifier version that read them (features are recomputed
     only where the source files are at hand: ``news-etl train-detector --real FILE...``).
     """
     gazetteer = gazetteer or load_gazetteer()
+    articles = list(articles)
+    readings: dict[str, list[dict[str, float]]] = {}
+    for article, features in _type_rows([a for a in articles if a.types and a.types[0] in TYPE_NAMES], gazetteer):
+        readings.setdefault(article.id, []).append(_rounded(features))
     return [{"id": a.id, "url": a.url, "is_partnership": y, "reader": CLASSIFIER_VERSION,
-             "features": {k: round(v, 6) for k, v in sorted(f.items())}}
+             "features": _rounded(f), "type": a.types[0] if a.id in readings else None,
+             "type_features": readings.get(a.id, [])}
             for a, f, y in _feature_rows(articles, gazetteer)]
+
+
+def _rounded(features: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 6) for k, v in sorted(features.items())}
 
 
 def load_real_rows(path: Path = REAL_ROWS_PATH) -> list[dict[str, Any]]:
@@ -187,14 +198,17 @@ def load_real_rows(path: Path = REAL_ROWS_PATH) -> list[dict[str, Any]]:
 
 
 def train_type_model(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None,
-                     exclude_batch: str | None = None) -> TypeModel:
+                     exclude_batch: str | None = None, real_rows: Iterable[dict[str, Any]] = ()) -> TypeModel:
     """The type model learned from the ``seed`` and ``dev`` partnerships (never the holdout; not
     ``exclude_batch``), each read twice: with the gazetteer, and with the gazetteer blind to the
     article's own organisations, so that the weights also hold when a party's kind is unknown, as
-    it is for most organisations of real news. The label is the first (preferred) type."""
+    it is for most organisations of real news; and from the stored readings of real partnerships
+    (``real_rows``). The label is the first (preferred) type."""
     rows = _type_rows([a for a in articles if a.split != "holdout" and a.batch != exclude_batch],
                       gazetteer or load_gazetteer())
-    return train_types([f for _, f in rows], [a.types[0] for a, _ in rows], TYPE_NAMES)
+    real = [(r["type"], f) for r in real_rows for f in r["type_features"]]
+    return train_types([f for _, f in rows] + [f for _, f in real],
+                       [a.types[0] for a, _ in rows] + [t for t, _ in real], TYPE_NAMES)
 
 
 def leave_one_batch_out_types(articles: list[LabelledArticle], gazetteer: Gazetteer | None = None
