@@ -10,6 +10,7 @@ import random
 
 import pytest
 from news_etl.stories import (
+    CANDIDATE_BUDGET,
     NUM_HASHES,
     POSTING_CAP,
     SIMILARITY_THRESHOLD,
@@ -104,7 +105,8 @@ def test_signature_round_trips_through_storage() -> None:
 def test_assignment_follows_the_pairwise_rule_on_many_look_alike_articles() -> None:
     """The vectorised assignment against its definition, one pair at a time: the most similar
     earlier article sharing a hash value (ties to the lowest id) above the threshold gives the
-    story, where an article shares a value only if it is among the first ``POSTING_CAP`` with it."""
+    story, where an article shares a value only if it is among the first ``POSTING_CAP`` with it,
+    and candidates come from the rarest values first until ``CANDIDATE_BUDGET`` are gathered."""
     rng = random.Random(7)
 
     def signature() -> tuple[int, ...]:  # few distinct hash values: many candidates, many ties
@@ -125,7 +127,11 @@ def test_assignment_follows_the_pairwise_rule_on_many_look_alike_articles() -> N
         index(row)
     expected = []
     for article_id, sig in new:
-        rows = {row for position, value in enumerate(sig[:-1]) for row in holders.get((position, value), ())}
+        rows: set[int] = set()
+        for held in sorted((h for p, v in enumerate(sig[:-1]) if (h := holders.get((p, v)))), key=len):
+            rows.update(held)
+            if len(rows) >= CANDIDATE_BUDGET:
+                break
         scored = sorted((-similarity(sig, members[row][2]), members[row][0], members[row][1]) for row in rows
                         if members[row][0] != article_id)
         story, score = (scored[0][2], -scored[0][0]) if scored and -scored[0][0] >= SIMILARITY_THRESHOLD \
