@@ -56,3 +56,12 @@ def test_unreachable_warehouse_is_a_clear_error(tmp_path):
     assert result.returncode == 2
     assert "warehouse error" in result.stderr
     assert "secret" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_real_articles_file_train_detector_cannot_read_is_a_clear_error_before_any_training(tmp_path):
+    bad = tmp_path / "real.jsonl"
+    bad.write_text('{"id": "r1"}\n', encoding="utf-8")
+    for path, message in ((bad, "real.jsonl:1: missing key 'text'"), (tmp_path / "absent.jsonl", "No such file")):
+        result = run("train-detector", "--real", str(path))
+        assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+        assert "leave-one-batch-out" not in result.stdout  # reported before minutes of training

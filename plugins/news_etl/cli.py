@@ -330,6 +330,11 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
             "participant_precision", "participant_recall", "participant_f1")))
 
     articles = load_labelled()
+    # The real articles first: a bad file is reported before minutes of leave-one-batch-out training.
+    real = real_feature_rows(load_labelled_files(args.real)) if args.real else load_real_rows()
+    readers = sorted({r["reader"] for r in real})
+    print(f"real articles: {len(real)} rows ({sum(r['is_partnership'] for r in real)} partnerships), "
+          f"read by {', '.join(readers) or '-'}")
     print("leave-one-batch-out: each batch scored by weights learned from the others' seed/dev articles")
     print(f"{'batch':<9}{'n':>6}{'det P':>9}{'det R':>9}{'det F1':>9}{'part P':>9}{'part R':>9}{'part F1':>9}")
     totals = Scores()
@@ -345,10 +350,6 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
         sums = [a + b for a, b in zip(sums, counts, strict=True)]
         print(f"{batch:<9}{counts[1]:>6}{_ratio(counts[0], counts[1]):>9.3f}{_ratio(counts[2], counts[3]):>9.3f}")
     print(f"{'all':<9}{sums[1]:>6}{_ratio(sums[0], sums[1]):>9.3f}{_ratio(sums[2], sums[3]):>9.3f}")
-    real = real_feature_rows(load_labelled_files(args.real)) if args.real else load_real_rows()
-    readers = sorted({r["reader"] for r in real})
-    print(f"real articles: {len(real)} rows ({sum(r['is_partnership'] for r in real)} partnerships), "
-          f"read by {', '.join(readers) or '-'}")
     detector, type_model = train_detector(articles, real_rows=real), train_type_model(articles, real_rows=real)
     if args.write:
         if args.real:
