@@ -33,8 +33,8 @@ from news_etl.stories import fingerprint
 
 SEEDS = PROJECT_ROOT / "seeds"
 THRESHOLDS_PATH = SEEDS / "devset" / "thresholds.json"
-# The detection features of real news articles labelled by hand (the articles themselves are not
-# ours to publish and stay outside the repository; see ``real_feature_rows``).
+# The detection and type features of real news articles labelled by hand (the articles themselves
+# are not ours to publish and stay outside the repository; see ``real_feature_rows``).
 REAL_ROWS_PATH = SEEDS / "detector_real_rows.jsonl"
 
 
