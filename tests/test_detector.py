@@ -10,6 +10,7 @@ from news_etl.evaluation import (
     load_labelled,
     load_labelled_files,
     load_real_rows,
+    merge_real_rows,
     real_feature_rows,
     train_detector,
     train_type_model,
@@ -67,6 +68,12 @@ def test_real_feature_rows_are_what_the_reader_gives(tmp_path):
     assert (row["id"], row["url"], row["is_partnership"], row["reader"], row["type"]) == (
         "r1", "https://example.org/news/1", True, CLASSIFIER_VERSION, "vendor_contract")
     assert len(row["type_features"]) == 2  # read with the gazetteer and blind to the article's organisations
+
+
+def test_fresh_real_rows_replace_the_stored_rows_of_their_articles_and_keep_the_rest():
+    stored = [{"id": "S1", "reader": "old"}, {"id": "E1", "reader": "old"}]
+    fresh = [{"id": "E1", "reader": "new"}, {"id": "E2", "reader": "new"}]
+    assert merge_real_rows(stored, fresh) == [{"id": "S1", "reader": "old"}, *fresh]
 
 
 def test_a_verdict_gives_its_probability_and_largest_contributions():

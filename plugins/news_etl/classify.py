@@ -34,7 +34,7 @@ from news_etl.entities import (
 )
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.partnership_types import type_features
-from news_etl.party_slots import DATELINE, announced_parties
+from news_etl.party_slots import COLLECTIVE_SUBJECT, DATELINE, announced_parties
 from news_etl.places import leading_dateline
 from news_etl.quotes import Quote, find_quotes
 from news_etl.roundups import (
@@ -49,7 +49,7 @@ from news_etl.roundups import (
     separate_deals,
 )
 
-CLASSIFIER_VERSION = "hybrid-3.18"
+CLASSIFIER_VERSION = "hybrid-3.19"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 # How many of a story's first paragraphs may open with a dateline (after a date line, a kicker and
@@ -219,7 +219,8 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     named = [_orgs_named_in(orgs, span) for span in offsets]
     telling = [says or named[i] >= 2 and (
                    i + 1 < len(sentences) and telling[i + 1] and bool(_SAME_DEAL.match(sentences[i + 1]))
-                   or 0 < i <= LEAD_SENTENCES and cues[sentences[i - 1]] > 0 and named[i - 1] == 0)
+                   or 0 < i <= LEAD_SENTENCES and cues[sentences[i - 1]] > 0 and named[i - 1] == 0
+               and not negative_score(sentences[i]))  # "X and Y lost their combined bid": not that deal
                for i, says in enumerate(telling)]
     spans = [(span, sentence) for span, sentence, says in zip(offsets, sentences, telling, strict=True)
              if says and not any(s <= span[0] < e for s, e in items)]
@@ -609,6 +610,10 @@ def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
         return False
     if any(a <= start < b for a, b in _past_deal_spans(document, sentence_start)):
         return False
+    if _BACKER_GLUED.match(document, end):
+        return False  # "a Google Ventures-backed health IT company": a backer, not a party
+    if _JOINT_BODY_OF.match(document, end):
+        return False  # "The Joint Centre for X is a collaboration between A and B": what they set up
     return not (_OWNED_SYSTEM_BEFORE.search(before) and _SYSTEM_AFTER.match(document, end, end + 40))
 
 
@@ -637,8 +642,12 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      r"(?:[A-Z][\w.-]*(?:’s|'s) )?(?:the )?$|"
                      r"\b(?:support|funding|backing|grants?|investment|participation) from (?:the )?"
                      r"(?:[A-Z][\w.]*(?:’s|'s) )?$|"  # "a grant from the UK's X"
-                     # an owner: "majority-owned by the private equity firm X"
-                     r"\bowned by (?:the )?(?:[\w-]+ ){0,3}$|"
+                     # an owner or buyer: "majority-owned by the private equity firm X", "Soarian, which has
+                     # been purchased by Cerner"
+                     r"\b(?:owned|purchased|acquired|bought) by (?:the )?(?:[\w-]+ ){0,3}$|"
+                     # a rival beaten to the deal: "beating its main rival, Epic", "beat out Epic"
+                     r"\b(?:rivals?|competitors?),? (?:the )?$|"
+                     r"\b(?:beat(?:s|ing)?|outbid(?:s|ding)?|defeat(?:s|ed|ing)?) (?:out )?(?:the |its |their )?$|"
                      # the source of a figure: "according to the Wisconsin Hospital Association"
                      r"\baccording to (?:the )?$|"
                      # customers and members given as examples: "already works with systems including X";
@@ -646,6 +655,10 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # includes Y"
                      r"\b(?<!\band )(?<!\bnow )(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$",
                      re.I)
+_JOINT_BODY_OF = re.compile(r"\s+(?:is|was|will be)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:collaboration|partnership|"
+                            r"joint venture|venture|alliance|initiative|consortium|programme|program|project)\s+"
+                            r"(?:between|of|among|involving)\b")
+_BACKER_GLUED = re.compile(r"(?: [A-Z][\w&]*)?-(?:backed|owned|funded|hosted)\b")
 # Later names in such a list: "... including Advocate Health and Sutter Health".
 _EXAMPLE_LIST = re.compile(r"\b(?<!\band )(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
@@ -659,7 +672,7 @@ _MEMBER_LIST = re.compile(
 # A plural subject whose members an appositive names: "The health systems, which include X, ...",
 # "Fourteen health systems, including X, ...".
 _SUBJECT_MEMBERS = re.compile(r"(?:The|These|Those|All|Both|[A-Z][a-z]+|\d+) (?:[\w-]+ ){0,4}?[\w-]+s, "
-                              r"(?:(?:which|who) includes? |including )")
+                              r"(?:(?:which|who) includes? |including )|" + COLLECTIVE_SUBJECT.pattern)
 _LIST_OF_NAMES = re.compile(r"(?:(?:[A-Z][\w'’.&-]*|of|and|the|for|&)(?:,?\s+|,\s*))*")
 _OWNED_SYSTEM_BEFORE = re.compile(r"\b(?:its|their|our|the [\w-]+(?:’s|'s)|existing|current)\s+$", re.I)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:record|EHR|EPR|EMR|system|platform|software|instance)s?\b",

@@ -122,7 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--write", action="store_true", help="write seeds/detector.json (else only print figures)")
     p.add_argument("--real", nargs="+", type=Path, metavar="FILE",
                    help="real labelled articles (JSONL kept outside the repository): read their features now "
-                        "and, with --write, store them in seeds/detector_real_rows.jsonl (else the stored rows)")
+                        "and, with --write, add them to seeds/detector_real_rows.jsonl, replacing the stored "
+                        "rows of the same articles (else the stored rows alone)")
     p.set_defaults(handler=_cmd_train_detector)
 
     p = sub.add_parser("reclassify", help="classify stored articles again, then load, validate, publish (no fetching)")
@@ -318,6 +319,7 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
         load_labelled,
         load_labelled_files,
         load_real_rows,
+        merge_real_rows,
         real_feature_rows,
         train_detector,
         train_type_model,
@@ -331,7 +333,8 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
 
     articles = load_labelled()
     # The real articles first: a bad file is reported before minutes of leave-one-batch-out training.
-    real = real_feature_rows(load_labelled_files(args.real)) if args.real else load_real_rows()
+    stored = load_real_rows()
+    real = merge_real_rows(stored, real_feature_rows(load_labelled_files(args.real))) if args.real else stored
     readers = sorted({r["reader"] for r in real})
     print(f"real articles: {len(real)} rows ({sum(r['is_partnership'] for r in real)} partnerships), "
           f"read by {', '.join(readers) or '-'}")

@@ -245,7 +245,10 @@ NEGATIVE = [
     (r"\b(not|never|no longer|won't|declin(es|ed) to) (to )?(renew|extend|continue)\b|\bdecided against\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed|ling|ing|"
      r"lation)|"
-     r"abandon(s|ed|ing)?)\b", 3.0),
+     r"abandon(s|ed|ing)?)\b|"
+     # a legal claim paid off: "paid a settlement of $106 million to X to resolve allegations"
+     r"\b(pa(id|ys?|ying)|reach(ed|es|ing)?|agree(d|s)? to) (a |an )?[^.]{0,40}?\bsettlement\b|"
+     r"\bresolv(e|es|ed|ing) (the )?(allegations|claims|lawsuit|suit|litigation)\b", 3.0),
     # A joint effort that has ended, in plain words: "the collaboration ... is over", "Project Dies",
     # "pulled the plug on the contract" (also when it will not be: the contract is not new).
     (r"\b(collaboration|partnership|project|deal|contract|alliance|venture|relationship)\b[^.]{0,120}\b(is|was) "

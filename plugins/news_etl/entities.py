@@ -41,7 +41,7 @@ _FOREIGN_CONN = ("y", "e", "del", "della", "degli", "di", "des", "la", "las", "l
 _CONN = r"(?:of|and|for|the|de|do|da|du|at|upon|on|&|" + "|".join(_FOREIGN_CONN) + ")"
 PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
 HEADS = re.compile(
-    r"\b(hospitals?|clinic|trust|nhs group|group|university|college|institute|cent(er|re)|health|"
+    r"\b(hospitals?|clinics?|trust|nhs group|group|universit(?:y|ies)|colleges?|institutes?|cent(er|re)s?|health|"
     r"(health|care|healthcare|medical) system|"
     r"healthcare|health care|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
@@ -53,7 +53,8 @@ HEADS = re.compile(
     r"limited|ag|gmbh|s\.?a|b\.?v|n\.?v|a/s|ab|oy|pty|pte|s\.?p\.?a|co|company|holdings|"
     r"tech|technology|sciences|administration|solutions|software|analytics|diagnostics|genomics|biotech|"
     r"robotics|insurance|assurance|mutual|medical|enterprises|industries)\b\.?$|\w\.(ai|io|com)$|"
-    r"\b(institute|university|college|council|department|ministry|school|academy|hospital|centre|center|"
+    r"\b(institutes?|universit(?:y|ies)|colleges?|councils?|departments?|ministr(?:y|ies)|schools?|"
+    r"academ(?:y|ies)|hospitals?|centres?|centers?|"
     r"health|health system|healthcare|"
     # a local or national government named for its place: "City of Arland", "County of Quenby"
     r"city|county|town|borough|municipality|region|government|republic)"
@@ -75,7 +76,9 @@ _OPENING_HEADS = re.compile(
 _LEADING_NOISE = {"the", "a", "an", "and", "but", "while", "through", "with", "at", "in", "on", "by",
                   "for", "from", "of", "to", "as", "after", "under", "via", "this", "that", "these",
                   # quantifiers: "Some Ministry of Health sources said"
-                  "some", "many", "several", "various", "numerous", "both", "each"}
+                  "some", "many", "several", "various", "numerous", "both", "each",
+                  # a headline's question: "Why X and Y are teaming up" (not "who": WHO is a body)
+                  "why", "how", "what", "when", "where"}
 # A title-case phrase opening with a verb is a headline's purpose or a programme, not a body:
 # "... Team Up to Improve Healthcare for Veterans", "grants to Advance Interoperable Health IT Services".
 PURPOSE_VERBS = frozenset("advance improve support accelerate transform enhance expand strengthen promote enable "
@@ -86,7 +89,10 @@ _DOCUMENT_NAME = re.compile(r"(?:Memorand(?:um|a)|Letters?) of ", re.I)
 _GENERIC_FIRST = {"university", "royal", "national", "london", "new", "north", "south", "east", "west",
                   "st", "saint", "nhs", "hospital", "health", "medical", "general", "central", "the",
                   "united", "american", "british", "children's", "city", "county", "state", "great"}
-_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+# An acronym the text defines: "(UHL)", "(I-DAIR)"; or set off by commas, "The European Centre for
+# Disease Prevention and Control, ECDC, announced" (taken only when it spells the name before it).
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]{0,8}(?:-[A-Z][A-Za-z]{0,7})?[A-Z])\s*\)|"
+                          r",\s*([A-Z][A-Z&]{1,8}(?:-[A-Z]{1,7})?),")
 
 
 @dataclass(slots=True)
@@ -172,9 +178,12 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                 add(start, start + len(name), name, gazetteer.lookup(name))
     owned: set[str] = set()  # keys of things an organisation has: "Zorblatt's Digital Nerve Centre"
     for start, end, surface in _phrases(text, gazetteer):
-        if _overlaps(start, end, taken):
+        if _overlaps(start, end, taken) and " and " not in surface and " & " not in surface:
             continue
-        for s, _end, part in _split_conjunction(text, start, end, surface, gazetteer):
+        for s, end_of_part, part in _split_conjunction(text, start, end, surface, gazetteer):
+            # "X and the Y" where Y was read already: X is still a name of its own.
+            if _overlaps(s, end_of_part, taken):
+                continue
             s, part = _drop_role_prefix(s, part)
             bare = _without_nationality(part, text, gazetteer)
             s, part = s + len(part) - len(bare), bare
@@ -192,8 +201,10 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                 if infer_org_type(part) in _THING_KINDS:
                     owned.add(org_key(part))
                     continue
-            # A head word alone ("Hospitals", "Health") is a kind of body, not a name.
-            if known or is_org_like(part) and not HEADS.fullmatch(part) and part.lower() not in _NOT_NAMES:
+            # Head words alone ("Hospitals", "Health", "any Health Board") are a kind of body, not a name.
+            # Nor are fields with a kind of body ("Center of Excellence", "Information Technology").
+            if known or is_org_like(part) and not heads_only(part) and not fields_only(part) \
+                    and part.lower() not in _NOT_NAMES:
                 add(s, s + len(part), part, known)
     for ref in [r for r in refs.values() if _is_thing(text, r, owned, refs, gazetteer) or _only_told(text, r)]:
         del refs[ref.key]
@@ -235,7 +246,7 @@ _SYSTEM_KIND = re.compile(r"\b(?:Information|Administration|Management|Record|Re
 # A thing an organisation has or supplies: "Zorblatt's Digital Nerve Centre", "its Care Hub", and
 # "eCareCompanion, Quenby's remote monitoring app," (a product named by its appositive). Not a platform,
 # viewer or system: the shared records organisations join are the parties of a data-network deal.
-_POSSESSED_THING = re.compile(r"(?P<owner>[A-Z][^’']*?)(?:’s|'s) (?P<thing>[A-Z].*)$")
+_POSSESSED_THING = re.compile(r"(?P<owner>[A-Z][^’']*?)(?:’s|'s|(?<=s)[’']) (?P<thing>[A-Z].*)$")
 # What is deployed ("to deploy the Digital Nerve Centre across its hospitals") is a thing, when its name
 # ends the noun phrase (in "deploy the Zorblatt platform" the name is its maker's).
 _DEPLOYED_BEFORE = re.compile(r"\b(?:deploy|implement|adopt|launch|unveil|introduce|roll(?:s|ed|ing)? out)(?:s|ed|ing)?"
@@ -445,10 +456,11 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         yield start, start + len(surface), surface
 
 
-# Where a company is based or registered, glued to the place: "Boston-based", "Irish-domiciled".
-_BASED_WORDS = r"-(?:based|headquartered|domiciled|registered)"
+# A description glued to a word before a name, of where the body is based or registered or who owns,
+# backs or hosts it: "Boston-based", "Irish-domiciled", "Alphabet-owned Verily".
+_BASED_WORDS = r"-(?:based|headquartered|domiciled|registered|owned|backed|funded|hosted)"
 _PLACE_BASED = re.compile(_BASED_WORDS + "$")
-_DESCRIBED_PLACE = re.compile(r"(?:[A-Z][\w.]*\s+){0,3}?\S+" + _BASED_WORDS + r"\s+(?=[A-Z])")
+DESCRIBED_PLACE = re.compile(r"(?:(?:[A-Z][\w.]*|of|for|and|the)\s+){0,4}?\S+" + _BASED_WORDS + r"\s+(?=[A-Z])")
 # A town before its state or country in such a description: "Franklin, Tenn.-based", "Verona, Wis.-based".
 TOWN_BEFORE_BASED = re.compile(r"\b[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,[ \t]+(?=[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?"
                                + _BASED_WORDS + r"\b)")
@@ -506,6 +518,8 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               # area", "in compliance with HIPAA", "NHS Trusts across the country"
               "artificial intelligence", "machine learning", "generative ai", "hipaa", "gdpr", "covid-19", "covid",
               "nhs trusts", "nhs trust", "health systems", "hospitals",
+              # a state that calls itself so: "to advance the Kingdom's healthcare capabilities"
+              "kingdom", "the kingdom",
               # an NHS body's suffix alone: "... NHS Foundation Trust and NHS Foundation Trust members"
               "nhs foundation trust", "nhs ft", "foundation trust"}
 
@@ -844,7 +858,7 @@ def _drop_role_prefix(start: int, surface: str, separators: tuple[str, ...] = ("
                       ) -> tuple[int, str]:
     """"CEO of the London Clinic" -> "London Clinic": a left part that is no organisation goes, and
     so does a description of where it is ("Omaha-based Nebraska Methodist Health System")."""
-    based = _DESCRIBED_PLACE.match(surface)
+    based = DESCRIBED_PLACE.match(surface)
     if based:
         start, surface = start + based.end(), surface[based.end():]
     for sep in separators:
@@ -860,6 +874,11 @@ ONE_NAME_PAIR = re.compile(r"\bHealth(?: and | & )(?:Human|Social|Family|Senior|
                            r"Environment(?:al)?|Welfare|Aged Care|Community)\b|"
                            # ... and the two marks of one insurer: "Blue Cross and Blue Shield of Vermont"
                            r"\bBlue Cross(?: and | & )Blue Shield\b")
+
+
+def heads_only(name: str) -> bool:
+    """Every word a head word ("Health Board", "Medical Center"): a kind of body, no body's name."""
+    return all(HEADS.fullmatch(word) for word in name.split())
 
 
 def head_word_only(name: str) -> bool:
@@ -886,11 +905,13 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
             if joins_places(left, right) or ONE_NAME_PAIR.search(left + sep + right[:20]):
                 continue
             # "X and East Lansing-based Y": a description of where it is opens a name of its own.
-            if right.startswith("the ") or _DESCRIBED_PLACE.match(right) or (
+            if right.startswith("the ") or DESCRIBED_PLACE.match(right) or (
                     gazetteer.lookup(left) or is_org_like(left) and not head_word_only(left)) \
                     and not fields_only(right):
                 yield start, start + len(left), left
                 right_start = start + len(left) + len(sep)
+                if right.startswith("the "):
+                    right_start, right = right_start + len("the "), right[len("the "):]
                 yield from _split_conjunction(text, right_start, end, right, gazetteer)
                 return
     yield start, end, surface
@@ -909,24 +930,36 @@ def abbreviated(text: str, name: str) -> bool:
     return len(spelled) >= 3 and re.search(rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text) is not None
 
 
-def _long_form(text: str, acronym: str, end: int, owner_start: int) -> int | None:
+_ACRONYM_WORDS_LEFT_OUT = 2
+
+
+def _long_form(text: str, acronym: str, end: int, owner_start: int,
+               words_left_out: int = _ACRONYM_WORDS_LEFT_OUT) -> int | None:
     """Where the name an acronym defines starts, when it starts before the organisation read just
     before it: "Collaborative Research in Engineering, Science and Technology (CREST)" names one
     body, which the text's commas and "and" had cut in parts. The words back from ``end`` whose
-    initials spell the acronym, through connectors and commas, within the sentence."""
+    initials spell the acronym, through connectors and commas, within the sentence. An acronym
+    often leaves a word or two out ("European Centre for Disease Prevention and Control" is ECDC,
+    "International Digital Health and AI Research Collaborative" I-DAIR): up to two capitalised
+    words may be passed over, never the first, whose initial the acronym must open with."""
+    letters = acronym.replace("-", "").upper()
     words = list(re.finditer(r"[\w’'.&-]+|,", text[max(0, owner_start - 200):end]))
     offset = max(0, owner_start - 200)
-    spelled = ""
+    spelled, passed_over = "", 0
     for word in reversed(words):
         token = word.group(0)
         if token == "," or token.lower() in _NAME_CONNECTORS:
             continue
         if not token[0].isupper():
             return None
-        spelled = initials(token) + spelled
-        if not acronym.upper().endswith(spelled.upper()):
-            return None
-        if len(spelled) == len(acronym):
+        longer = initials(token).upper() + spelled
+        if not letters.endswith(longer):
+            passed_over += 1
+            if passed_over > words_left_out:
+                return None
+            continue
+        spelled = longer
+        if len(spelled) == len(letters):
             start = offset + word.start()
             return start if start < owner_start else None
     return None
@@ -934,12 +967,16 @@ def _long_form(text: str, acronym: str, end: int, owner_start: int) -> int | Non
 
 def _add_defined_acronyms(text: str, refs: dict[str, OrgRef], taken: list[tuple[int, int]]) -> None:
     for match in _ACRONYM_DEF.finditer(text):
-        acronym = match.group(1)
+        acronym = match.group(1) or match.group(2)
         owner = next((r for r in refs.values() if any(e <= match.start() <= e + 2 for _, e in r.spans)), None)
+        if owner is None and match.group(1):
+            owner = _spelled_body(text, acronym, match.start(), refs, taken)
         if owner is None:
             continue
         owner_span = next(span for span in owner.spans if span[1] <= match.start() <= span[1] + 2)
         start = None if owner.known else _long_form(text, acronym, owner_span[1], owner_span[0])
+        if match.group(2) and start is None and initials(owner.name).upper() != acronym.replace("-", ""):
+            continue  # "X, CMS, and Y": a list's next item, not the name of the one before it
         if start is not None:
             owner = _widen(refs, owner, owner_span, (start, owner_span[1]), text)
         owner.mentions.add(acronym)
@@ -952,6 +989,26 @@ def _add_defined_acronyms(text: str, refs: dict[str, OrgRef], taken: list[tuple[
             if not _overlaps(*use, taken):
                 owner.spans.append(use)
                 taken.append(use)
+
+
+def _spelled_body(text: str, acronym: str, position: int, refs: dict[str, OrgRef],
+                  taken: list[tuple[int, int]]) -> OrgRef | None:
+    """The body an acronym in brackets at ``position`` spells letter for letter, when nothing before it
+    was read as one ("Applied Research in Medicine, Imaging and Technology (ARMIT)", its pieces being
+    fields, not names); a long form that is no body's name ("Artificial Intelligence (AI)") is none."""
+    end = len(text[:position].rstrip())
+    start = _long_form(text, acronym, end, end, words_left_out=0)
+    if start is None or _overlaps(start, end, taken):
+        return None
+    name = text[start:end]
+    if not is_org_like(name) or fields_only(name):
+        return None
+    ref = refs.setdefault(org_key(name), OrgRef(key=org_key(name), name=name, org_type=infer_org_type(name),
+                                                country=None, known=False))
+    ref.spans.append((start, end))
+    ref.mentions.add(name)
+    taken.append((start, end))
+    return ref
 
 
 def _widen(refs: dict[str, OrgRef], owner: OrgRef, span: tuple[int, int], wider: tuple[int, int],
@@ -1210,7 +1267,7 @@ _FIELDS = frozenset("public health medicine medical science sciences nursing den
                     "research care social policy engineering life biomedical population global "
                     "data digital informatics analytics innovation genomics imaging robotics education "
                     # and what ministries are named after: "Ministry of Health and Welfare"
-                    "welfare family human services information safety security".split())
+                    "welfare family human services information safety security excellence".split())
 
 
 def fields_only(name: str) -> bool:

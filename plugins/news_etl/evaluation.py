@@ -197,6 +197,15 @@ def load_real_rows(path: Path = REAL_ROWS_PATH) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def merge_real_rows(stored: Iterable[dict[str, Any]], fresh: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stored rows with freshly read ones added: a fresh row replaces the stored row of the same
+    article, and the rest are kept, since the sets behind them live outside the repository and may no
+    longer be at hand to read again (each row names the reader version that read it)."""
+    fresh = list(fresh)
+    ids = {r["id"] for r in fresh}
+    return [r for r in stored if r["id"] not in ids] + fresh
+
+
 def train_type_model(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None,
                      exclude_batch: str | None = None, real_rows: Iterable[dict[str, Any]] = ()) -> TypeModel:
     """The type model learned from the ``seed`` and ``dev`` partnerships (never the holdout; not

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from news_etl.entities import (
+    DESCRIBED_PLACE,
     HEADS,
     LEGAL_FORM,
     OFFICE,
@@ -93,8 +94,12 @@ _POSSESSIVE_IN_NAME = re.compile(r"(?:(?:St\.?|Saint|Mt\.?|Mount) [A-Z][\w.-]*|C
 
 
 # A plural subject that names some of its members: "Fourteen health systems, including X, Y and Z, ...".
-_SUBJECT_EXAMPLES = re.compile(r"(?:[A-Z][\w-]*|\d+)(?: [\w-]+){0,5}?s,\s+(?:including|among them|such as)\s+"
-                               r"(?P<list>[^,]+(?:,\s*[^,]+)*?),?\s*$")
+# So does one group that names its members: "A team including X, Y and Z has been awarded ...".
+COLLECTIVE_SUBJECT = re.compile(r"(?:An?|The) (?:[\w-]+ ){0,3}?(?:team|group|consortium|coalition|alliance|"
+                                r"partnership|collaboration|venture),? (?:(?:which|that) includes? |including |"
+                                r"made up of |comprising |consisting of |of )(?=[A-Z])")
+_SUBJECT_EXAMPLES = re.compile(r"(?:(?:[A-Z][\w-]*|\d+)(?: [\w-]+){0,5}?s,\s+(?:including|among them|such as)\s+|"
+                               + COLLECTIVE_SUBJECT.pattern + r")(?P<list>[^,]+(?:,\s*[^,]+)*?),?\s*$")
 # A person's title after a name: "Jane Roe, Director-General of X", "Jane Roe, PhD"; or a photo
 # caption's place mark: "Jane Roe (R) and John Doe sign the documents".
 _TITLE_AFTER = re.compile(r",\s+(?:[A-Z][\w.-]*(?:’s|'s)\s+)?(?:(?:" + OFFICE.pattern + r")|(?:PhD|MD|MBA)\b)|"
@@ -114,7 +119,10 @@ _DESCRIPTION_BEFORE = re.compile(r"(?:(?!(?:from|of|at|in|for|with|by|to|on|and|
 
 def _undescribed(chunk: str) -> str:
     """A subject's name without a description before it ("startup studio Aegis Ventures" is Aegis
-    Ventures); a chunk that is no name after it either is left as it is."""
+    Ventures, "Alphabet-owned Verily" Verily); a chunk that is no name after it either is left as it is."""
+    described = DESCRIBED_PLACE.match(chunk)  # "Alphabet-owned Verily", "Omaha-based Quenby Health"
+    if described and is_name_chunk(chunk[described.end():]):
+        return chunk[described.end():]
     description = _DESCRIPTION_BEFORE.match(chunk)
     if description and not is_name_chunk(chunk) and is_name_chunk(chunk[description.end():]):
         return chunk[description.end():]
@@ -176,7 +184,10 @@ DATELINE = re.compile(
     r"(?:[ ]*[/(][A-Za-z][A-Za-z0-9 .,-]{1,30}[/)])*"
     r"[ ]*(?:--|[-–—]|(?<=[A-Z]):)[ ]*|"
     rf"^[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]*(?:{_MONTH}[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_MONTH})(?:,?[ ]*\d{{4}})?"
-    r"(?:[ ]*\([A-Za-z]{2,12}\))?[ ]*(?:(?:--|[-–—:])[ ]*)?(?=[A-Z])"
+    r"(?:[ ]*\([A-Za-z]{2,12}\))?[ ]*(?:(?:--|[-–—:])[ ]*)?(?=[A-Z])|"
+    # a press release's "Eton, UK – 03 February 2010 – "
+    r"^[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2},[ ]*[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2}[ ]*[-–—][ ]*"
+    rf"(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}})(?:,?[ ]*\d{{4}})?[ ]*[-–—][ ]*(?=[A-Z])"
 )
 
 _SUBJECT_END = re.compile(
@@ -184,7 +195,7 @@ _SUBJECT_END = re.compile(
     r"announces?|"
     r"signed|signs|sign|joined|joins|"
     r"join|launched|launch|launches|began|begin|begun|formed|form|forms|entered|enters|partners?|partnered|"
-    r"teams?|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
+    r"teams?(?=\s+(?:up|with|to)\b)|teamed|selects?|selected|picks?|picked|taps?|tapped|awards?|awarded|renews?|renewed|agreed?|"
     r"agrees|to|connects?|connected|extends?|extended|inks?|inked|adds|added|welcomes|welcomed|"
     r"collaborat(?:e|es|ed)|cooperat(?:e|es|ed)|unit(?:e|es|ed)|enlists?|enlisted)\b"
 )

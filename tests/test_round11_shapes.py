@@ -1,0 +1,106 @@
+"""Real-news shapes of issue 5's eleventh round (read from the readable two thirds of a real-news
+check set kept outside the repo, written here in our own words): names an acronym spells whole
+although their words hold "and"; descriptions glued to a name ("Alphabet-owned"); buyers, rivals
+and the joint body the parties set up; a group subject that lists its members; kinds of body and
+fields that are no one's name; legal settlements. Every organisation, person and sentence here is
+invented."""
+
+from __future__ import annotations
+
+from news_etl.classify import classify_article
+from news_etl.cues import negative_score
+from news_etl.entities import find_organizations
+from news_etl.orgs import load_gazetteer
+from news_etl.party_slots import announced_parties
+
+
+def _parties(title: str, text: str) -> set[str]:
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    return {p.name for p in verdict.partnerships[0].participants}
+
+
+def test_an_acronym_that_leaves_words_out_still_spells_a_name_with_and_in_it_whole():
+    parties = _parties(
+        "Eastmarch agency and Quenby institute sign research pact",
+        "The Eastmarch Centre for Infection Prevention and Control, ECIC, announced on Monday that it has "
+        "signed a research agreement with the Quenby Medicines Institute.\n\n"
+        "The two bodies will pool surveillance data for three years.")
+    assert parties == {"Eastmarch Centre for Infection Prevention and Control", "Quenby Medicines Institute"}
+    parties = _parties(
+        "Arland health body teams up with data collaborative",
+        "The Arland Health Office (AHO) and the Global Clinical Data and AI Research Collaborative (G-CDAR) "
+        "have signed a memorandum of understanding on shared research.\n\n"
+        "The agreement runs for five years.")
+    assert parties == {"Arland Health Office", "Global Clinical Data and AI Research Collaborative"}
+
+
+def test_a_list_item_after_a_comma_that_spells_nothing_is_no_acronym():
+    refs = {r.name: r for r in find_organizations(
+        "Quenby Trust, Arland Health Partners, AHB, and Dunmore Labs have formed a research collaboration.",
+        load_gazetteer(), ["Quenby Trust", "Arland Health Partners", "AHB", "Dunmore Labs"])}
+    assert {"Quenby Trust", "Arland Health Partners", "Dunmore Labs"} <= set(refs)
+    assert "AHB" not in refs["Arland Health Partners"].mentions
+
+
+def test_an_owner_glued_to_the_name_describes_it_and_is_no_party():
+    assert announced_parties("Westbrook-owned Zorbly has launched a study with Dunmore University.") == [
+        "Zorbly", "Dunmore University"]
+    parties = _parties(
+        "Dunmore Health partners with Zorbly for data sharing",
+        "Dunmore Health is partnering with Zorbly to share admission alerts across its clinics.\n\n"
+        "Arland-based Zorbly is a Kestrel Ventures-backed health IT company that sends real-time alerts.")
+    assert parties == {"Dunmore Health", "Zorbly"}
+
+
+def test_a_press_release_dateline_with_town_country_and_date_names_no_one():
+    assert announced_parties("Eastwick, UK – 14 March 2011 – Arbor Systems has announced that it has signed "
+                             "a framework agreement with Westshire Health Board.") == [
+        "Arbor Systems", "Westshire Health Board"]
+
+
+def test_a_buyer_or_a_rival_beaten_to_the_deal_is_no_party():
+    parties = _parties(
+        "Dunmore Health picks Arbor Systems for its records",
+        "Dunmore Health has signed a contract to move to Arbor Systems, leaving its current record "
+        "supplier Quillon, which has been purchased by Kestrel Software, next year.")
+    assert parties == {"Dunmore Health", "Arbor Systems"}
+    parties = _parties(
+        "Arbor team awarded Westshire defence records contract",
+        "A team including Arbor Systems, Lintel Corp and Quenby Consulting has been awarded a $2 billion "
+        "contract by the Westshire Defence Agency.\n\n"
+        "The Arbor team won the contract by beating its main rival, Kestrel Software.")
+    assert parties == {"Arbor Systems", "Lintel Corp", "Quenby Consulting", "Westshire Defence Agency"}
+
+
+def test_the_joint_body_the_parties_set_up_is_not_one_of_them():
+    parties = _parties(
+        "New joint centre for medical science",
+        "The Harbour Joint Centre for Biomedicine is a collaboration between the Quenby Centre for Molecular "
+        "Discovery and Arland Labs, signed in Dunmore on Tuesday.\n\n"
+        "The partners will fund research posts for five years.")
+    assert parties == {"Quenby Centre for Molecular Discovery", "Arland Labs"}
+
+
+def test_kinds_of_body_and_fields_alone_are_no_names():
+    names = {r.name for r in find_organizations(
+        "The framework will let any Health Board use the system, and the creation of a Dunmore Health AI "
+        "Lab and Center of Excellence follows. Quenby University’s Faculty of Information Technology signed.",
+        load_gazetteer())}
+    assert not names & {"Health Board", "Center of Excellence", "Information Technology"}, names
+
+
+def test_a_body_of_a_plural_owner_and_a_plural_head_is_read_whole():
+    names = {r.name for r in find_organizations(
+        "The centre is a collaboration between the Dunmore University-hosted Harbour Centre for Molecular "
+        "Discovery and the Eastmarch Academy of Sciences’ Quenby Institutes of Biomedicine and Health.",
+        load_gazetteer())}
+    assert {"Harbour Centre for Molecular Discovery", "Quenby Institutes of Biomedicine and Health"} <= names
+    assert "Biomedicine and Health" not in names
+
+
+def test_a_legal_settlement_is_a_dispute():
+    for sentence in ("Arbor Systems paid a settlement of about $50 million to Dunmore Hospital.",
+                     "The payment was made to resolve allegations the software did not work as promised."):
+        assert negative_score(sentence) > 0, sentence
+    assert not negative_score("The agreement covers the settlement of invoices through the new platform.")
