@@ -104,3 +104,11 @@ def test_a_legal_settlement_is_a_dispute():
                      "The payment was made to resolve allegations the software did not work as promised."):
         assert negative_score(sentence) > 0, sentence
     assert not negative_score("The agreement covers the settlement of invoices through the new platform.")
+
+
+def test_a_trade_mark_sign_glued_to_a_name_does_not_cut_it():
+    parties = _parties(
+        "Lintel and Quenby Health form research collaboration",
+        "Lintel Medical Technologies® and Quenby Health™ have signed a research collaboration to study "
+        "remote monitoring at home.")
+    assert parties == {"Lintel Medical Technologies", "Quenby Health"}

@@ -182,9 +182,9 @@ class Reading:
 
 def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     """Headline, lead, organisations, announcing sentences, parties and detection features."""
-    as_written = acronym_after_name((title or "").strip())
+    as_written = acronym_after_name(_without_marks((title or "").strip()))
     title = headline_case(as_written)
-    full_text = acronym_after_name(text)
+    full_text = acronym_after_name(_without_marks(text))
     text = story_body(full_text)
     body_sentences = join_party_lists(split_sentences(text))
     if body_sentences and as_written and body_sentences[0] == as_written:
@@ -257,6 +257,15 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
                                                       offsets_all[0][1]))
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
     return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
+
+
+def _without_marks(text: str) -> str:
+    """The text without trade-mark signs, which press releases glue to names ("Greenway Medical
+    Technologies® and RelayHealth", "Allscripts® Managed Services") and which would cut them."""
+    return text.translate(_TRADE_MARKS)
+
+
+_TRADE_MARKS = str.maketrans("", "", "®™℠")
 
 
 def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None,
