@@ -112,3 +112,30 @@ def test_a_trade_mark_sign_glued_to_a_name_does_not_cut_it():
         "Lintel Medical Technologies® and Quenby Health™ have signed a research collaboration to study "
         "remote monitoring at home.")
     assert parties == {"Lintel Medical Technologies", "Quenby Health"}
+
+
+def test_members_listed_by_what_they_are_are_parties():
+    parties = _parties(
+        "Quenby Clinic, Arbor and others form coalition on flu testing",
+        "A coalition of health systems and technology companies is working together to widen flu testing, "
+        "led by Quenby Clinic.\n\n"
+        "Coalition members include cloud companies Lintel Technologies and Arbor Systems as well as the records "
+        "vendor Kestrel Software.\n\n"
+        "Health systems involved include Dunmore Health and Harbourview Health.\n\n"
+        "The incumbent systems include products from Brindle Imaging, which stay in use.")
+    assert parties == {"Quenby Clinic", "Lintel Technologies", "Arbor Systems", "Kestrel Software", "Dunmore Health",
+                       "Harbourview Health"}
+
+
+def test_members_named_before_among_those_to_join_are_parties():
+    parties = _parties(
+        "Record number of systems sign on to exchange network",
+        "Thirteen of the country's large health systems can now share records with other providers after "
+        "signing on to the largest national exchange network.\n\n"
+        "Exchange operator Lintel Networks said this week that the 13 systems can now trade clinical messages with "
+        "more than 100 others that came on board this year, covering 18 percent of staffed beds.\n\n"
+        "Dunmore Health, Harbourview Health and the Quenby University Medical Center were among those to "
+        "join the network this year.\n\n"
+        "\"This is proof that providers are sharing what they know,\" said Jo Harlow, chief executive of "
+        "Lintel Networks.")
+    assert parties == {"Lintel Networks", "Dunmore Health", "Harbourview Health", "Quenby University Medical Center"}

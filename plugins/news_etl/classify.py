@@ -228,9 +228,9 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     # window, background is more often about other deals than the one announced).
     announcing = [span for span, _ in spans if span[1] <= offsets[:WINDOW][-1][1]]
     # Lists of the rest of the parties (their names only: from where the list starts).
-    listed = [(start + match.end(), end) for (start, end), sentence in zip(offsets, sentences, strict=True)
+    listed = [_listed_span(start, end, sentence) for (start, end), sentence in zip(offsets, sentences, strict=True)
               if not any(s <= start < e for s, e in items) and not _BACKGROUND.search(sentence)
-              and (match := _MEMBER_LIST.match(sentence))]
+              and (_MEMBER_LIST.match(sentence) or _JOINERS.search(sentence))]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1], listed)
     late = False
     if len(participants) < 2 and len(spans) > len(announcing):
@@ -559,6 +559,15 @@ def _participants(
     ]
 
 
+def _listed_span(start: int, end: int, sentence: str) -> tuple[int, int]:
+    """Where a sentence that lists the rest of the parties names them: after "The other members
+    include", or before "were among those to join"."""
+    member_list = _MEMBER_LIST.match(sentence)
+    if member_list:
+        return start + member_list.end(), end
+    return start, start + _JOINERS.search(sentence).start()
+
+
 def _referent(orgs: list[OrgRef], kind: str | None, before: int) -> OrgRef | None:
     """The organisation a back-reference whose noun names ``kind`` refers to: the one of that kind
     named last before ``before`` (none when the noun names no kind or none of it was named)."""
@@ -673,11 +682,22 @@ _EXAMPLE_LIST = re.compile(r"\b(?<!\band )(?:including|such as|among them)\s+(?:
                            r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")
 # The rest of the parties, listed in a sentence of their own after the announcement: "The other health
 # care providers include X, Y and Z", "The consortium comprises X, Y and Z", "Founding members are X and Y".
+# So does a group of them named by what they are and do: "Coalition members include X, Y and Z",
+# "Health systems making the investment include X and Y".
 _MEMBER_LIST = re.compile(
-    r"(?:The|Its|Their|Other|Founding|Initial|Current|This)\b[^.;:]{0,60}?(?i:\bother\b[^.;:]{0,40}?|"
+    r"(?:(?:The|Its|Their|Other|Founding|Initial|Current|This)\b[^.;:]{0,60}?(?i:\bother\b[^.;:]{0,40}?|"
     r"\b(?:members|partners|participants|signatories|collaborators|consortium|alliance|coalition|network|"
-    r"partnership|collaboration|group|initiative))"
-    r",?\s+(?i:include|includes|comprise|comprises|consist of|consists of|are)\s+(?:the\s+)?(?=[A-Z])")
+    r"partnership|collaboration|group|initiative))|"
+    r"(?:[A-Z][\w-]*(?: [\w-]+){0,2}? )?(?i:members|partners|participants|health systems|hospitals|"
+    r"organi[sz]ations|companies|institutions|universities|trusts|insurers)(?: (?:involved|participating|"
+    r"taking part|joining|(?:making|signing) the [\w-]+))?)"
+    r",?\s+(?i:include|includes|comprise|comprises|consist of|consists of|are)\s+(?:the\s+)?"
+    r"(?:(?!(?:from|of|by|with|for|to|in|on|at) )[a-z][\w-]* ){0,3}?(?=[A-Z])")  # "include big tech firms X, Y"
+# Parties named before the words that say they joined too: "X, Y and Z were among those to join the
+# network this year".
+_JOINERS = re.compile(r",? (?:were|are) among (?:those|the (?:[\w-]+ ){0,3}?(?:organi[sz]ations|systems|"
+                      r"hospitals|members|providers|companies)) (?:to (?:join|sign)|joining|signing|that (?:have )?"
+                      r"(?:joined|signed))\b")
 # A plural subject whose members an appositive names: "The health systems, which include X, ...",
 # "Fourteen health systems, including X, ...".
 _SUBJECT_MEMBERS = re.compile(r"(?:The|These|Those|All|Both|[A-Z][a-z]+|\d+) (?:[\w-]+ ){0,4}?[\w-]+s, "

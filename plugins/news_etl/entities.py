@@ -43,7 +43,7 @@ PHRASE = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CONN}[ \t]+)*{_CAP})*")
 HEADS = re.compile(
     r"\b(hospitals?|clinics?|trust|nhs group|group|universit(?:y|ies)|colleges?|institutes?|cent(er|re)s?|health|"
     r"(health|care|healthcare|medical) system|"
-    r"healthcare|health care|medicine|network|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
+    r"healthcare|health care|medicine|networks?|alliance|consortium|coalition|inc|corp|corporation|ltd|llc|plc|"
     r"technologies|systems|labs?|foundation|partners|board|council|department|agency|ministry|"
     r"commission|services|pharmaceuticals|therapeutics|biosciences|healthineers|hospice|campus|district|"
     r"care record|exchange|registry|collaborative|authority|umc|mc|health plan|laborator(y|ies)|society|"
