@@ -139,3 +139,31 @@ def test_members_named_before_among_those_to_join_are_parties():
         "\"This is proof that providers are sharing what they know,\" said Jo Harlow, chief executive of "
         "Lintel Networks.")
     assert parties == {"Lintel Networks", "Dunmore Health", "Harbourview Health", "Quenby University Medical Center"}
+
+
+def test_an_nhs_trust_written_without_nhs_in_lower_case_is_the_known_trust():
+    gazetteer = load_gazetteer()
+    known = gazetteer.lookup("Royal Berkshire NHS Foundation Trust")
+    assert known is not None
+    for written in ("Royal Berkshire foundation trust", "Royal Berkshire trust"):
+        assert gazetteer.lookup(written) is known, written
+    assert gazetteer.lookup("Wellcome Trust") is not known
+    parties = _parties(
+        "Royal Berkshire trust awards Arbor Systems £10m hosting deal",
+        "Royal Berkshire foundation trust has awarded Arbor Systems a £10m contract for remote hosting of its "
+        "electronic patient record, the trust said.")
+    assert parties == {"Royal Berkshire NHS Foundation Trust", "Arbor Systems"}
+
+
+def test_a_trust_described_by_its_city_is_no_name():
+    names = {r.name for r in find_organizations(
+        "Dunmore Children's Hospital and Arbor Systems will build the tool, the Liverpool trust said today.",
+        load_gazetteer())}
+    assert "Liverpool trust" not in names
+
+
+def test_ministries_of_a_country_named_by_one_plural_head_are_two_bodies():
+    names = {r.name for r in find_organizations(
+        "The Eastmarch Ministries of Health and Science, Technology and Innovation signed a collaboration "
+        "agreement on connected devices.", load_gazetteer())}
+    assert {"Ministry of Health", "Ministry of Science, Technology and Innovation"} <= names

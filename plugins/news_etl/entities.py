@@ -449,10 +449,11 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
         town = TOWN_BEFORE_BASED.match(text, start)
         if town and text[start:town.end()].rstrip(", \t") == surface:
             continue  # the town of "Franklin, Tenn.-based Acadia Healthcare"
-        # A government or local authority written in lower case: "the Western Australian government",
-        # "Islington council", "Dorset county council".
+        # A government, local authority or NHS trust written in lower case: "the Western Australian
+        # government", "Islington council", "Dorset county council", "Royal Berkshire foundation trust".
         authority = _LOWER_CASE_AUTHORITY.match(text, start + len(surface))
-        surface += authority.group(0) if authority else ""
+        if authority and not (authority.group(0).endswith("trust") and surface.lower() in PLACE_TO_CODE):
+            surface += authority.group(0)  # (not "the Liverpool trust said": a trust described by its city)
         yield start, start + len(surface), surface
 
 
@@ -465,7 +466,8 @@ DESCRIBED_PLACE = re.compile(r"(?:(?:[A-Z][\w.]*|of|for|and|the)\s+){0,4}?\S+" +
 TOWN_BEFORE_BASED = re.compile(r"\b[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,[ \t]+(?=[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?"
                                + _BASED_WORDS + r"\b)")
 _LOWER_CASE_AUTHORITY = re.compile(r" (?:(?:county|city|borough|district|metropolitan borough) )?council\b|"
-                                   r" (?:state |provincial |federal )?government\b")
+                                   r" (?:state |provincial |federal )?government\b|"
+                                   r" (?:foundation )?trust\b(?! (?:in|that|of|between)\b)")
 _HONORIFIC = r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?"  # a person's, before the name
 _MINISTER = re.compile(r"Minister|Secretary")
 _OFFICER_WORD = re.compile(rf"C[EFIMOTN]I?O|CMIO|CNIO|President|Chair(?:man|woman)?|Director|Provost|"
@@ -584,7 +586,9 @@ _PLACES_SHARING_HEAD = re.compile(
     rf"\b[Tt]he (?P<a>[A-Z][a-z]+(?: [A-Z][a-z]+)?) and (?P<b>[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
     rf"(?P<kind>(?:[a-z]+ ){{0,2}}?)(?P<head>{_HEAD_PLURALS})\b")
 _HEAD_SHARED_BY_FIELDS = re.compile(
-    r"\b[Tt]he (?P<head>ministries|departments|universities) of (?P<a>[A-Z][\w-]*(?: [A-Z][\w-]*)*) and "
+    # "the ministries of X and Y", "The Brazilian Ministries of X and Y"
+    r"\b[Tt]he (?:[A-Z][a-z]+ )?(?P<head>(?i:ministries|departments|universities)) of "
+    r"(?P<a>[A-Z][\w-]*(?: [A-Z][\w-]*)*) and "
     r"(?P<b>[A-Z][\w-]*(?:(?: and| of| for|,)? [A-Z][\w-]*)*)")
 
 
@@ -597,7 +601,7 @@ def shared_plural_names(text: str) -> list[tuple[int, int, str]]:
             tail = f"{m.group('kind').title()}{_SINGULAR_HEADS[m.group('head')]}"
             found += [(m.start(g), m.end(g), f"{m.group(g)} {tail}") for g in ("a", "b")]
     for m in _HEAD_SHARED_BY_FIELDS.finditer(text):
-        head = _SINGULAR_HEADS[m.group("head")]
+        head = _SINGULAR_HEADS[m.group("head").lower()]
         found += [(m.start(g), m.end(g), f"{head} of {m.group(g)}") for g in ("a", "b")]
     return found
 
@@ -1083,10 +1087,14 @@ def _fold_short_references(text: str, refs: dict[str, OrgRef], taken: list[tuple
     for key, ref in list(refs.items()):
         # A shorter unknown ref that is the leading words of a longer one is the same org.
         # Two words or more may end inside a word: "Peter Mac" for "Peter MacCallum Cancer Centre".
-        longer = [r for r in refs.values() if r is not ref and (
-            r.key.startswith(key + " ") or (len(key.split()) >= 2 and r.key.startswith(key)))]
+        # So is a trust named by its leading words in lower case ("Fenmoor trust" for "Fenmoor
+        # University Hospitals NHS Trust").
+        trust = ref.name.endswith(" trust")
+        lead = org_key(ref.name[:-len(" trust")]) if trust else key
+        longer = [r for r in refs.values() if r is not ref and (not trust or r.name.endswith("Trust")) and (
+            r.key.startswith(lead + " ") or (len(lead.split()) >= 2 and r.key.startswith(lead)))]
         # One word only when it is a distinctive one ("Essentia" for "Essentia Health" in a headline).
-        distinctive = len(key.split()) >= 2 or (key not in _GENERIC_FIRST and key not in PLACE_TO_CODE)
+        distinctive = len(lead.split()) >= 2 or (lead not in _GENERIC_FIRST and lead not in PLACE_TO_CODE)
         # Not when the longer name is another kind of body ("Dubai Health" vs "Dubai Health Authority").
         same_kind = len(longer) == 1 and infer_org_type(ref.name) in ("other", infer_org_type(longer[0].name))
         if not ref.known and same_kind and distinctive:

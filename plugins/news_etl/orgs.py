@@ -64,7 +64,11 @@ class Gazetteer:
         """The known organisation a surface name denotes, if any: "Sheba Medical Centre" finds the
         entry written "Sheba Medical Center" (the key itself keeps the spelling the text uses)."""
         key = org_key(name)
-        return self.by_key.get(key) or self.by_key.get(spelling_key(key))
+        found = self.by_key.get(key) or self.by_key.get(spelling_key(key))
+        trust = None if found else _TRUST_WITHOUT_NHS.search(key)
+        # Trade press writes an NHS trust without its "NHS", often in lower case: "Royal Berkshire
+        # foundation trust", "the Royal Berkshire trust".
+        return self.by_key.get(key[:trust.start()] + " nhs trust") if trust else found
 
     def surface_forms(self) -> list[tuple[str, KnownOrg, bool]]:
         """Every name, alias and product as written, with its org and whether it is a product."""
@@ -75,6 +79,7 @@ class Gazetteer:
         return forms
 
 
+_TRUST_WITHOUT_NHS = re.compile(r"(?<!\bnhs)(?: foundation)? trust$")
 _BRITISH_SPELLINGS = re.compile(r"\b(centre|organisation|programme|paediatric|haematology)s?\b")
 _AMERICAN = {"centre": "center", "organisation": "organization", "programme": "program",
              "paediatric": "pediatric", "haematology": "hematology"}
