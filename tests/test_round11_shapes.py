@@ -167,3 +167,11 @@ def test_ministries_of_a_country_named_by_one_plural_head_are_two_bodies():
         "The Eastmarch Ministries of Health and Science, Technology and Innovation signed a collaboration "
         "agreement on connected devices.", load_gazetteer())}
     assert {"Ministry of Health", "Ministry of Science, Technology and Innovation"} <= names
+
+
+def test_a_contract_suspended_or_under_review_is_no_new_agreement():
+    for sentence in ("Dunmore Hospital NHS Foundation Trust has suspended two contracts it holds with Arbor Systems.",
+                     "The trusts' joint record contract with Arbor Systems is under review while the regulator "
+                     "looks at their finances."):
+        assert negative_score(sentence) > 0, sentence
+    assert not negative_score("Dunmore Hospital has signed a contract with Arbor Systems to review its records.")

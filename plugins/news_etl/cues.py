@@ -245,7 +245,10 @@ NEGATIVE = [
     (r"\b(not|never|no longer|won't|declin(es|ed) to) (to )?(renew|extend|continue)\b|\bdecided against\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed|ling|ing|"
      r"lation)|"
-     r"abandon(s|ed|ing)?)\b|"
+     r"abandon(s|ed|ing)?|suspend(s|ed|ing)?|suspension)\b|"
+     # a deal in doubt: "the joint contract with Epic is under review"
+     r"\b(contract|deal|agreement|partnership)s?\b[^.]{0,60}\b(is|are|was|were|now|remains?) (under review|"
+     r"on hold|in doubt)\b|"
      # a legal claim paid off: "paid a settlement of $106 million to X to resolve allegations"
      r"\b(pa(id|ys?|ying)|reach(ed|es|ing)?|agree(d|s)? to) (a |an )?[^.]{0,40}?\bsettlement\b|"
      r"\bresolv(e|es|ed|ing) (the )?(allegations|claims|lawsuit|suit|litigation)\b", 3.0),
