@@ -175,3 +175,12 @@ def test_a_contract_suspended_or_under_review_is_no_new_agreement():
                      "looks at their finances."):
         assert negative_score(sentence) > 0, sentence
     assert not negative_score("Dunmore Hospital has signed a contract with Arbor Systems to review its records.")
+
+
+def test_an_award_winner_a_purchase_still_to_make_and_an_earnings_release_are_no_deals():
+    for sentence in ("Dunmore Children's Medical Center has been named a 2027 Quenby Award of Excellence winner.",
+                     "Dunmore Hospital NHS Foundation Trust is looking to procure a single electronic health record "
+                     "that could include two other trusts.",
+                     "Investors will watch Arbor Systems' next earnings release, scheduled for March 9."):
+        assert negative_score(sentence) > 0, sentence
+    assert not negative_score("Dunmore Hospital has chosen Arbor Systems to supply its new record.")

@@ -59,6 +59,8 @@ _NO_NEW_AGREEMENT = (
     r"(?:block|halt|overturn|annul|set aside)(?:s|ed|ing)? (?:the |its )?[^.]{0,30}?\b(?:award|contract)|"
     r"(?:has|have|is|are) (?:now )?(?:issued|launched|opened|published|seeking|inviting|going out to) (?:a |an )?"
     r"(?:tender|bids|request for proposals|RFP|invitation to tender)|"
+    # a purchase not yet made: "is looking to procure a single electronic health record"
+    r"(?:is|are) (?:now )?(?:looking|seeking|planning|preparing) to (?:procure|tender for|go to market for)|"
     r"filed (?:a )?(?:suit|lawsuit|complaint|claim)|legal action against|counter-?sued|"
     # (not a sale to a customer: "an agreement to sell more than $140 million of equipment to X")
     r"breach of contract|agreement to (?:sell(?! (?:more than |up to |over |about )?[$€£\d])|divest)|"
@@ -116,7 +118,7 @@ _RECALLED = (
 # Results that mention contracts signed: an earnings report, not an announcement.
 _RESULTS = (r"\b(?:revenues?|bookings|sales|profits?|earnings) (?:were |was )?(?:up|down) \d|"
             r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly|full-year|fiscal[- ]year) (?:results|revenue|"
-            r"earnings|sales|profit)\b|\b(?:half-year|interim|annual) results\b|\bearnings call\b|"
+            r"earnings|sales|profit)\b|\b(?:half-year|interim|annual) results\b|\bearnings (?:call|release|report)s?\b|"
             r"\bpre-tax (?:profits?|loss)\b|"
             r"\brevenues? (?:rose|fell|grew|increased|decreased|declined|"
             r"climbed|was up|was down)\b|\bnet (?:loss|income)\b|\banalysts'? (?:expectations|"
@@ -320,6 +322,7 @@ NEGATIVE = [
     # An award for a collaboration already running: "won the award for the best healthcare collaboration".
     # ... and a recognition received: "has awarded Mount Sinai its Most Wired recognition".
     (r"\b(won|wins|winning|winners? of|shortlisted for|finalists? (for|in))\b[^.]{0,40}\b(award|prize)s?\b|"
+     r"\b(award|prize)s?\b[^.]{0,30}\b(winner|recipient|honou?ree)s?\b|"
      r"\b(receiv(e|es|ed|ing)|earn(s|ed|ing)?|honou?red with|award(s|ed|ing)?\b[^.]{0,60}\b(its|their|a|the))\b"
      r"[^.]{0,80}\b(recognition|designation|certification|accreditation|(?<!contract )award|honou?r|prize)s?\b|"
      r"\b(among|were named|are named) (the )?(winners|finalists)\b|\bcaptur(e|es|ed|ing)\b[^.]{0,30}\bawards?\b|"
