@@ -184,3 +184,9 @@ def test_an_award_winner_a_purchase_still_to_make_and_an_earnings_release_are_no
                      "Investors will watch Arbor Systems' next earnings release, scheduled for March 9."):
         assert negative_score(sentence) > 0, sentence
     assert not negative_score("Dunmore Hospital has chosen Arbor Systems to supply its new record.")
+
+
+def test_a_headline_count_and_a_participle_opener_name_no_one():
+    assert announced_parties("Eight join Quenby Health Data Alliance") == ["Quenby Health Data Alliance"]
+    assert announced_parties("Launched in December 2026, the Quenby Health Data Alliance has signed up with "
+                             "Arland Health.") == ["Quenby Health Data Alliance", "Arland Health"]

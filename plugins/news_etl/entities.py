@@ -504,6 +504,8 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
               "saturday", "sunday", "under", "both", "two", "three", "four", "officials", "executives",
+              # a headline's count of the parties: "Eight join UK Health Data Research Alliance"
+              "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "hundreds",
               # pronouns and articles opening a later sentence: "They join ...", "A partner at the fund will"
               "they", "we", "he", "she", "this", "these", "those", "a", "an", "according", "together",
               # quantifiers standing for people or bodies: "Many agree that ...", "Some say"

@@ -266,6 +266,9 @@ _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|To
                      # a participle's clause: "Aiming to cut waiting times,", "Looking ahead," (not before
                      # a speaker: "Speaking at the signing, Jane Roe said" names a person)
                      r"[A-Z][a-z]+ing (?=[a-z])(?![^.]*\b(?:said|says|told|added)\b)[^,]{0,80}|If [^,]{0,80}|"
+                     # a past participle's: "Launched in December 2018,", "Founded by two surgeons,"
+                     r"(?:Launched|Founded|Established|Created|Formed|Set up|Announced|Signed|Built) "
+                     r"(?:in|on|by|last|earlier|this|at) [^,]{0,60}|"
                      # whose view a sentence gives: "For Rachel,", "To Quenby Health,"
                      r"(?:For|To) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|"
                      # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,", "Back in
