@@ -190,3 +190,12 @@ def test_a_headline_count_and_a_participle_opener_name_no_one():
     assert announced_parties("Eight join Quenby Health Data Alliance") == ["Quenby Health Data Alliance"]
     assert announced_parties("Launched in December 2026, the Quenby Health Data Alliance has signed up with "
                              "Arland Health.") == ["Quenby Health Data Alliance", "Arland Health"]
+
+
+def test_a_choice_made_from_a_shortlist_and_systems_teaming_to_create_a_body_are_deals():
+    assert not negative_score("The three trusts, known as Westcare, chose Arbor Systems' records platform from a "
+                              "shortlist of three suppliers.")
+    assert negative_score("Arbor Systems and Kestrel Software have been shortlisted for the records contract.") > 0
+    from news_etl.cues import positive_score
+    assert positive_score("Dunmore Health, Harbourview Health and Quenby Health are teaming to create a shared "
+                          "data utility.") > 0

@@ -50,7 +50,8 @@ _SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(
 # or inquiry into how an earlier award was made ("to review the circumstances of how X won a contract").
 _NO_NEW_AGREEMENT = (
     r"\b(?:protest(?:s|ed|ing)?|challeng(?:e|es|ed|ing) (?:to )?(?:the |its |a )?[\w$ -]{0,30}?\b(?:award|contract|"
-    r"decision)|review(?:s|ed|ing)? the [^.]{0,40}\bcontract|shortlist(?:s|ed)?|short-listed|in the running|"
+    r"decision)|review(?:s|ed|ing)? the [^.]{0,40}\bcontract|(?<!from a )(?<!from the )shortlist(?:s|ed)?|"
+    r"short-listed|in the running|"
     r"preferred bidder (?:will|is|has) not|"
     r"appeal(?:s|ed)?\b[^.]{0,40}?\b(?:against|over) (?:the |its |a )?[^.]{0,40}?\b(?:award|contract|decision)|"
     r"(?:no|not yet an?) (?:contract|award|decision) has been|"
@@ -59,8 +60,6 @@ _NO_NEW_AGREEMENT = (
     r"(?:block|halt|overturn|annul|set aside)(?:s|ed|ing)? (?:the |its )?[^.]{0,30}?\b(?:award|contract)|"
     r"(?:has|have|is|are) (?:now )?(?:issued|launched|opened|published|seeking|inviting|going out to) (?:a |an )?"
     r"(?:tender|bids|request for proposals|RFP|invitation to tender)|"
-    # a purchase not yet made: "is looking to procure a single electronic health record"
-    r"(?:is|are) (?:now )?(?:looking|seeking|planning|preparing) to (?:procure|tender for|go to market for)|"
     r"filed (?:a )?(?:suit|lawsuit|complaint|claim)|legal action against|counter-?sued|"
     # (not a sale to a customer: "an agreement to sell more than $140 million of equipment to X")
     r"breach of contract|agreement to (?:sell(?! (?:more than |up to |over |about )?[$€£\d])|divest)|"
@@ -163,6 +162,7 @@ POSITIVE = [
     (r"\b(signs?|signed|signing|inks?|inked)\b", 1.5),
     (r"\bagreements?\b|\bcontracts?\b|\bdeals?\b", 1.5),
     (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b|\bteam(s|ed)? with\b|\btie-?ups?\b|"
+     r"\bteam(s|ed|ing)? to (create|form|launch|build|develop|establish)\b|"
      r"\bband(s|ed|ing)? together\b|\bjoin(s|ed|ing)? hands\b|"
      r"\b(ties?|tied|links?|linked) up with\b|\bpacts?\b", 3.0),
     (r"\b(expand(s|ed|ing)?|deepen(s|ed|ing)?|extend(s|ed|ing)?) (its |their )?relationship with\b", 2.0),
