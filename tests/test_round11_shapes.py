@@ -199,3 +199,11 @@ def test_a_choice_made_from_a_shortlist_and_systems_teaming_to_create_a_body_are
     from news_etl.cues import positive_score
     assert positive_score("Dunmore Health, Harbourview Health and Quenby Health are teaming to create a shared "
                           "data utility.") > 0
+
+
+def test_the_kind_of_body_before_a_subject_list_is_no_part_of_its_first_name():
+    assert announced_parties("Tech giants Quenby and Zorbly have signed a research collaboration.") == [
+        "Quenby", "Zorbly"]
+    assert announced_parties("Health systems Quenby Health and Arland Clinic have formed an alliance.") == [
+        "Quenby Health", "Arland Clinic"]
+    assert announced_parties("Three hospitals in Dunmore have signed a deal with Arbor.") == ["Arbor"]

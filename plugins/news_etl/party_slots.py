@@ -123,10 +123,17 @@ def _undescribed(chunk: str) -> str:
     described = DESCRIBED_PLACE.match(chunk)  # "Alphabet-owned Verily", "Omaha-based Quenby Health"
     if described and is_name_chunk(chunk[described.end():]):
         return chunk[described.end():]
-    description = _DESCRIPTION_BEFORE.match(chunk)
+    description = _DESCRIPTION_BEFORE.match(chunk) or _KIND_BEFORE.match(chunk)
     if description and not is_name_chunk(chunk) and is_name_chunk(chunk[description.end():]):
         return chunk[description.end():]
     return chunk
+
+
+# ... or the kind of body the names are, in the plural, before a list of them: "Top health IT companies
+# Cerner, McKesson and Zorbly announced", "Tech giants Quenby and Arland have".
+_KIND_BEFORE = re.compile(r"(?:[A-Z][a-z]+ )?(?:[a-z][\w-]* ){0,6}?(?:companies|firms|vendors|suppliers|giants|"
+                          r"makers|developers|providers|systems|hospitals|insurers|payers|start-?ups|"
+                          r"organi[sz]ations|groups|universities|trusts) (?=[A-Z])")
 
 
 def _without_officers(chunks: list[str]) -> list[str]:
