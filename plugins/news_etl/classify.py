@@ -25,6 +25,7 @@ from functools import lru_cache
 from news_etl.cues import PAST_DEAL, POSITIVE, RELATION, negative_score, positive_score
 from news_etl.detector import Detector, TypeModel, load_detector, load_type_model
 from news_etl.entities import (
+    OWNER_WORDS,
     OrgRef,
     acronym_after_name,
     find_organizations,
@@ -228,9 +229,9 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     # window, background is more often about other deals than the one announced).
     announcing = [span for span, _ in spans if span[1] <= offsets[:WINDOW][-1][1]]
     # Lists of the rest of the parties (their names only: from where the list starts).
-    listed = [_listed_span(start, end, sentence) for (start, end), sentence in zip(offsets, sentences, strict=True)
+    listed = [span for (start, end), sentence in zip(offsets, sentences, strict=True)
               if not any(s <= start < e for s, e in items) and not _BACKGROUND.search(sentence)
-              and (_MEMBER_LIST.match(sentence) or _JOINERS.search(sentence))]
+              and (span := _listed_span(start, end, sentence))]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1], listed)
     late = False
     if len(participants) < 2 and len(spans) > len(announcing):
@@ -559,13 +560,14 @@ def _participants(
     ]
 
 
-def _listed_span(start: int, end: int, sentence: str) -> tuple[int, int]:
+def _listed_span(start: int, end: int, sentence: str) -> tuple[int, int] | None:
     """Where a sentence that lists the rest of the parties names them: after "The other members
-    include", or before "were among those to join"."""
+    include", or before "were among those to join"; None when it lists none."""
     member_list = _MEMBER_LIST.match(sentence)
     if member_list:
         return start + member_list.end(), end
-    return start, start + _JOINERS.search(sentence).start()
+    joiners = _JOINERS.search(sentence)
+    return (start, start + joiners.start()) if joiners else None
 
 
 def _referent(orgs: list[OrgRef], kind: str | None, before: int) -> OrgRef | None:
@@ -676,7 +678,7 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
 _JOINT_BODY_OF = re.compile(r"\s+(?:is|was|will be)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:collaboration|partnership|"
                             r"joint venture|venture|alliance|initiative|consortium|programme|program|project)\s+"
                             r"(?:between|of|among|involving)\b")
-_BACKER_GLUED = re.compile(r"(?: [A-Z][\w&]*)?-(?:backed|owned|funded|hosted)\b")
+_BACKER_GLUED = re.compile(rf"(?: [A-Z][\w&]*)?-(?:{OWNER_WORDS})\b")
 # Later names in such a list: "... including Advocate Health and Sutter Health".
 _EXAMPLE_LIST = re.compile(r"\b(?<!\band )(?:including|such as|among them)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:(?:[A-Z][\w'’.&-]*|of|and|the)\s+){0,8}?(?:[A-Z][\w'’.&-]*)(?:,\s+|,?\s+and\s+|\s+&\s+)$")

@@ -459,7 +459,8 @@ def _phrases(text: str, gazetteer: Gazetteer | None = None):
 
 # A description glued to a word before a name, of where the body is based or registered or who owns,
 # backs or hosts it: "Boston-based", "Irish-domiciled", "Alphabet-owned Verily".
-_BASED_WORDS = r"-(?:based|headquartered|domiciled|registered|owned|backed|funded|hosted)"
+OWNER_WORDS = "owned|backed|funded|hosted"
+_BASED_WORDS = rf"-(?:based|headquartered|domiciled|registered|{OWNER_WORDS})"
 _PLACE_BASED = re.compile(_BASED_WORDS + "$")
 DESCRIBED_PLACE = re.compile(r"(?:(?:[A-Z][\w.]*|of|for|and|the)\s+){0,4}?\S+" + _BASED_WORDS + r"\s+(?=[A-Z])")
 # A town before its state or country in such a description: "Franklin, Tenn.-based", "Verona, Wis.-based".
