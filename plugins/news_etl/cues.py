@@ -48,6 +48,10 @@ _SYSTEM_PURCHASE = (r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(
 # looking ("is looking to procure", "a prior information notice", "to open the arrangement to
 # competitive tender"), a contract that has run out ("the contract expired in June"), and an audit
 # or inquiry into how an earlier award was made ("to review the circumstances of how X won a contract").
+# Not after the words a winner is told with, alone or before one word (a number): "beat rival
+# suppliers", "against six rival bidders" (a lookbehind has one width: one per word length).
+_NOT_WON_OVER = "".join(rf"(?<!\b{word} )" + "".join(rf"(?<!\b{word} \w{{{n}}} )" for n in range(1, 8))
+                        for word in ("beat", "beating", "over", "against"))
 _NO_NEW_AGREEMENT = (
     r"\b(?:protest(?:s|ed|ing)?|challeng(?:e|es|ed|ing) (?:to )?(?:the |its |a )?[\w$ -]{0,30}?\b(?:award|contract|"
     r"decision)|review(?:s|ed|ing)? the [^.]{0,40}\bcontract|(?<!from a )(?<!from the )shortlist(?:s|ed)?|"
@@ -68,7 +72,8 @@ _NO_NEW_AGREEMENT = (
     r"sale of its|upheld|uphold(?:s|ing)?|will stand(?! the test)|ruled(?! out)|"
     r"rul(?:ing|ings) (?:on|against|in favou?r)|"
     r"dismiss(?:es|ed|ing)? (?:a |the |its )?(?:claim|challenge|protest|case|complaint)|"
-    r"(?<!beat )(?<!beating )(?<!over )rival (?:supplier|bidder)s?|"  # not a tender won: "beating rival suppliers"
+    # not a tender won: "beating rival suppliers", "won the bid against six rival suppliers"
+    rf"{_NOT_WON_OVER}rival (?:supplier|bidder)s?|"
     r"which (?:already )?(?:has|holds|had|held) (?:a|an|the) [^.]{0,50}?\b(?:contract|agreement|deal)s?|"
     r"(?:looking|seeking|plans?|planning|intends?|intending|wants?) to (?:procure|tender|go (?:out )?to tender)|"
     r"(?:tender|procurement|prior information) notices?|re-?tender(?:s|ed|ing)?|"
@@ -214,7 +219,10 @@ POSITIVE = [
     # Setting up something held in common: "have formed a federated data platform", "set up a shared service".
     (r"\b(form(s|ed|ing)?|establish(es|ed|ing)?|set(s|ting)? up|creat(e|es|ed|ing))\b[^.]{0,40}"
      r"\b(jointly[- ]owned|shared|federated|common)\b", 2.0),
-    (r"\baward(s|ed|ing)?\b[^.]{0,80}\bcontract\b|\bcontract\b[^.]{0,40}\bawarded\b", 2.0),
+    # ... and told in the passive, the contract described at length first: "A three-year contract for a
+    # 'digital front door' for patients in Scotland ... has been awarded to X".
+    (r"\baward(s|ed|ing)?\b[^.]{0,80}\bcontract\b|\bcontract\b[^.]{0,40}\bawarded\b|"
+     r"\bcontract\b[^.]{0,120}\b(has|have) been awarded to\b", 2.0),
     (r"\b(renew(s|ed|al)?|extend(s|ed)?|extension)\b[^.]{0,60}\b(contract|agreement|deal)\b", 1.0),
     (r"\bunder (a|an|the) [\w-]+(-year)? (deal|agreement|contract)\b", 1.0),
     # What a story says next about the deal it announced: "Under the agreement, ...", "The partners will".

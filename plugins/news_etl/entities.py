@@ -160,7 +160,9 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     party_names = _split_known_tails({_owner_in_slot(n, party_names, text, gazetteer) for n in party_names})
     longer = _unknown_names_around_known(text, party_names, gazetteer)
     for start, end, surface, org, product in _gazetteer_hits(text, gazetteer):
-        if not any(s < start and end <= e for s, e in longer) and not _continued_name(text, start, end, org, gazetteer):
+        if not any(s < start and end <= e for s, e in longer) \
+                and not _continued_name(text, start, end, org, gazetteer) \
+                and not _generic_name_continued(text, start, surface, gazetteer):
             add(start, end, surface, org, product)
     for start, end, name in shared_plural_names(text):
         if not _overlaps(start, end, taken):
@@ -295,12 +297,20 @@ def _owner(text: str, name: str, refs: dict[str, OrgRef], gazetteer: Gazetteer) 
         or f"({name})" in text
 
 
+_ACADEMIC_UNIT = re.compile(r"(?:Department|Division|Section)s? of ")
+
+
 def _is_thing(text: str, ref: OrgRef, owned: set[str], refs: dict[str, OrgRef], gazetteer: Gazetteer) -> bool:
     """Whether an unknown name is a thing an organisation has or supplies, not an organisation: the
     text writes it as an organisation's ("Zorblatt's Digital Nerve Centre", "its Digital Nerve
     Centre") or says what product it is ("eCareCompanion, Quenby's remote monitoring platform,")."""
     if ref.known:
         return False
+    unit = _ACADEMIC_UNIT.match(ref.name)
+    if unit and set(ref.name[unit.end():].lower().replace(",", " ").split()) <= _UNIT_WORDS:
+        # "Department of Psychiatry", "Division of Cardiology": a unit of the university or hospital
+        # the text names it with, no party beside it ("Department of Biotechnology" is a ministry's)
+        return True
     if _SYSTEM_KIND.search(ref.name) or _CONDITION.search(ref.name) and not HEADS.search(ref.name):
         # "a Hospital Information System (HIS)", "Congestive Heart Failure (CHF)"; not a body named for a
         # condition ("Institute for Research in Kidney Disease")
@@ -369,6 +379,27 @@ def _continued_name(text: str, start: int, end: int, org: KnownOrg, gazetteer: G
         code = PLACE_TO_CODE.get(rest[match.end("of") - end:].lower())
         return code is None or org.country not in (None, code)
     return org.org_type != "vendor" and bool(HEADS.search(rest)) and not _UNIT_WORD.search(rest)
+
+
+def _generic_name_continued(text: str, start: int, surface: str, gazetteer: Gazetteer) -> bool:
+    """Whether a known name that opens with a generic word is only the end of a longer name, a word of
+    its own written before it in mid-sentence: "Chonnam National University Hospital" is not Singapore's
+    National University Hospital. Not after a function word, a place or a known name ("at National
+    University Hospital", "Singapore National University Hospital" stays NUH for the reader to weigh)."""
+    if not _GENERIC_OPENING.match(surface):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group("word")
+    return word.lower() not in _LEADING_NOISE and word.lower() not in PLACE_TO_CODE \
+        and not gazetteer.lookup(word) and word.lower() not in _WEEKDAYS
+
+
+_GENERIC_OPENING = re.compile(r"(?:National|General|University|Children’s|Children's|Memorial|Regional|Community|"
+                              r"Royal|Public)\b")
+# A capitalised word just before, itself after a lower-case word or a comma (not a sentence's first word).
+_WORD_BEFORE = re.compile(r"(?:[a-z,;:]) (?P<word>[A-Z][a-z]+) $")
 
 
 # Words that make a name a part of the body it continues, not another body.
@@ -911,10 +942,11 @@ def _split_conjunction(text: str, start: int, end: int, surface: str, gazetteer:
             left, right = surface[:cut], surface[cut + len(sep):]
             if joins_places(left, right) or ONE_NAME_PAIR.search(left + sep + right[:20]):
                 continue
-            # "X and East Lansing-based Y": a description of where it is opens a name of its own.
+            # "X and East Lansing-based Y": a description of where it is opens a name of its own. Fields
+            # next are the rest of one name: "Ministry of Transport and Communications and X" cuts at X.
             if right.startswith("the ") or DESCRIBED_PLACE.match(right) or (
                     gazetteer.lookup(left) or is_org_like(left) and not head_word_only(left)) \
-                    and not fields_only(right):
+                    and not fields_only(re.split(r" and | & ", right, maxsplit=1)[0]):
                 yield start, start + len(left), left
                 right_start = start + len(left) + len(sep)
                 if right.startswith("the "):
@@ -1291,12 +1323,24 @@ def profile_country(text: str, mentions: Iterable[str], others: Iterable[str] = 
     return None
 
 
+# Medical specialties, what a hospital's or university's departments are named for.
+SPECIALTIES = frozenset("psychiatry psychotherapy psychosomatic neurosciences neuroscience neurology oncology "
+                        "cardiology radiology pathology surgery paediatrics pediatrics anaesthesia anesthesiology "
+                        "dermatology ophthalmology orthopaedics orthopedics urology obstetrics gynaecology gynecology "
+                        "epidemiology biostatistics immunology microbiology genetics psychology physiology "
+                        "pharmacology rheumatology endocrinology gastroenterology nephrology haematology hematology "
+                        "virology midwifery rehabilitation preventive adolescent".split())
+# What a clinical or academic department is named with: its specialty, whom it treats, connectors.
+_UNIT_WORDS = SPECIALTIES | frozenset("medicine child social and & of".split())
 # Fields of study a school or faculty is named after: "School of Medicine and Public Health" is one name.
 _FIELDS = frozenset("public health medicine medical science sciences nursing dentistry pharmacy technology "
                     "research care social policy engineering life biomedical population global "
                     "data digital informatics analytics innovation genomics imaging robotics education "
                     # and what ministries are named after: "Ministry of Health and Welfare"
-                    "welfare family human services information safety security excellence".split())
+                    "welfare family human services information safety security excellence "
+                    "communications telecommunications transport finance trade industry labour labor environment "
+                    "energy agriculture justice defence defense culture tourism affairs economy commerce "
+                    "employment housing infrastructure".split()) | SPECIALTIES
 
 
 def fields_only(name: str) -> bool:

@@ -81,7 +81,10 @@ for _code, _names in {
            "Sunderland", "Middlesbrough", "Brighton", "Norwich", "Ipswich", "Milton Keynes", "Wirral", "Merseyside",
            "Cumbria", "Northumberland", "Aberdeen", "Dundee", "Swansea", "Bradford", "Wolverhampton", "Leicestershire",
            "Nottinghamshire", "Derbyshire", "Lincolnshire", "Cheshire", "Staffordshire", "Somerset", "Dorset",
-           "Wiltshire", "Gloucestershire", "Oxfordshire", "Berkshire", "Hertfordshire", "Bedfordshire"],
+           "Wiltshire", "Gloucestershire", "Oxfordshire", "Berkshire", "Hertfordshire", "Bedfordshire",
+           # England's regions, which bodies are named for ("Health Innovation West Midlands")
+           "West Midlands", "East Midlands", "Midlands", "Greater Manchester", "West Yorkshire",
+           "South Yorkshire", "North Yorkshire", "East Anglia", "Tayside"],
     "CA": ["Winnipeg", "Edmonton", "Halifax", "New Brunswick", "Newfoundland", "Hamilton, Ont.", "Ont.", "B.C.",
            "Mississauga", "Regina", "Saskatoon", "Kingston, Ont."],
     "AU": ["Canberra", "Hobart", "Gold Coast", "Western Australia", "South Australia", "Northern Territory",

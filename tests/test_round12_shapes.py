@@ -1,0 +1,73 @@
+"""Real-news shapes of issue 5's twelfth round (read from the readable two thirds of a real-news
+check set kept outside the repo, written here in our own words): bodies named for an English region;
+a ministry's two portfolios; a tender won against rivals; a contract awarded in the passive; the
+departments a university works through; a longer name that ends in a known generic one. Every
+organisation, person and sentence here is invented (the regions and "National University Hospital"
+are real names of places and of a hospital in the reference data)."""
+
+from __future__ import annotations
+
+from news_etl.classify import classify_article
+from news_etl.cues import negative_score, positive_score
+from news_etl.entities import find_organizations
+from news_etl.orgs import load_gazetteer
+
+
+def _parties(title: str, text: str) -> set[str]:
+    verdict = classify_article(title, text)
+    assert verdict.is_partnership, verdict.reason
+    return {p.name for p in verdict.partnerships[0].participants}
+
+
+def test_a_body_named_for_an_english_region_is_a_name_of_its_own_before_and():
+    parties = _parties(
+        "Regional innovation body and university sign partnership",
+        "A new partnership between Health Innovation East Midlands and Quenby City University has been "
+        "announced, covering joint research and training.\n\n"
+        "The five-year memorandum of understanding sets out shared projects in digital care.")
+    assert parties == {"Health Innovation East Midlands", "Quenby City University"}
+
+
+def test_a_ministry_named_for_two_portfolios_is_one_name():
+    names = {r.name for r in find_organizations(
+        "The agreement was signed between the Ministry of Transport and Communications and Zorbly Systems.",
+        load_gazetteer())}
+    assert "Ministry of Transport and Communications" in names
+    assert "Communications" not in names
+
+
+def test_a_tender_won_against_rival_suppliers_is_no_dispute():
+    assert negative_score("Westshire Health Board chose the firm after it won the bid against four rival "
+                          "suppliers.") == 0
+    assert negative_score("Two rival suppliers have challenged the decision in court.") > 0
+
+
+def test_a_contract_awarded_in_the_passive_after_a_long_description_is_a_cue():
+    described = "A two-year contract for an online booking service for patients across the region to see their records"
+    assert positive_score(f"{described} has been awarded to Zorbly.") > positive_score(
+        f"{described} has been reviewed by Zorbly.")
+
+
+def test_a_universitys_departments_are_no_parties_beside_it():
+    parties = _parties(
+        "Zorbly signs research MoU with Arland university hospital",
+        "Zorbly, a data science company, has signed a memorandum of understanding with Arland University "
+        "Hospital, Department of Child and Adolescent Psychiatry, Psychosomatic Medicine and Psychotherapy, "
+        "to start a research partnership.\n\n"
+        "Zorbly will work with the Department of Psychiatry and the Department of Social and Preventive "
+        "Medicine on the project.")
+    assert parties == {"Zorbly", "Arland University Hospital"}
+    names = {r.name for r in find_organizations(
+        "The Department of Biotechnology and Zorbly signed the agreement.", load_gazetteer())}
+    assert "Department of Biotechnology" in names  # a ministry's department is a body
+
+
+def test_a_known_generic_name_ending_a_longer_one_is_not_that_body():
+    names = {r.name for r in find_organizations(
+        "The alliance includes Quenby Medical Center, Dunmore National University Hospital and Arland "
+        "University Health System.", load_gazetteer())}
+    assert "Dunmore National University Hospital" in names
+    assert "National University Hospital" not in names
+    names = {r.name for r in find_organizations(
+        "Zorbly will work with National University Hospital on the trial.", load_gazetteer())}
+    assert "National University Hospital" in names
