@@ -71,3 +71,31 @@ def test_a_known_generic_name_ending_a_longer_one_is_not_that_body():
     names = {r.name for r in find_organizations(
         "Zorbly will work with National University Hospital on the trial.", load_gazetteer())}
     assert "National University Hospital" in names
+
+
+def test_a_quoted_group_name_still_opens_its_member_list():
+    parties = _parties(
+        "Zorbly forms research network with hospitals",
+        "Zorbly announced a research collaboration with major hospitals on Tuesday.\n\n"
+        "The ‘Data Alliance’ includes Quenby University Medical Center, Dunmore Medical Center and Arland "
+        "University Health System, with Zorbly giving technical support.")
+    assert {"Quenby University Medical Center", "Dunmore Medical Center", "Arland University Health System",
+            "Zorbly"} <= parties
+
+
+def test_the_network_a_party_launches_is_no_party_nor_its_bracketed_other_name():
+    parties = _parties(
+        "Zorbly launches research network with Quenby hospitals",
+        "Zorbly announced the launch of the Clinical Data Network (Data Commons) with Quenby Health System "
+        "and Dunmore University Hospital on Monday.\n\n"
+        "The partners will share anonymised records for research.")
+    assert parties == {"Zorbly", "Quenby Health System", "Dunmore University Hospital"}
+
+
+def test_the_first_to_participate_are_parties_too():
+    parties = _parties(
+        "Drug maker sets up partnering model with universities",
+        "Arland Pharma today announced the creation of the Target Discovery Network, a partnering model for "
+        "research collaborations with universities.\n\n"
+        "Quenby University and Dunmore University are the first to participate in the model.")
+    assert parties == {"Arland Pharma", "Quenby University", "Dunmore University"}

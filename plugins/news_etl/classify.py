@@ -469,7 +469,11 @@ def _participants(
     # the Y Act") may name two organisations before the announcement names the headline's party.
     headline_end = document.find("\n") if "\n" in document else len(document)
     in_headline = {r.key for r in orgs if any(a < headline_end for a, _ in r.spans)}
-    naming_two = [span for span in announcing if len(named_in(span)) >= 2]
+    # A sentence that only lists members ("X and Y are the first to join") completes an earlier
+    # announcement that names a party, it does not replace it.
+    naming_two = [span for span in announcing if len(named_in(span)) >= 2
+                  and not (any(span[0] <= s and e <= span[1] for s, e in listed)
+                           and any(named_in(a) for a in announcing if a[1] <= span[0]))]
     # Else the first with an announcement cue, not only a relation word: "patients at X may be treated
     # under an arrangement between Y and Z" gives way to "Y and Z have agreed a collaboration".
     cued = next((span for span in naming_two if POSITIVE.score(document[span[0]:span[1]]) > 0),
@@ -634,6 +638,10 @@ def _as_party(document: str, sentence_start: int, start: int, end: int) -> bool:
         return False  # "a Google Ventures-backed health IT company": a backer, not a party
     if _JOINT_BODY_OF.match(document, end):
         return False  # "The Joint Centre for X is a collaboration between A and B": what they set up
+    if _LAUNCHED_BEFORE.search(before) and _JOINT_BODY_HEAD.search(document, start, end):
+        return False  # "X launches the Y Research Network with Z": the network is what they set up
+    if _NAME_THEN_BRACKET.search(before) and _BRACKET_CLOSES.match(document, end):
+        return False  # "the Quenby Research Network (Research Alliance)": another name of the one before
     return not (_OWNED_SYSTEM_BEFORE.search(before) and _SYSTEM_AFTER.match(document, end, end + 40))
 
 
@@ -675,6 +683,16 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      # includes Y"
                      r"\b(?<!\band )(?<!\bnow )(?:including|includes|such as|among them|like)\s+(?:[\w-]+\s+){0,2}$",
                      re.I)
+# A body being set up, named after the verb: "announced the launch of the Quenby Research Network",
+# "have formed the Arland Data Alliance".
+_LAUNCHED_BEFORE = re.compile(r"\b(?:launch(?:es|ed|ing)?|the (?:launch|creation|formation|establishment) of|"
+                              r"form(?:s|ed|ing)?|creat(?:e|es|ed|ing)|"
+                              r"establish(?:es|ed|ing)?|set(?:s|ting)? up)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+)?"
+                              r"(?:new\s+)?[‘'\"“]?$", re.I)
+# A name in brackets right after another name: "Quenby Research Network (Research Alliance)".
+_NAME_THEN_BRACKET = re.compile(r"[A-Z][\w&.-]*[’'\"”]?\s*\(\s*[‘'\"“]?$")
+_BRACKET_CLOSES = re.compile(r"[’'\"”]?\s*\)")
+_JOINT_BODY_HEAD = re.compile(r"\b(?:Network|Alliance|Consortium|Collaborative|Coalition|Partnership|Initiative)$")
 _JOINT_BODY_OF = re.compile(r"\s+(?:is|was|will be)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:collaboration|partnership|"
                             r"joint venture|venture|alliance|initiative|consortium|programme|program|project)\s+"
                             r"(?:between|of|among|involving)\b")
@@ -693,13 +711,15 @@ _MEMBER_LIST = re.compile(
     r"(?:[A-Z][\w-]*(?: [\w-]+){0,2}? )?(?i:members|partners|participants|health systems|hospitals|"
     r"organi[sz]ations|companies|institutions|universities|trusts|insurers)(?: (?:involved|participating|"
     r"taking part|joining|(?:making|signing) the [\w-]+))?)"
-    r",?\s+(?i:include|includes|comprise|comprises|consist of|consists of|are)\s+(?:the\s+)?"
+    r"[’'\"”]?,?\s+(?i:include|includes|comprise|comprises|consist of|consists of|are)\s+(?:the\s+)?"
     r"(?:(?!(?:from|of|by|with|for|to|in|on|at) )[a-z][\w-]* ){0,3}?(?=[A-Z])")  # "include big tech firms X, Y"
 # Parties named before the words that say they joined too: "X, Y and Z were among those to join the
 # network this year".
 _JOINERS = re.compile(r",? (?:were|are) among (?:those|the (?:[\w-]+ ){0,3}?(?:organi[sz]ations|systems|"
                       r"hospitals|members|providers|companies)) (?:to (?:join|sign)|joining|signing|that (?:have )?"
-                      r"(?:joined|signed))\b")
+                      r"(?:joined|signed))\b|"
+                      # "X and Y are the first to participate in the model"
+                      r",? (?:were|are) the first (?:[\w-]+ ){0,2}?to (?:join|sign|participate|take part)\b")
 # A plural subject whose members an appositive names: "The health systems, which include X, ...",
 # "Fourteen health systems, including X, ...".
 _SUBJECT_MEMBERS = re.compile(r"(?:The|These|Those|All|Both|[A-Z][a-z]+|\d+) (?:[\w-]+ ){0,4}?[\w-]+s, "
