@@ -99,3 +99,17 @@ def test_the_first_to_participate_are_parties_too():
         "research collaborations with universities.\n\n"
         "Quenby University and Dunmore University are the first to participate in the model.")
     assert parties == {"Arland Pharma", "Quenby University", "Dunmore University"}
+
+
+def test_letters_of_intent_to_a_partner_are_a_cue_and_a_described_subject_is_named_next():
+    assert positive_score("The company presented letters of intent to the Arland government.") > 0
+    assert positive_score("Quenby Health signed a letter of intent to merge with Dunmore Health.") == positive_score(
+        "Quenby Health signed a plan to merge with Dunmore Health.")  # a merger's letter is no cue
+    parties = _parties(
+        "Imaging company to help Arland's hospitals",
+        "A Westrian medical imaging company has presented letters of intent to the Arland government aiming "
+        "to improve hospital care through training and collaboration.\n\n"
+        "Zorbly Imaging, a subsidiary of Zorbly Group, submitted three letters to the trade minister during a "
+        "state visit on Tuesday.\n\n"
+        "The first letter covers a training centre for radiology.")
+    assert parties == {"Zorbly Imaging", "Arland government"}

@@ -65,6 +65,9 @@ _DEAL_EVENT = re.compile(
     r"joint venture|with)\b", re.I)
 MAX_OTHER_PARTNERSHIPS = 3
 # (also after a participle's clause and with an amount: "Bringing together X and Y, the £500,000 partnership")
+# A subject that describes a company before the story names it: "A German health services company has".
+_DESCRIBED_FIRST = re.compile(r"(?:An?|One) (?:[\w-]+ ){0,4}?(?i:company|firm|start-?up|supplier|vendor|provider|"
+                              r"developer|maker|group|giant|specialist) (?:has|have|is|was|will|on \w+)\b")
 _SAME_DEAL = re.compile(r"(?:[A-Z][a-z]+ing\b[^,]{0,80}, the|The|This|Under the|Under this) (?:[\w£$€.,-]+ ){0,2}?"
                         r"(?:contract|deal|agreement|partnership|collaboration|alliance|award|tender|MoU|memorandum)\b")
 # Another deal, not the word "separate" ("replacing several separate systems").
@@ -482,8 +485,11 @@ def _participants(
     if primary is None:
         # "X has signed a contract for Y. The contract ... was awarded to Z.": a sentence that names
         # one party, and the next one, about the same deal, that names the other.
+        # Or one whose subject is a description the next sentence names: "A German imaging company has
+        # presented letters of intent to X. Zorbly Imaging, a subsidiary of ..., submitted ...".
         primary = next(((a[0], b[1]) for a, b in zip(announcing, announcing[1:], strict=False)
-                        if named_in(a) and _SAME_DEAL.match(document[b[0]:b[1]])
+                        if named_in(a) and (_SAME_DEAL.match(document[b[0]:b[1]]) or _DESCRIBED_FIRST.match(
+                            document[a[0]:a[1]]) and any(r.spans[0][0] == b[0] for r in named_in(b)))
                         and len({r.key for r in named_in(a) + named_in(b)}) >= 2), None)
     referent: OrgRef | None = None
     if primary is None:

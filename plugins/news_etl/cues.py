@@ -163,7 +163,8 @@ POSITIVE = [
     (r"\bpartner(s|ed|ing|ship|ships)?\b", 2.0),
     (r"\bcollaborat(e|es|ed|ing|ion|ions|ive)\b|\bco-?operat(e|es|ed|ing|ion|ions|ive)\b", 2.0),
     (r"\balliances?\b|\bjoint venture\b|\baffiliat(e|es|ed|ion)\b", 2.0),
-    (r"\bmemorandum of understanding\b|\bMoUs?\b", 3.0),
+    # ... and its cousin, a letter of intent presented to a partner (not one to merge: a negative cue)
+    (r"\bmemorandum of understanding\b|\bMoUs?\b|\bletters? of intent\b(?! to (join|combine|merge)\b)|\bLOIs?\b", 3.0),
     (r"\b(signs?|signed|signing|inks?|inked)\b", 1.5),
     (r"\bagreements?\b|\bcontracts?\b|\bdeals?\b", 1.5),
     (r"\bteam(s|ed|ing)? up\b|\bjoin(s|ed|ing)? forces\b|\bteam(s|ed)? with\b|\btie-?ups?\b|"
