@@ -109,7 +109,7 @@ def test_letters_of_intent_to_a_partner_are_a_cue_and_a_described_subject_is_nam
         "Imaging company to help Arland's hospitals",
         "A Westrian medical imaging company has presented letters of intent to the Arland government aiming "
         "to improve hospital care through training and collaboration.\n\n"
-        "Zorbly Medical Systems, a subsidiary of Zorbly Group, submitted three letters of intent to the trade minister "
+        "Zorbly Medical Systems, a maker of scanners, submitted three letters of intent to the trade minister "
         "during a state visit on Tuesday.\n\n"
         "The first letter covers a training centre for radiology.")
     assert parties == {"Zorbly Medical Systems", "Arland government"}
