@@ -113,3 +113,16 @@ def test_letters_of_intent_to_a_partner_are_a_cue_and_a_described_subject_is_nam
         "during a state visit on Tuesday.\n\n"
         "The first letter covers a training centre for radiology.")
     assert parties == {"Zorbly Medical Systems", "Arland government"}
+
+
+def test_talks_about_potential_partnerships_are_no_deal():
+    assert negative_score("Zorbly has reportedly held broad discussions with insurers Quenby Health and Dunmore "
+                          "Health about potential partnerships.") > 0
+    assert negative_score("Zorbly spoke with Quenby Health regarding a records tie-up - report") > 0
+    assert negative_score("Zorbly and Quenby Health signed a partnership after months of talks.") == 0
+    verdict = classify_article(
+        "Zorbly spoke with Quenby Health, Dunmore Health regarding app tie-up - report",
+        "To drive use of its new app, Zorbly has reportedly held discussions with major insurers Quenby Health "
+        "and Dunmore Health about potential partnerships.\n\n"
+        "Executives from both insurers confirmed the talks but gave no details.")
+    assert not verdict.is_partnership, verdict.reason

@@ -273,6 +273,14 @@ NEGATIVE = [
      r"(?! (its|their|the|a|an|some|all|legacy|old|existing|paper)\b)", 3.0),
     (_NO_NEW_AGREEMENT, 3.0),
     (_RESULTS, 2.5),
+    # Talks about a deal that may come, not a deal: "held discussions with X about potential partnerships",
+    # "is reportedly in talks with Y", "is said to be in talks".
+    (r"\b(talks|discussions|conversations|negotiations)\b[^.]{0,80}\b(potential|possible|prospective|"
+     r"future) (partnerships?|deals?|collaborations?|tie-ups?|agreements?)\b|"
+     r"\b(reportedly|(is|are) said to be|(is|are) rumou?red to be) (in|holding) (early |exclusive |advanced )?"
+     r"(talks|discussions)\b|\breportedly (held|had|holding) [^.]{0,30}\b(talks|discussions)\b|"
+     r"\b(spoke|speaks|talked|met|meets) with\b[^.]{0,60}\b(regarding|about|over|on) (a |an |the )?"
+     r"(possible |potential )?([\w-]+ ){0,2}(tie-up|partnership|deal|collaboration)\b", 3.0),
     # Talks that failed: "at impasse", "failed to agree on a new contract", "walked away".
     (r"\b(impasse|stalemate|stand-?off|fail(s|ed)? to (agree|reach)|walk(s|ed)? away)\b|"
      r"\b(talks|negotiations)\b[^.]{0,300}\b(broke|broken|break|breaks) down\b|\bbreakdown of (the )?(talks|"
