@@ -126,3 +126,8 @@ def test_talks_about_potential_partnerships_are_no_deal():
         "and Dunmore Health about potential partnerships.\n\n"
         "Executives from both insurers confirmed the talks but gave no details.")
     assert not verdict.is_partnership, verdict.reason
+
+
+def test_systems_going_live_is_a_go_live():
+    assert negative_score("From September, 120 health systems are going live with the Zorbly record system.") > 0
+    assert negative_score("The system will be going live at Quenby Hospital next spring.") == 0

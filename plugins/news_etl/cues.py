@@ -319,7 +319,7 @@ NEGATIVE = [
      # Nor one in a clause about something else ("joined the exchange, which went live in 2019") or
      # that only may come ("could go live by January").
      r"(?:.*\b(?<!will )(?<!to )(?<!which )(?<!that )(?<!could )(?<!would )(?<!should )(?<!may )(?<!might )"
-     r"(?<!can )(go(es)?[- ]live|went live|gone live|switch(es|ed)? on|live on)\b|"
+     r"(?<!can )(go(es)?[- ]live|(?<!be )going live|went live|gone live|switch(es|ed)? on|live on)\b|"
      r".*\bcomplet(e|es|ed|ing) [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)s?\b|"
      # a rollout under way: "is three-fourths of the way through an $800 million Epic rollout"
      r".*\b(way|halfway|midway|part way|partway) through (an? |its |their |the )[^.]{0,40}\b(rollout|roll-out|"
