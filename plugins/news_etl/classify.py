@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from news_etl.cues import PAST_DEAL, POSITIVE, RELATION, negative_score, positive_score
-from news_etl.detector import Detector, TypeModel, load_detector, load_type_model
+from news_etl.detector import Detector, TypeModel, load_detector, load_type_model, sigmoid
 from news_etl.entities import (
     OWNER_WORDS,
     OrgRef,
@@ -49,8 +49,9 @@ from news_etl.roundups import (
     list_items,
     separate_deals,
 )
+from news_etl.text_model import TextModel, load_text_model, text_ngrams
 
-CLASSIFIER_VERSION = "hybrid-3.19"
+CLASSIFIER_VERSION = "hybrid-4.0"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 # How many of a story's first paragraphs may open with a dateline (after a date line, a kicker and
@@ -272,14 +273,29 @@ def _without_marks(text: str) -> str:
 _TRADE_MARKS = str.maketrans("", "", "®™℠")
 
 
+def words_of(r: Reading) -> dict[str, int]:
+    """The headline's and lead's n-grams the words model weighs, with the organisations the rules
+    found masked (see ``text_model``)."""
+    return text_ngrams(r.document, (span for o in r.orgs for span in (*o.spans, *o.product_spans)))
+
+
 def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None,
-                     detector: Detector | None = None, type_model: TypeModel | None = None) -> Classification:
+                     detector: Detector | None = None, type_model: TypeModel | None = None,
+                     text_model: TextModel | None = None) -> Classification:
     """Decide whether the article announces a partnership and between whom."""
     gazetteer = gazetteer or load_gazetteer()
     detector = detector or load_detector()
+    text_model = text_model or load_text_model()
     r = read_article(title, text, gazetteer)
-    probability = detector.probability(r.features)
-    why = f"p={probability:.2f} ({detector.explain(r.features)})"
+    rules = detector.logit(r.features)
+    why = f"rules {rules:+.1f} ({detector.explain(r.features)})"
+    if text_model.words:
+        grams = words_of(r)
+        words = text_model.words_logit(grams.values())
+        why += f", words {words:+.1f} ({text_model.explain(grams)})"
+        rules = text_model.combine(rules, words)
+    probability = sigmoid(rules)
+    why = f"p={probability:.2f}: {why}"
     if probability < 0.5:
         return Classification(False, probability, (), why, r.quotes)
     if r.features["roundup_intro"] and r.features["roundup_items"] >= ROUNDUP_ITEMS:

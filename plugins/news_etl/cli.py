@@ -7,7 +7,7 @@ Commands:
   summary       the latest (or a given) batch's summary
   extract       extraction only, same code path as the DAG, as JSON lines
   eval          score the classifier on the labelled articles (make eval)
-  train-detector  learn the detector's and type model's weights from the seed/dev articles; leave-one-batch-out figures
+  train-detector  learn the detector's, words model's and type model's weights; leave-one-batch-out figures
   bench         extraction quality and pipeline throughput beside the peers (make bench)
   migrate       create or upgrade the warehouse schema in place
   data-dictionary  write docs/data_dictionary.md from the schema
@@ -117,13 +117,17 @@ def _parser() -> argparse.ArgumentParser:
                         "e.g. a real-news check set); no thresholds")
     p.set_defaults(handler=_cmd_eval)
 
-    p = sub.add_parser("train-detector",
-                       help="learn seeds/detector.json and seeds/type_model.json from the seed/dev articles")
-    p.add_argument("--write", action="store_true", help="write seeds/detector.json (else only print figures)")
+    p = sub.add_parser("train-detector", help="learn seeds/detector.json, seeds/text_model.json and "
+                                               "seeds/type_model.json from the seed/dev articles and stored real rows")
+    p.add_argument("--write", action="store_true", help="write the models (else only print figures)")
     p.add_argument("--real", nargs="+", type=Path, metavar="FILE",
                    help="real labelled articles (JSONL kept outside the repository): read their features now "
                         "and, with --write, add them to seeds/detector_real_rows.jsonl, replacing the stored "
                         "rows of the same articles (else the stored rows alone)")
+    p.add_argument("--words", nargs="+", type=Path, metavar="FILE",
+                   help="real labelled articles for the words model: with --write, add the hashed words of "
+                        "their headline and lead (numbers, no text) to seeds/text_real_rows.jsonl, replacing "
+                        "the stored rows of the same articles")
     p.set_defaults(handler=_cmd_train_detector)
 
     p = sub.add_parser("reclassify", help="classify stored articles again, then load, validate, publish (no fetching)")
@@ -313,6 +317,7 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
     from news_etl.detector import DETECTOR_PATH, TYPE_MODEL_PATH
     from news_etl.evaluation import (
         REAL_ROWS_PATH,
+        TEXT_ROWS_PATH,
         Scores,
         leave_one_batch_out_scores,
         leave_one_batch_out_types,
@@ -321,9 +326,12 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
         load_real_rows,
         merge_real_rows,
         real_feature_rows,
+        text_rows,
         train_detector,
         train_type_model,
+        train_words,
     )
+    from news_etl.text_model import TEXT_MODEL_PATH
 
     def row(batch: str, scores: Scores) -> None:
         f = scores.figures()
@@ -335,6 +343,9 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
     # The real articles first: a bad file is reported before minutes of leave-one-batch-out training.
     stored = load_real_rows()
     real = merge_real_rows(stored, real_feature_rows(load_labelled_files(args.real))) if args.real else stored
+    words_rows = load_real_rows(TEXT_ROWS_PATH)
+    if args.words:
+        words_rows = merge_real_rows(words_rows, text_rows(load_labelled_files(args.words)))
     readers = sorted({r["reader"] for r in real})
     print(f"real articles: {len(real)} rows ({sum(r['is_partnership'] for r in real)} partnerships), "
           f"read by {', '.join(readers) or '-'}")
@@ -354,13 +365,20 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
         print(f"{batch:<9}{counts[1]:>6}{_ratio(counts[0], counts[1]):>9.3f}{_ratio(counts[2], counts[3]):>9.3f}")
     print(f"{'all':<9}{sums[1]:>6}{_ratio(sums[0], sums[1]):>9.3f}{_ratio(sums[2], sums[3]):>9.3f}")
     detector, type_model = train_detector(articles, real_rows=real), train_type_model(articles, real_rows=real)
+    words = train_words(articles, detector, real_text_rows=words_rows)
+    print(f"words model: {words.trained_on} articles ({len(words_rows)} real), combined logit = "
+          f"{words.rules:.2f} x rules + {words.words:.2f} x words {words.offset:+.2f}")
     if args.write:
         if args.real:
             REAL_ROWS_PATH.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in real), encoding="utf-8")
+        if args.words:
+            TEXT_ROWS_PATH.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in words_rows),
+                                      encoding="utf-8")
         DETECTOR_PATH.write_text(detector.to_json(), encoding="utf-8")
+        TEXT_MODEL_PATH.write_text(words.to_json(), encoding="utf-8")
         TYPE_MODEL_PATH.write_text(type_model.to_json(), encoding="utf-8")
-        print(f"wrote {DETECTOR_PATH} ({detector.trained_on} articles) and {TYPE_MODEL_PATH} "
-              f"({type_model.trained_on} readings)")
+        print(f"wrote {DETECTOR_PATH} ({detector.trained_on} articles), {TEXT_MODEL_PATH} ({words.trained_on} "
+              f"articles) and {TYPE_MODEL_PATH} ({type_model.trained_on} readings)")
     else:
         print(detector.to_json(), end="")
         print(type_model.to_json(), end="")

@@ -57,7 +57,7 @@ class Detector:
         return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
     def probability(self, features: Mapping[str, float]) -> float:
-        return _sigmoid(self.logit(features))
+        return sigmoid(self.logit(features))
 
     def explain(self, features: Mapping[str, float], top: int = 3) -> str:
         """The largest contributions, signed: "cue_title +2.1, neg_lead -1.4"."""
@@ -94,7 +94,7 @@ def train(rows: Sequence[Mapping[str, float]], labels: Sequence[bool]) -> Detect
     for _ in range(STEPS):
         grad_w, grad_b = [L2 * 2 * wi for wi in w], 0.0
         for xi, yi in zip(x, y, strict=True):
-            error = _sigmoid(b + sum(wj * xj for wj, xj in zip(w, xi, strict=True))) - yi
+            error = sigmoid(b + sum(wj * xj for wj, xj in zip(w, xi, strict=True))) - yi
             grad_b += error / n
             for j, xj in enumerate(xi):
                 if xj:
@@ -187,5 +187,5 @@ def train_types(rows: Sequence[Mapping[str, float]], labels: Sequence[str], type
     return TypeModel(weights={t: dict(zip(names, w[t], strict=True)) for t in types}, bias=b, trained_on=n)
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))

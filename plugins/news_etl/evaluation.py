@@ -24,18 +24,23 @@ from news_etl.classify import (
     classify_article,
     read_article,
     type_context,
+    words_of,
 )
 from news_etl.config import PROJECT_ROOT
 from news_etl.detector import Detector, TypeModel, leave_one_batch_out, train, train_types
 from news_etl.orgs import Gazetteer, load_gazetteer, org_key
 from news_etl.partnership_types import TYPE_NAMES, type_features
 from news_etl.stories import fingerprint
+from news_etl.text_model import RULES_ONLY, TextModel, train_text_model
 
 SEEDS = PROJECT_ROOT / "seeds"
 THRESHOLDS_PATH = SEEDS / "devset" / "thresholds.json"
 # The detection and type features of real news articles labelled by hand (the articles themselves
 # are not ours to publish and stay outside the repository; see ``real_feature_rows``).
 REAL_ROWS_PATH = SEEDS / "detector_real_rows.jsonl"
+# The hashed headline-and-lead words of real news articles labelled by hand, for the words model
+# (``text_rows``; numbers only, as above).
+TEXT_ROWS_PATH = SEEDS / "text_real_rows.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +141,12 @@ def load_labelled_files(paths: Iterable[Path]) -> list[LabelledArticle]:
 
 
 def evaluate(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None,
-             detector: Detector | None = None) -> dict[str, Scores]:
-    """Scores per split and for ``all`` (with the shipped detector unless one is given)."""
+             detector: Detector | None = None, text_model: TextModel | None = None) -> dict[str, Scores]:
+    """Scores per split and for ``all`` (with the shipped models unless others are given)."""
     gazetteer = gazetteer or load_gazetteer()
     scores: dict[str, Scores] = {"all": Scores()}
     for article in articles:
-        verdict = classify_article(article.title, article.text, gazetteer, detector)
+        verdict = classify_article(article.title, article.text, gazetteer, detector, text_model=text_model)
         for bucket in (scores["all"], scores.setdefault(article.split, Scores())):
             _score(bucket, article, verdict, gazetteer)
     return scores
@@ -184,6 +189,33 @@ def real_feature_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer 
              "features": _rounded(f), "type": a.types[0] if a.id in readings else None,
              "type_features": readings.get(a.id, [])}
             for a, f, y in _feature_rows(articles, gazetteer)]
+
+
+def text_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
+    """What the words model learns from each real article, for ``TEXT_ROWS_PATH``: the buckets of its
+    headline's and lead's n-grams (numbers, no text), its label and its rules features (from which the
+    current detector's logit is computed at training time), the address and the reader version."""
+    gazetteer = gazetteer or load_gazetteer()
+    rows = []
+    for a in articles:
+        reading = read_article(a.title, a.text, gazetteer)
+        rows.append({"id": a.id, "url": a.url, "is_partnership": a.is_partnership, "reader": CLASSIFIER_VERSION,
+                     "features": _rounded(reading.features), "buckets": sorted(set(words_of(reading).values()))})
+    return rows
+
+
+def train_words(articles: Iterable[LabelledArticle], detector: Detector, gazetteer: Gazetteer | None = None,
+                real_text_rows: Iterable[dict[str, Any]] = ()) -> TextModel:
+    """The words model learned from the ``seed`` and ``dev`` articles (never the holdout) and the
+    stored rows of real articles, with ``detector``'s logits as the rules side of the combination."""
+    gazetteer = gazetteer or load_gazetteer()
+    rows = []
+    for a in articles:
+        if a.split != "holdout":
+            reading = read_article(a.title, a.text, gazetteer)
+            rows.append((words_of(reading).values(), a.is_partnership, detector.logit(reading.features)))
+    rows += [(r["buckets"], r["is_partnership"], detector.logit(r["features"])) for r in real_text_rows]
+    return train_text_model(rows)
 
 
 def _rounded(features: dict[str, float]) -> dict[str, float]:
@@ -264,7 +296,8 @@ def leave_one_batch_out_scores(articles: list[LabelledArticle], gazetteer: Gazet
     for article, features, label in rows:
         batches[article.batch].append((features, label))
     models = leave_one_batch_out(batches)
-    return {batch: evaluate([a for a in articles if a.batch == batch], gazetteer, model)["all"]
+    # The rules alone: the shipped words model learned from every batch, the held-out one included.
+    return {batch: evaluate([a for a in articles if a.batch == batch], gazetteer, model, RULES_ONLY)["all"]
             for batch, model in sorted(models.items())}
 
 
