@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 
 from news_etl.classify import classify_article
-from news_etl.detector import DETECTOR_PATH, TYPE_MODEL_PATH, Detector, leave_one_batch_out, train, train_types
+from news_etl.detector import (
+    DETECTOR_PATH,
+    TYPE_MODEL_PATH,
+    Detector,
+    leave_one_batch_out,
+    sigmoid,
+    train,
+    train_types,
+)
 from news_etl.evaluation import (
     load_labelled,
     load_labelled_files,
@@ -23,7 +31,7 @@ def test_training_is_deterministic_and_learns_which_features_point_which_way():
     model = train(rows, labels)
     assert model == train(rows, labels)
     assert model.weights["cue"] > 0 > model.weights["neg"]
-    assert model.probability({"cue": 3.0}) > 0.5 > model.probability({"neg": 3.0})
+    assert sigmoid(model.logit({"cue": 3.0})) > 0.5 > sigmoid(model.logit({"neg": 3.0}))
     assert model.explain({"cue": 3.0, "neg": 1.0}).startswith("cue +")
 
 

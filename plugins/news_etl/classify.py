@@ -65,10 +65,10 @@ _DEAL_EVENT = re.compile(
     r"\b(agreement|contract|deal|partnership|alliance|collaboration|memorandum|MoU|network|consortium|"
     r"joint venture|with)\b", re.I)
 MAX_OTHER_PARTNERSHIPS = 3
-# (also after a participle's clause and with an amount: "Bringing together X and Y, the £500,000 partnership")
 # A subject that describes a company before the story names it: "A German health services company has".
 _DESCRIBED_FIRST = re.compile(r"(?:An?|One) (?:[\w-]+ ){0,4}?(?i:company|firm|start-?up|supplier|vendor|provider|"
                               r"developer|maker|group|giant|specialist) (?:has|have|is|was|will|on \w+)\b")
+# (also after a participle's clause and with an amount: "Bringing together X and Y, the £500,000 partnership")
 _SAME_DEAL = re.compile(r"(?:[A-Z][a-z]+ing\b[^,]{0,80}, the|The|This|Under the|Under this) (?:[\w£$€.,-]+ ){0,2}?"
                         r"(?:contract|deal|agreement|partnership|collaboration|alliance|award|tender|MoU|memorandum)\b")
 # Another deal, not the word "separate" ("replacing several separate systems").
@@ -287,14 +287,14 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
     detector = detector or load_detector()
     text_model = text_model or load_text_model()
     r = read_article(title, text, gazetteer)
-    rules = detector.logit(r.features)
+    logit = rules = detector.logit(r.features)
     why = f"rules {rules:+.1f} ({detector.explain(r.features)})"
     if text_model.words:
         grams = words_of(r)
         words = text_model.words_logit(grams.values())
         why += f", words {words:+.1f} ({text_model.explain(grams)})"
-        rules = text_model.combine(rules, words)
-    probability = sigmoid(rules)
+        logit = text_model.combine(rules, words)
+    probability = sigmoid(logit)
     why = f"p={probability:.2f}: {why}"
     if probability < 0.5:
         return Classification(False, probability, (), why, r.quotes)

@@ -56,9 +56,6 @@ class Detector:
     def logit(self, features: Mapping[str, float]) -> float:
         return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
-    def probability(self, features: Mapping[str, float]) -> float:
-        return sigmoid(self.logit(features))
-
     def explain(self, features: Mapping[str, float], top: int = 3) -> str:
         """The largest contributions, signed: "cue_title +2.1, neg_lead -1.4"."""
         parts = sorted(((name, self.weights.get(name, 0.0) * value) for name, value in features.items()),
