@@ -3,14 +3,8 @@ appositive. Every name and sentence here is invented."""
 
 from __future__ import annotations
 
-from news_etl.classify import classify_article
 from news_etl.party_slots import announced_parties
-
-
-def _parties(title: str, body: str) -> set[str]:
-    verdict = classify_article(title, body)
-    assert verdict.is_partnership, verdict.reason
-    return {p.name for p in verdict.partnerships[0].participants}
+from party_checks import parties as _parties
 
 
 def test_a_deal_announced_or_signed_in_the_passive_names_its_makers():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from news_etl.classify import classify_article
 from news_etl.cues import negative_score
+from party_checks import parties as _parties_of
 
 
 def test_a_member_list_after_a_counted_announcement_names_its_parties():
@@ -88,12 +89,6 @@ def test_plural_initialisms_and_adjectives_made_from_them_are_no_names():
     for chunk in ("GPs", "ICBs", "AI-augmented", "NHS-funded"):
         assert not is_name_chunk(chunk), chunk
     assert is_name_chunk("AWS") and is_name_chunk("Co-op")
-
-
-def _parties_of(title: str, text: str) -> set[str]:
-    verdict = classify_article(title, text)
-    assert verdict.is_partnership, verdict.reason
-    return {p.name for p in verdict.partnerships[0].participants}
 
 
 def test_launching_a_joint_body_is_no_product_launch_nor_is_a_purpose_a_policy():

@@ -7,17 +7,11 @@ invented."""
 
 from __future__ import annotations
 
-from news_etl.classify import classify_article
 from news_etl.cues import negative_score
 from news_etl.entities import find_organizations
 from news_etl.orgs import load_gazetteer
 from news_etl.party_slots import announced_parties
-
-
-def _parties(title: str, text: str) -> set[str]:
-    verdict = classify_article(title, text)
-    assert verdict.is_partnership, verdict.reason
-    return {p.name for p in verdict.partnerships[0].participants}
+from party_checks import parties as _parties
 
 
 def test_an_acronym_that_leaves_words_out_still_spells_a_name_with_and_in_it_whole():

@@ -11,12 +11,7 @@ from news_etl.classify import classify_article
 from news_etl.cues import negative_score, positive_score
 from news_etl.entities import find_organizations
 from news_etl.orgs import load_gazetteer
-
-
-def _parties(title: str, text: str) -> set[str]:
-    verdict = classify_article(title, text)
-    assert verdict.is_partnership, verdict.reason
-    return {p.name for p in verdict.partnerships[0].participants}
+from party_checks import parties as _parties
 
 
 def test_a_body_named_for_an_english_region_is_a_name_of_its_own_before_and():

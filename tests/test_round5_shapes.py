@@ -5,7 +5,7 @@ sentence here is invented."""
 
 from __future__ import annotations
 
-from news_etl.classify import classify_article
+from party_checks import parties as _parties
 
 NETWORK = (
     "Seven health systems form Quenby data network",
@@ -15,12 +15,6 @@ NETWORK = (
     "The other founding members include Zorbly Health, Brindle Health System and Fenmoor Medical Center.\n\n"
     "Its customers include Harlow Clinic and Marsh Health, which already license its analytics.",
 )
-
-
-def _parties(title: str, text: str) -> set[str]:
-    verdict = classify_article(title, text)
-    assert verdict.is_partnership, verdict.reason
-    return {p.name for p in verdict.partnerships[0].participants}
 
 
 def test_a_later_sentence_listing_the_other_members_adds_them():

@@ -10,12 +10,7 @@ from news_etl.classify import classify_article
 from news_etl.entities import find_organizations
 from news_etl.orgs import load_gazetteer
 from news_etl.party_slots import announced_parties
-
-
-def _parties(title: str | None, text: str) -> set[str]:
-    verdict = classify_article(title, text)
-    assert verdict.is_partnership, verdict.reason
-    return {p.name for p in verdict.partnerships[0].participants}
+from party_checks import parties as _parties
 
 
 def _org_names(text: str) -> set[str]:

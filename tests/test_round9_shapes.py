@@ -12,17 +12,12 @@ from news_etl.entities import before_officer, find_organizations, initials
 from news_etl.orgs import load_gazetteer
 from news_etl.party_slots import announced_parties
 from news_etl.places import leading_dateline
+from party_checks import parties as _parties
 
 
 def _verdict(title: str | None, text: str) -> tuple[bool, set[str]]:
     verdict = classify_article(title, text)
     return verdict.is_partnership, {p.name for q in verdict.partnerships[:1] for p in q.participants}
-
-
-def _parties(title: str | None, text: str) -> set[str]:
-    verdict = classify_article(title, text)
-    assert verdict.is_partnership, verdict.reason
-    return {p.name for p in verdict.partnerships[0].participants}
 
 
 def test_initials_skip_connectors_and_keep_inner_capitals():
