@@ -32,13 +32,3 @@ def test_uses_gives_the_spans_of_the_per_name_pattern(before: re.Pattern[str], a
             expected = [m.span() for m in re.finditer(before.pattern + re.escape(name) + after.pattern, text)]
             assert e._name_spans(text, name, before, after) == expected, (text, name)
 
-
-def test_written_alone_agrees_with_the_per_word_pattern() -> None:
-    """``entities.written_alone`` (an initialism as a word of its own) answers as
-    ``(?<![\\w-])word(?![\\w-])`` does: hyphens, underscores, accented letters, digits and ends."""
-    words = ["A", "Ac", "AB", "é", "1", "A-B", "_"]
-    texts = [*_texts(3000, seed=11), "AB-C", "x_AB", "(AB)", "ÉAB", "AB²", "AB AB-", "-AB AB"]
-    for text in texts:
-        for word in words:
-            expected = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
-            assert e.written_alone(text, word) is expected, (text, word)

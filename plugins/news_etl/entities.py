@@ -966,25 +966,9 @@ def initials(name: str) -> str:
 def abbreviated(text: str, name: str) -> bool:
     """Whether the text writes the name's initialism (of three letters or more) as a word of its own."""
     spelled = initials(name)
-    return len(spelled) >= 3 and written_alone(text, spelled)
-
-
-def written_alone(text: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``text`` with no word character or hyphen either side: the test
-    ``(?<![\\w-])word(?![\\w-])`` makes, by plain search. A pattern built per name filled the
-    regular-expression cache with patterns used once, and compiling them was 6% of classifying."""
-    start = text.find(word)
-    while start != -1:
-        end = start + len(word)
-        if not (start and _word_or_hyphen(text[start - 1])) and not (end < len(text) and _word_or_hyphen(text[end])):
-            return True
-        start = text.find(word, start + 1)
-    return False
-
-
-def _word_or_hyphen(char: str) -> bool:
-    """What ``[\\w-]`` matches in a str pattern: Unicode letters and digits, the underscore, the hyphen."""
-    return char.isalnum() or char in "_-"
+    # (by ``str.find``: a pattern built per name filled the regular-expression cache with patterns
+    # used once, and compiling them was 6% of classifying)
+    return len(spelled) >= 3 and bool(_name_spans(text, spelled, _NO_WORD_BEFORE, _NO_WORD_AFTER))
 
 
 _ACRONYM_WORDS_LEFT_OUT = 2

@@ -195,27 +195,29 @@ def text_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None =
     """What the words model learns from each real article, for ``TEXT_ROWS_PATH``: the buckets of its
     headline's and lead's n-grams (numbers, no text), its label and its rules features (from which the
     current detector's logit is computed at training time), the address and the reader version."""
-    gazetteer = gazetteer or load_gazetteer()
-    rows = []
-    for a in articles:
-        reading = read_article(a.title, a.text, gazetteer)
-        rows.append({"id": a.id, "url": a.url, "is_partnership": a.is_partnership, "reader": CLASSIFIER_VERSION,
-                     "features": _rounded(reading.features), "buckets": sorted(set(words_of(reading).values()))})
-    return rows
+    return [{"id": a.id, "url": a.url, "is_partnership": a.is_partnership, "reader": CLASSIFIER_VERSION,
+             "features": _rounded(features), "buckets": buckets}
+            for a, buckets, features in _words_rows(articles, gazetteer or load_gazetteer())]
 
 
 def train_words(articles: Iterable[LabelledArticle], detector: Detector, gazetteer: Gazetteer | None = None,
                 real_text_rows: Iterable[dict[str, Any]] = ()) -> TextModel:
     """The words model learned from the ``seed`` and ``dev`` articles (never the holdout) and the
     stored rows of real articles, with ``detector``'s logits as the rules side of the combination."""
-    gazetteer = gazetteer or load_gazetteer()
-    rows = []
-    for a in articles:
-        if a.split != "holdout":
-            reading = read_article(a.title, a.text, gazetteer)
-            rows.append((words_of(reading).values(), a.is_partnership, detector.logit(reading.features)))
+    own = _words_rows([a for a in articles if a.split != "holdout"], gazetteer or load_gazetteer())
+    rows = [(buckets, a.is_partnership, detector.logit(features)) for a, buckets, features in own]
     rows += [(r["buckets"], r["is_partnership"], detector.logit(r["features"])) for r in real_text_rows]
     return train_text_model(rows)
+
+
+def _words_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer
+                ) -> list[tuple[LabelledArticle, list[int], dict[str, float]]]:
+    """Each article with the sorted buckets of its headline's and lead's n-grams and its rules features."""
+    rows = []
+    for a in articles:
+        reading = read_article(a.title, a.text, gazetteer)
+        rows.append((a, sorted(set(words_of(reading).values())), reading.features))
+    return rows
 
 
 def _rounded(features: dict[str, float]) -> dict[str, float]:
