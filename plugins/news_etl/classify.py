@@ -35,6 +35,7 @@ from news_etl.entities import (
 )
 from news_etl.orgs import Gazetteer, load_gazetteer
 from news_etl.partnership_types import type_features
+from news_etl.party_model import PartyModel, candidate_features, load_party_model
 from news_etl.party_slots import COLLECTIVE_SUBJECT, DATELINE, announced_parties
 from news_etl.places import leading_dateline
 from news_etl.quotes import Quote, find_quotes
@@ -51,7 +52,7 @@ from news_etl.roundups import (
 )
 from news_etl.text_model import TextModel, load_text_model, text_ngrams
 
-CLASSIFIER_VERSION = "hybrid-4.1"
+CLASSIFIER_VERSION = "hybrid-4.2"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 # How many of a story's first paragraphs may open with a dateline (after a date line, a kicker and
@@ -183,6 +184,7 @@ class Reading:
     participants: list[Participant]
     quotes: tuple[Quote, ...]
     features: dict[str, float]
+    candidates: list[dict[str, float]]  # the party model's features of each of ``orgs``, in order
 
 
 def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
@@ -261,7 +263,9 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     features["separate_deals"] = float(separate_deals(zip(offsets_all[1:], announces, strict=True), orgs,
                                                       offsets_all[0][1]))
     written = "\n".join([as_written, *body_sentences])  # same offsets: headline_case keeps lengths
-    return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features)
+    candidates = candidate_features(offsets_all, orgs, announcing, {p.key for p in participants})
+    return Reading(document, written, sentences, lead, orgs, announcing, participants, quotes, features,
+                   candidates)
 
 
 def _without_marks(text: str) -> str:
@@ -281,11 +285,13 @@ def words_of(r: Reading) -> dict[str, int]:
 
 def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None = None,
                      detector: Detector | None = None, type_model: TypeModel | None = None,
-                     text_model: TextModel | None = None) -> Classification:
+                     text_model: TextModel | None = None, party_model: PartyModel | None = None
+                     ) -> Classification:
     """Decide whether the article announces a partnership and between whom."""
     gazetteer = gazetteer or load_gazetteer()
     detector = detector or load_detector()
     text_model = text_model or load_text_model()
+    party_model = party_model or load_party_model()
     r = read_article(title, text, gazetteer)
     logit = rules = detector.logit(r.features)
     why = f"rules {rules:+.1f} ({detector.explain(r.features)})"
@@ -313,20 +319,39 @@ def classify_article(title: str | None, text: str, gazetteer: Gazetteer | None =
         # such deals are enough after a lead about organisations in general ("Health systems are ...").
         return Classification(False, probability, (), f"a roundup of {r.features['separate_deals'] + 1:.0f} "
                               f"separate deals told in prose; {why}", r.quotes)
-    if len(r.participants) < 2:
+    participants = r.participants
+    if len(participants) < 2 and party_model.weights:
+        # The detector is sure of a deal whose announcement the rules cannot read two names in: the
+        # learned chooser names the parties from where and how often the story names them.
+        participants, chosen_why = _chosen_parties(r, party_model)
+        if len(participants) >= 2:
+            why += f"; parties chosen by the party model ({chosen_why})"
+    if len(participants) < 2:
         return Classification(False, probability, (), f"fewer than two named parties in the announcement; {why}",
-                          r.quotes)
+                              r.quotes)
 
     offsets = _sentence_offsets(r.document, r.sentences)
     evidence = _evidence(r)
     type_model = type_model or load_type_model()
-    typed = type_features(r.sentences[0], type_context(r), r.participants)
+    typed = type_features(r.sentences[0], type_context(r), participants)
     partnership_type = type_model.best(typed)
     why += f"; type {partnership_type} ({type_model.explain(typed, partnership_type)})"
     confidence = min(round(probability, 3), 0.99)
-    main = Partnership(partnership_type, confidence, evidence[:2000], tuple(r.participants))
+    main = Partnership(partnership_type, confidence, evidence[:2000], tuple(participants))
     others = _other_partnerships(r.document, r.orgs, offsets, main, type_model)
     return Classification(True, probability, (main, *others), why, r.quotes)
+
+
+def _chosen_parties(r: Reading, party_model: PartyModel) -> tuple[list[Participant], str]:
+    """The parties the party model chooses among the organisations the rules found, with the
+    countries the story gives them (none when it names fewer than two organisations), and why."""
+    if len(r.orgs) < 2:
+        return [], ""
+    chosen = party_model.choose(r.candidates)
+    parties = [Participant(o.key, o.name, o.org_type, o.org_type, o.country, tuple(sorted(o.mentions or {o.name})))
+               for o in (r.orgs[i] for i in chosen)]
+    why = "; ".join(f"{r.orgs[i].name}: {party_model.explain(r.candidates[i])}" for i in chosen)
+    return _one_per_family(_fellow_countries(_described_parties(r.document, parties))), why
 
 
 def _one_per_family(participants: list[Participant]) -> list[Participant]:
@@ -700,6 +725,8 @@ _BACKER = re.compile(r"\b(?:funded|backed|financed|sponsored|supported|commissio
                      r"\b(?:beat(?:s|ing)?|outbid(?:s|ding)?|defeat(?:s|ed|ing)?) (?:out )?(?:the |its |their )?$|"
                      # the source of a figure: "according to the Wisconsin Hospital Association"
                      r"\baccording to (?:the )?$|"
+                     # the outlet a speaker talks to: "told Healthcare Innovation", "in an interview with X"
+                     r"\b(?:told|tells|spoke (?:with|to)|speaking (?:with|to)|interview with) (?:the )?$|"
                      # customers and members given as examples: "already works with systems including X";
                      # not a consortium's members: "a consortium led by X and including Y", "the network now
                      # includes Y"

@@ -117,8 +117,9 @@ def _parser() -> argparse.ArgumentParser:
                         "e.g. a real-news check set); no thresholds")
     p.set_defaults(handler=_cmd_eval)
 
-    p = sub.add_parser("train-detector", help="learn seeds/detector.json, seeds/text_model.json and "
-                                               "seeds/type_model.json from the seed/dev articles and stored real rows")
+    p = sub.add_parser("train-detector", help="learn seeds/detector.json, seeds/text_model.json, "
+                                               "seeds/party_model.json and seeds/type_model.json from the "
+                                               "seed/dev articles and stored real rows")
     p.add_argument("--write", action="store_true", help="write the models (else only print figures)")
     p.add_argument("--real", nargs="+", type=Path, metavar="FILE",
                    help="real labelled articles (JSONL kept outside the repository): read their features now "
@@ -128,6 +129,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="real labelled articles for the words model: with --write, add the hashed words of "
                         "their headline and lead (numbers, no text) to seeds/text_real_rows.jsonl, replacing "
                         "the stored rows of the same articles")
+    p.add_argument("--parties", nargs="+", type=Path, metavar="FILE",
+                   help="real labelled articles for the party model: with --write, add the features of "
+                        "every organisation of their partnerships and whether it is a party (numbers, no text) "
+                        "to seeds/party_real_rows.jsonl, replacing the stored rows of the same articles")
     p.set_defaults(handler=_cmd_train_detector)
 
     p = sub.add_parser("reclassify", help="classify stored articles again, then load, validate, publish (no fetching)")
@@ -316,6 +321,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 def _cmd_train_detector(args: argparse.Namespace) -> int:
     from news_etl.detector import DETECTOR_PATH, TYPE_MODEL_PATH
     from news_etl.evaluation import (
+        PARTY_ROWS_PATH,
         REAL_ROWS_PATH,
         TEXT_ROWS_PATH,
         Scores,
@@ -325,12 +331,15 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
         load_labelled_files,
         load_real_rows,
         merge_real_rows,
+        party_rows,
         real_feature_rows,
         text_rows,
         train_detector,
+        train_parties,
         train_type_model,
         train_words,
     )
+    from news_etl.party_model import PARTY_MODEL_PATH
     from news_etl.text_model import TEXT_MODEL_PATH
 
     def row(batch: str, scores: Scores) -> None:
@@ -346,6 +355,9 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
     words_rows = load_real_rows(TEXT_ROWS_PATH)
     if args.words:
         words_rows = merge_real_rows(words_rows, text_rows(load_labelled_files(args.words)))
+    parties_rows = load_real_rows(PARTY_ROWS_PATH)
+    if args.parties:
+        parties_rows = merge_real_rows(parties_rows, party_rows(load_labelled_files(args.parties)))
     readers = sorted({r["reader"] for r in real})
     print(f"real articles: {len(real)} rows ({sum(r['is_partnership'] for r in real)} partnerships), "
           f"read by {', '.join(readers) or '-'}")
@@ -368,6 +380,8 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
     words = train_words(articles, detector, real_text_rows=words_rows)
     print(f"words model: {words.trained_on} articles ({len(words_rows)} real), combined logit = "
           f"{words.rules:.2f} x rules + {words.words:.2f} x words {words.offset:+.2f}")
+    parties = train_parties(articles, real_party_rows=parties_rows)
+    print(f"party model: {parties.trained_on} candidate organisations ({len(parties_rows)} real partnerships)")
     if args.write:
         if args.real:
             REAL_ROWS_PATH.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in real), encoding="utf-8")
@@ -375,10 +389,16 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
             TEXT_ROWS_PATH.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in words_rows),
                                       encoding="utf-8")
         DETECTOR_PATH.write_text(detector.to_json(), encoding="utf-8")
+        if args.parties:
+            PARTY_ROWS_PATH.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in parties_rows),
+                                       encoding="utf-8")
+        DETECTOR_PATH.write_text(detector.to_json(), encoding="utf-8")
         TEXT_MODEL_PATH.write_text(words.to_json(), encoding="utf-8")
+        PARTY_MODEL_PATH.write_text(parties.to_json(), encoding="utf-8")
         TYPE_MODEL_PATH.write_text(type_model.to_json(), encoding="utf-8")
         print(f"wrote {DETECTOR_PATH} ({detector.trained_on} articles), {TEXT_MODEL_PATH} ({words.trained_on} "
-              f"articles) and {TYPE_MODEL_PATH} ({type_model.trained_on} readings)")
+              f"articles), {PARTY_MODEL_PATH} ({parties.trained_on} candidates) and {TYPE_MODEL_PATH} "
+              f"({type_model.trained_on} readings)")
     else:
         print(detector.to_json(), end="")
         print(type_model.to_json(), end="")

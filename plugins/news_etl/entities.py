@@ -78,13 +78,20 @@ _LEADING_NOISE = {"the", "a", "an", "and", "but", "while", "through", "with", "a
                   # quantifiers: "Some Ministry of Health sources said"
                   "some", "many", "several", "various", "numerous", "both", "each",
                   # a headline's question: "Why X and Y are teaming up" (not "who": WHO is a body)
-                  "why", "how", "what", "when", "where"}
+                  "why", "how", "what", "when", "where",
+                  # a sentence opening on a cause or a place: "Thanks to a collaboration between X and Y",
+                  # "Headquartered in Southern California, X has ..."
+                  "thanks", "headquartered", "located"}
 # A title-case phrase opening with a verb is a headline's purpose or a programme, not a body:
 # "... Team Up to Improve Healthcare for Veterans", "grants to Advance Interoperable Health IT Services".
 PURPOSE_VERBS = frozenset("advance improve support accelerate transform enhance expand strengthen promote enable "
                           "empower boost reduce tackle address deliver modernize modernise".split())
-# How a document's name goes on after "Memorandum of" / "Letter of": no body's name opens so.
-_DOCUMENT_TAILS = frozenset({"understanding", "intent"})
+# How a document's name goes on after "Memorandum of" / "Letter of", and the document named alone
+# ("Memorandum signed on establishing a centre"): no body's name opens so.
+_DOCUMENT_TAILS = frozenset({"understanding", "intent", "memorandum", "memoranda"})
+# ... nor does a subject slot's name open so, nor with a cause: "Memorandum signed on ...", "Thanks to a
+# collaboration announced today by X and Y, ..."
+_NO_SLOT_NAME = _DOCUMENT_TAILS | {"thanks"}
 _DOCUMENT_NAME = re.compile(r"(?:Memorand(?:um|a)|Letters?) of ", re.I)
 _GENERIC_FIRST = {"university", "royal", "national", "london", "new", "north", "south", "east", "west",
                   "st", "saint", "nhs", "hospital", "health", "medical", "general", "central", "the",
@@ -155,7 +162,8 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     described = (*_appositive_names(text), *_employer_names(text), *_product_owner_names(text))
     party_names = {_without_nationality(_drop_role_prefix(0, _without_place_possessive(n), (" at the ", " at "))[1],
                                         text, gazetteer)
-                   for n in (*party_names, *described) if not _common_word(n, text) and not _DATE_NAME.match(n)}
+                   for n in (*party_names, *described) if not _common_word(n, text) and not _DATE_NAME.match(n)
+                   and n.split()[0].lower() not in _NO_SLOT_NAME}
     # "UCT's Department of Medicine will lead ...": the organisation whose unit or thing it is acts.
     party_names = _split_known_tails({_owner_in_slot(n, party_names, text, gazetteer) for n in party_names})
     longer = _unknown_names_around_known(text, party_names, gazetteer)

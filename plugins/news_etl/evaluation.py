@@ -30,6 +30,7 @@ from news_etl.config import PROJECT_ROOT
 from news_etl.detector import Detector, TypeModel, leave_one_batch_out, train, train_types
 from news_etl.orgs import Gazetteer, load_gazetteer, org_key
 from news_etl.partnership_types import TYPE_NAMES, type_features
+from news_etl.party_model import PartyModel, train_party_model
 from news_etl.stories import fingerprint
 from news_etl.text_model import RULES_ONLY, TextModel, train_text_model
 
@@ -41,6 +42,11 @@ REAL_ROWS_PATH = SEEDS / "detector_real_rows.jsonl"
 # The hashed headline-and-lead words of real news articles labelled by hand, for the words model
 # (``text_rows``; numbers only, as above).
 TEXT_ROWS_PATH = SEEDS / "text_real_rows.jsonl"
+# Each candidate organisation of real partnerships labelled by hand, for the party model: its features
+# and whether it is a party (``party_rows``; numbers only, as above).
+PARTY_ROWS_PATH = SEEDS / "party_real_rows.jsonl"
+# Leave-one-batch-out figures are those of the rules' parties: the shipped party model saw every batch.
+RULES_PARTIES_ONLY = PartyModel(weights={}, bias=0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +147,14 @@ def load_labelled_files(paths: Iterable[Path]) -> list[LabelledArticle]:
 
 
 def evaluate(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None,
-             detector: Detector | None = None, text_model: TextModel | None = None) -> dict[str, Scores]:
+             detector: Detector | None = None, text_model: TextModel | None = None,
+             party_model: PartyModel | None = None) -> dict[str, Scores]:
     """Scores per split and for ``all`` (with the shipped models unless others are given)."""
     gazetteer = gazetteer or load_gazetteer()
     scores: dict[str, Scores] = {"all": Scores()}
     for article in articles:
-        verdict = classify_article(article.title, article.text, gazetteer, detector, text_model=text_model)
+        verdict = classify_article(article.title, article.text, gazetteer, detector, text_model=text_model,
+                                   party_model=party_model)
         for bucket in (scores["all"], scores.setdefault(article.split, Scores())):
             _score(bucket, article, verdict, gazetteer)
     return scores
@@ -208,6 +216,40 @@ def train_words(articles: Iterable[LabelledArticle], detector: Detector, gazette
     rows = [(buckets, a.is_partnership, detector.logit(features)) for a, buckets, features in own]
     rows += [(r["buckets"], r["is_partnership"], detector.logit(r["features"])) for r in real_text_rows]
     return train_text_model(rows)
+
+
+def party_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
+    """What the party model learns from each real partnership, for ``PARTY_ROWS_PATH``: the features of
+    every organisation the rules found in it and whether the label makes it a party (numbers, no
+    text; organisations the label accepts as extras are left out), the address and the reader version."""
+    gazetteer = gazetteer or load_gazetteer()
+    return [{"id": a.id, "url": a.url, "reader": CLASSIFIER_VERSION,
+             "candidates": [{"features": _rounded(f), "party": party} for f, party in _candidate_rows(a, gazetteer)]}
+            for a in articles if a.is_partnership]
+
+
+def train_parties(articles: Iterable[LabelledArticle], gazetteer: Gazetteer | None = None,
+                  real_party_rows: Iterable[dict[str, Any]] = ()) -> PartyModel:
+    """The party model learned from the ``seed`` and ``dev`` partnerships (never the holdout) and the
+    stored candidates of real ones."""
+    gazetteer = gazetteer or load_gazetteer()
+    rows = [row for a in articles if a.split != "holdout" and a.is_partnership for row in _candidate_rows(a, gazetteer)]
+    rows += [(c["features"], c["party"]) for r in real_party_rows for c in r["candidates"]]
+    return train_party_model(rows)
+
+
+def _candidate_rows(a: LabelledArticle, gazetteer: Gazetteer) -> list[tuple[dict[str, float], bool]]:
+    """Each organisation the rules found in ``a`` with its party-model features and whether it is a
+    gold party; the label's acceptable extras are neither."""
+    reading = read_article(a.title, a.text, gazetteer)
+    gold = set().union(*(_keys([name, *aliases], gazetteer) for name, aliases in a.participants.items()))
+    extra = set().union(*(_keys([x], gazetteer) for x in a.acceptable_extra))
+    rows = []
+    for org, features in zip(reading.orgs, reading.candidates, strict=True):
+        keys = _keys([org.name, *org.mentions], gazetteer) | {org.key}
+        if keys & gold or not keys & extra:
+            rows.append((features, bool(keys & gold)))
+    return rows
 
 
 def _words_rows(articles: Iterable[LabelledArticle], gazetteer: Gazetteer
@@ -298,8 +340,9 @@ def leave_one_batch_out_scores(articles: list[LabelledArticle], gazetteer: Gazet
     for article, features, label in rows:
         batches[article.batch].append((features, label))
     models = leave_one_batch_out(batches)
-    # The rules alone: the shipped words model learned from every batch, the held-out one included.
-    return {batch: evaluate([a for a in articles if a.batch == batch], gazetteer, model, RULES_ONLY)["all"]
+    # The rules alone: the shipped words and party models learned from every batch, the held-out one included.
+    return {batch: evaluate([a for a in articles if a.batch == batch], gazetteer, model, RULES_ONLY,
+                            RULES_PARTIES_ONLY)["all"]
             for batch, model in sorted(models.items())}
 
 

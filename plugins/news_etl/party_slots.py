@@ -276,6 +276,8 @@ _OPENER = re.compile(r"^(?:[A-Z][a-z]+ly|Meanwhile|However|Also|Earlier|Later|To
                      # a past participle's: "Launched in December 2018,", "Founded by two surgeons,"
                      r"(?:Launched|Founded|Established|Created|Formed|Set up|Announced|Signed|Built) "
                      r"(?:in|on|by|last|earlier|this|at) [^,]{0,60}|"
+                     # a place: "Headquartered in Southern California," (what follows the comma is the subject)
+                     r"(?:Headquartered|Based|Located) in [^,]{0,60}|"
                      # whose view a sentence gives: "For Rachel,", "To Quenby Health,"
                      r"(?:For|To) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|"
                      # a date: "In June,", "On Feb. 3,", "In March 2025,", "On November 16 2024,", "Back in
