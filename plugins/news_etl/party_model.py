@@ -32,6 +32,7 @@ import numpy as np
 
 from news_etl.config import PROJECT_ROOT
 from news_etl.entities import OrgRef
+from news_etl.logistic import fit_logistic
 
 PARTY_MODEL_PATH = PROJECT_ROOT / "seeds" / "party_model.json"
 THRESHOLD = 0.5
@@ -130,10 +131,6 @@ def train_party_model(rows: Iterable[tuple[Mapping[str, float], bool]]) -> Party
     names = sorted({name for features, _ in rows for name in features})
     x = np.array([[features.get(name, 0.0) for name in names] for features, _ in rows])
     y = np.array([1.0 if party else 0.0 for _, party in rows])
-    weights, bias = np.zeros(len(names)), 0.0
-    for _ in range(STEPS):
-        error = 1 / (1 + np.exp(-np.clip(x @ weights + bias, -30.0, 30.0))) - y
-        weights -= LEARNING_RATE * (x.T @ error / len(y) + 2 * L2 * weights)
-        bias -= LEARNING_RATE * float(error.mean())
+    weights, bias = fit_logistic(x, y, 2 * L2, STEPS, LEARNING_RATE)
     return PartyModel(weights={n: float(w) for n, w in zip(names, weights, strict=True)}, bias=float(bias),
                       trained_on=len(rows))

@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from news_etl.config import PROJECT_ROOT
+from news_etl.logistic import fit_logistic, sigmoids
 
 TEXT_MODEL_PATH = PROJECT_ROOT / "seeds" / "text_model.json"
 BUCKETS = 1 << 18
@@ -150,7 +151,7 @@ def train_text_model(rows: Sequence[tuple[Iterable[int], bool, float]]) -> TextM
     pairs = np.column_stack([rules, held_out])
     combine, offset = np.zeros(2), 0.0
     for _ in range(COMBINE_STEPS):
-        error = _sigmoids(pairs @ combine + offset) - labels
+        error = sigmoids(pairs @ combine + offset) - labels
         combine -= COMBINE_LEARNING_RATE * pairs.T @ error / len(rows)
         offset -= COMBINE_LEARNING_RATE * float(error.mean())
     return TextModel(weights={b: float(w) for b, w in zip(columns, weights, strict=True)}, bias=float(bias),
@@ -158,13 +159,5 @@ def train_text_model(rows: Sequence[tuple[Iterable[int], bool, float]]) -> TextM
 
 
 def _fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    weights, bias = np.zeros(x.shape[1]), 0.0
-    for _ in range(STEPS):
-        error = _sigmoids(x @ weights + bias) - y
-        weights -= LEARNING_RATE * (x.T @ error + L2 * weights) / len(y)
-        bias -= LEARNING_RATE * float(error.mean())
-    return weights, bias
-
-
-def _sigmoids(z: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-np.clip(z, -30.0, 30.0)))
+    # ``L2`` is the penalty of the summed loss: the mean's is ``L2`` over the rows.
+    return fit_logistic(x, y, L2 / len(y), STEPS, LEARNING_RATE)
