@@ -12,9 +12,8 @@ own partnerships and real ones labelled by hand; the story's parties are those i
 ``THRESHOLD``, and at least its two best. It is used only where the rules name fewer than two, so
 a verdict the rules can explain keeps the rules' parties (learned to replace them everywhere, it
 chose no better: participant F1 0.648 against the rules' 0.647 in five-fold cross-validation).
-On 367 real articles built after it was first trained (hybrid-4.2) and scored once, it named the
-parties of 17 stories, 13 of them partnerships: detection F1 0.869 → 0.899, participant F1 0.695 →
-0.708; hybrid-4.3 adds those articles to its rows.
+On 367 real articles built after it was trained and scored once, it named the parties of 17
+stories, 13 of them partnerships: detection F1 0.869 → 0.899, participant F1 0.695 → 0.708.
 
 Real articles are not ours to publish: a stored row is each candidate's features and whether it
 is a party, numbers only (``seeds/party_real_rows.jsonl``).
