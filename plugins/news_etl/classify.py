@@ -350,7 +350,7 @@ def _chosen_parties(r: Reading, party_model: PartyModel) -> tuple[list[Participa
     chosen = party_model.choose(r.candidates)
     parties = [Participant(o.key, o.name, o.org_type, o.org_type, o.country, tuple(sorted(o.mentions or {o.name})))
                for o in (r.orgs[i] for i in chosen)]
-    why = "; ".join(f"{r.orgs[i].name}: {party_model.explain(r.candidates[i])}" for i in chosen)
+    why = "; ".join(f"{r.orgs[i].name}: {party_model.explain(r.candidates[i], top=2)}" for i in chosen)
     return _one_per_family(_fellow_countries(_described_parties(r.document, parties))), why
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from news_etl.config import PROJECT_ROOT
+from news_etl.detector import Detector, sigmoid
 from news_etl.entities import OrgRef
 from news_etl.logistic import fit_logistic
 
@@ -82,16 +83,12 @@ def candidate_features(offsets: Sequence[tuple[int, int]], orgs: Sequence[OrgRef
 
 
 @dataclass(frozen=True, slots=True)
-class PartyModel:
-    """Weights over candidate features; ``probability`` is how likely a candidate is a party."""
-
-    weights: dict[str, float]
-    bias: float
-    trained_on: int = 0
+class PartyModel(Detector):
+    """The detector's kind of linear model over candidate features; ``probability`` is how likely a
+    candidate is a party."""
 
     def probability(self, features: Mapping[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(self.logit(features))
 
     def choose(self, candidates: Sequence[Mapping[str, float]]) -> list[int]:
         """Indexes of the chosen candidates, most likely first: every one at ``THRESHOLD`` or above,
@@ -100,11 +97,6 @@ class PartyModel:
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
         above = [i for i in order if scores[i] >= THRESHOLD]
         return above if len(above) >= 2 else order[:2]
-
-    def explain(self, features: Mapping[str, float], top: int = 2) -> str:
-        """The features that weigh most for one candidate: "in_title +1.1"."""
-        parts = sorted(((n, self.weights.get(n, 0.0) * v) for n, v in features.items()), key=lambda p: -abs(p[1]))
-        return ", ".join(f"{n} {w:+.1f}" for n, w in parts[:top] if round(w, 1))
 
     def to_json(self) -> str:
         return json.dumps({
