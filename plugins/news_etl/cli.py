@@ -388,7 +388,6 @@ def _cmd_train_detector(args: argparse.Namespace) -> int:
         if args.words:
             TEXT_ROWS_PATH.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in words_rows),
                                       encoding="utf-8")
-        DETECTOR_PATH.write_text(detector.to_json(), encoding="utf-8")
         if args.parties:
             PARTY_ROWS_PATH.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in parties_rows),
                                        encoding="utf-8")
