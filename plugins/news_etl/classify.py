@@ -148,6 +148,13 @@ class Participant:
     country: str | None
     mentions: tuple[str, ...]
 
+    @classmethod
+    def of(cls, ref: OrgRef, kind: str | None = None) -> Participant:
+        """The organisation the story names as a party, in the role of its kind (its own unless the
+        story says what the parties are), with every form of its name the story uses."""
+        kind = kind or ref.org_type
+        return cls(ref.key, ref.name, kind, kind, ref.country, tuple(sorted(ref.mentions or {ref.name})))
+
 
 @dataclass(frozen=True, slots=True)
 class Partnership:
@@ -348,8 +355,7 @@ def _chosen_parties(r: Reading, party_model: PartyModel) -> tuple[list[Participa
     if len(r.orgs) < 2:
         return [], ""
     chosen = party_model.choose(r.candidates)
-    parties = [Participant(o.key, o.name, o.org_type, o.org_type, o.country, tuple(sorted(o.mentions or {o.name})))
-               for o in (r.orgs[i] for i in chosen)]
+    parties = [Participant.of(r.orgs[i]) for i in chosen]
     why = "; ".join(f"{r.orgs[i].name}: {party_model.explain(r.candidates[i], top=2)}" for i in chosen)
     return _one_per_family(_fellow_countries(_described_parties(r.document, parties))), why
 
@@ -598,17 +604,7 @@ def _participants(
     kind = ("academic" if described.group("noun").lower() in ("institutes", "universities") else "provider"
             ) if described else None
     kinds = {r.key: kind if kind and r.org_type == "other" else r.org_type for r in chosen}
-    return [
-        Participant(
-            key=r.key,
-            name=r.name,
-            org_type=kinds[r.key],
-            role=kinds[r.key],
-            country=r.country,
-            mentions=tuple(sorted(r.mentions or {r.name})),
-        )
-        for r in chosen
-    ]
+    return [Participant.of(r, kinds[r.key]) for r in chosen]
 
 
 def _listed_span(start: int, end: int, sentence: str) -> tuple[int, int] | None:
@@ -810,8 +806,7 @@ def _other_partnerships(document: str, orgs: list[OrgRef], spans: list[tuple[int
         if len(keys) < 2 or not one_each_side or any(keys <= earlier for earlier in seen):
             continue
         seen.append(keys)
-        parties = [Participant(r.key, r.name, r.org_type, r.org_type, r.country, tuple(sorted(r.mentions)))
-                   for r in named]
+        parties = [Participant.of(r) for r in named]
         found.append(Partnership(type_model.best(type_features("", sentence, parties)), round(main.confidence * 0.8, 3),
                                  sentence.strip()[:2000], tuple(parties)))
     return found[:MAX_OTHER_PARTNERSHIPS]

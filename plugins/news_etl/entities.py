@@ -78,10 +78,7 @@ _LEADING_NOISE = {"the", "a", "an", "and", "but", "while", "through", "with", "a
                   # quantifiers: "Some Ministry of Health sources said"
                   "some", "many", "several", "various", "numerous", "both", "each",
                   # a headline's question: "Why X and Y are teaming up" (not "who": WHO is a body)
-                  "why", "how", "what", "when", "where",
-                  # a sentence opening on a cause or a place: "Thanks to a collaboration between X and Y",
-                  # "Headquartered in Southern California, X has ..."
-                  "thanks", "headquartered", "located"}
+                  "why", "how", "what", "when", "where"}
 # A title-case phrase opening with a verb is a headline's purpose or a programme, not a body:
 # "... Team Up to Improve Healthcare for Veterans", "grants to Advance Interoperable Health IT Services".
 PURPOSE_VERBS = frozenset("advance improve support accelerate transform enhance expand strengthen promote enable "
