@@ -48,3 +48,14 @@ def test_the_outlet_a_speaker_talks_to_is_no_party():
         "In an interview with Clinical Tech Weekly, Kestrel Partners chief medical officer Ann Lee said the "
         "deal with Zorbly Systems covers 40 hospitals.",
     ) == {"Kestrel Partners", "Zorbly Systems"}
+
+
+def test_a_news_outlet_reporting_the_deal_is_no_party():
+    """Session 14: an outlet named as the source ("CNBC said that ...") was chosen as a party; the
+    gazetteer's list of outlets and wire services drops it (the two parties are invented)."""
+    assert _parties(
+        "Zorbly Systems working with Arnwood Health on a new hospital",
+        "Zorbly Systems is working with Arnwood Health to build a new hospital run on its cloud software.\n\n"
+        "CNBC said that Zorbly Systems and Arnwood Health signed the agreement last month, and Reuters "
+        "reported that the hospital will open in 2027.",
+    ) == {"Zorbly Systems", "Arnwood Health"}

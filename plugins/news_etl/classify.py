@@ -52,7 +52,7 @@ from news_etl.roundups import (
 )
 from news_etl.text_model import TextModel, load_text_model, text_ngrams
 
-CLASSIFIER_VERSION = "hybrid-4.2"
+CLASSIFIER_VERSION = "hybrid-4.4"
 LEAD_SENTENCES = 4
 WINDOW = LEAD_SENTENCES + 4  # headline and the first sentences: where an announcement's parties are
 # How many of a story's first paragraphs may open with a dateline (after a date line, a kicker and

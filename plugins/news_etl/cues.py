@@ -90,7 +90,9 @@ _NO_NEW_AGREEMENT = (
     # results of a programme already running: "first-year results", "results from its second year"
     r"(?:first|second|third|initial)[- ]year results|results (?:from|of) (?:the|its|their) (?:first|second|third) year|"
     # the kind of partner sought, by examples: "will partner with companies like X and Y"
-    r"(?:partner|work|collaborat|team)\w*(?: up)? with (?:\w+ )?(?:companies|organi[sz]ations|firms|start-?ups|"
+    # (the verbs: "includes collaboration with hospitals such as X" lists members)
+    r"(?:partner(?:s|ed|ing)?|work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|team(?:s|ed|ing)?)(?: up)? with "
+    r"(?:\w+ )?(?:companies|organi[sz]ations|firms|start-?ups|"
     r"vendors|partners|providers|hospitals|health systems|insurers) (?:like|such as)|"
     # organisations allied against someone: "suppliers teaming up against it", "in unison against"
     r"(?:team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|unit(?:e|es|ed|ing)|(?:work|act)(?:s|ed|ing)? "
@@ -232,7 +234,10 @@ POSITIVE = [
      r"\b(the|both|all) (two |three |four )?(partners|parties) (will|plan|intend|aim|have agreed)\b", 1.5),
     # Bodies that pool what they have: "are combining their expertise in imaging", "have jointly founded".
     (r"\b(combin|pool|shar)(e|es|ed|ing) their (expertise|resources|strengths|capabilities|know-how)\b|"
-     r"\bjointly (found|establish|creat|launch|set up)\w*", 2.0),
+     r"\bjointly (found|establish|creat|launch|set up)\w*|"
+     # ... or a body they will run together: "a school of AI for health, run by both", "jointly owned"
+     r"\b(run|owned|operated|governed|led) (jointly )?by (both|the two|all three)\b|"
+     r"\bjointly (run|owned|operated|governed)\b", 2.0),
 ]
 
 NEGATIVE = [
@@ -253,9 +258,11 @@ NEGATIVE = [
      # what a merger leaves: "The combined company will reach 700 hospitals"
      r"\b(the|a|their) (newly )?combined (company|organi[sz]ation|entity|business|firm|group|system)\b", 3.0),
     # A deal not renewed: "has decided not to renew its agreement with X".
-    (r"\b(not|never|no longer|won't|declin(es|ed) to) (to )?(renew|extend|continue)\b|\bdecided against\b", 3.0),
+    # ... also "wouldn't be renewing its contract"
+    (r"\b(not|never|no longer|won't|declin(es|ed) to) (to )?(be )?(renew|extend|continu)(e|ing)?\b|"
+     r"n[’']t (be )?(renew|extend|continu)(e|ing)?\b|\bdecided against\b", 3.0),
     (r"\b(terminat(e|es|ed|ing|ion)|lawsuit|sues|sued|antitrust|dispute|scrap(s|ped)|cancel(s|led|ed|ling|ing|"
-     r"lation)|"
+     r"lation)|sever(s|ed|ing)?|dissol(ve|ves|ved|ving|ution)|"
      r"abandon(s|ed|ing)?|suspend(s|ed|ing)?|suspension)\b|"
      # a deal in doubt: "the joint contract with Epic is under review"
      r"\b(contract|deal|agreement|partnership)s?\b[^.]{0,60}\b(is|are|was|were|now|remains?) (under review|"
@@ -275,7 +282,9 @@ NEGATIVE = [
     (_RESULTS, 2.5),
     # Talks about a deal that may come, not a deal: "held discussions with X about potential partnerships",
     # "is reportedly in talks with Y", "is said to be in talks".
-    (r"\b(talks|discussions|conversations|negotiations)\b[^.]{0,80}\b(potential|possible|prospective|"
+    # ... or its possibility: "the possibility of collaborating with X"
+    (r"\b(possibility|prospect) of (a |an )?(collaborat|partner|join|merg|affiliat)\w*|"
+     r"\b(talks|discussions|conversations|negotiations)\b[^.]{0,80}\b(potential|possible|prospective|"
      r"future) (partnerships?|deals?|collaborations?|tie-ups?|agreements?)\b|"
      r"\b(reportedly|(is|are) said to be|(is|are) rumou?red to be) (in|holding) (early |exclusive |advanced )?"
      r"(talks|discussions)\b|\breportedly (held|had|holding) [^.]{0,30}\b(talks|discussions)\b|"
@@ -300,13 +309,19 @@ NEGATIVE = [
     # ... and a health system's stake in a company: "has a new strategic investor", "invests in X".
     (r"\b(raises?|raised|funding round|series [a-e]|seed round|valuation|secures? [£$€]|lands \$)|"
      r"\b(new|fresh|additional) (funding|financing)\b|\binfusion of (cash|capital|funds)\b|"
+     # a grant received: "has been awarded a £16 million grant", "secured the funding from X"
+     r"\b(receiv(e|es|ed|ing)|secur(e|es|ed|ing)|(has|have|was|were|been) awarded)\b[^.]{0,60}\b(grant|funding)\b|"
      r"\bround (was )?led by\b|\bled the round\b|\binvestors in the round\b|"
      r"\b(strategic|lead|new|minority|anchor) investors?\b|\binvestor role\b|"
      r"\b(invest(s|ed|ing)?|(a|an|its|their) (minority |equity )?stake) in (?-i:[A-Z])", 2.0),
     # Not a supplier's appointment: "has appointed Alcidion as its preferred supplier".
     (rf"^(?!.*(?:{_SUPPLIER_APPOINTED}))"
-     r"(?:.*\b(appoint(s|ed|ment)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
+     r"(?:.*\b(appoint(s|ed)?|hires?|hired|steps? down|resign(s|ed)?|retir(e|es|ed|ing))\b|"
+     # the noun only of a post given ("the appointment of X as CIO"), not a patient's ("appointment letters")
+     r".*\bappointments? (of|as)\b|"
      r".*\bnames\b[^.]{0,60}\b(as|chief|officer|director|president|CEO|CIO)\b|"
+     # ... also in the passive: "has been named Microsoft's corporate vice president"
+     r".*\b(has|have|was|were|been) named\b[^.]{0,60}\b(chief|officer|director|president|CEO|CIO|CTO|chair)\b|"
      # a person chosen for a post: "has chosen Jo Bloggs, the CIO of X, as its next chief digital officer"
      r".*\bas (its|the|their) (next|new|first|interim|permanent|incoming) ([\w-]+ ){0,3}(officer|director|"
      r"president|chief|CEO|CIO|CTO|CMIO|CNIO|chair|chairman|chairwoman|head|executive)\b|"
@@ -321,6 +336,11 @@ NEGATIVE = [
      r"(?:.*\b(?<!will )(?<!to )(?<!which )(?<!that )(?<!could )(?<!would )(?<!should )(?<!may )(?<!might )"
      r"(?<!can )(go(es)?[- ]live|(?<!be )going live|went live|gone live|switch(es|ed)? on|live on)\b|"
      r".*\bcomplet(e|es|ed|ing) [^.]{0,30}\b(rollout|roll-out|deployment|implementation|switch)s?\b|"
+     # deployments begun or going on: "Begins Deploying X", "announced continued deployments of X",
+     # "deployed its first instance" (not one to come: "will begin deploying")
+     r".*\b(?<!will )(?<!to )(begins?|began|begun|start(s|ed)?|kick(s|ed)? off|continu(es|ed)) (deploying|"
+     r"rolling out|the (deployment|rollout))\b|.*\bcontinued (deployments?|rollouts?)\b|"
+     r".*\bdeployed (its|their|the) first\b|"
      # a rollout under way: "is three-fourths of the way through an $800 million Epic rollout"
      r".*\b(way|halfway|midway|part way|partway) through (an? |its |their |the )[^.]{0,40}\b(rollout|roll-out|"
      r"deployment|implementation|install(ation)?|conversion|transition|switch)\b)", 2.5),
@@ -338,7 +358,7 @@ NEGATIVE = [
      r"(in|over|during|this|last)\b", 2.5),
     # An award for a collaboration already running: "won the award for the best healthcare collaboration".
     # ... and a recognition received: "has awarded Mount Sinai its Most Wired recognition".
-    (r"\b(won|wins|winning|winners? of|shortlisted for|finalists? (for|in))\b[^.]{0,40}\b(award|prize)s?\b|"
+    (r"\b(won|wins|winning|winners? of|shortlisted for|finalists? (for|in))\b[^.]{0,60}\b(award|prize)s?\b|"
      r"\b(award|prize)s?\b[^.]{0,30}\b(winner|recipient|honou?ree)s?\b|"
      r"\b(receiv(e|es|ed|ing)|earn(s|ed|ing)?|honou?red with|award(s|ed|ing)?\b[^.]{0,60}\b(its|their|a|the))\b"
      r"[^.]{0,80}\b(recognition|designation|certification|accreditation|(?<!contract )award|honou?r|prize)s?\b|"

@@ -49,6 +49,8 @@ class Gazetteer:
     # The pattern of all surface forms, compiled once per gazetteer by ``entities`` (kept on the
     # object, not in a table keyed by ``id``: a short-lived gazetteer's id is reused by the next).
     matcher: Any = field(default=None, repr=False, compare=False)
+    # News outlets and wire services (their keys): the press that reports a deal, never a party to it.
+    outlets: frozenset[str] = frozenset()
 
     def add(self, org: KnownOrg) -> None:
         """Hold ``org`` under its name, its aliases (each also in British and American spelling) and
@@ -172,4 +174,5 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
             products=tuple(str(p) for p in item.get("products") or ()),
         )
         gazetteer.add(org)
+    gazetteer.outlets = frozenset(org_key(str(name)) for name in (data or {}).get("outlets") or ())
     return gazetteer
