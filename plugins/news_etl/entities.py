@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key, spelling_key
+from news_etl.orgs import Gazetteer, KnownOrg, infer_org_type, org_key
 from news_etl.places import (
     AMBIGUOUS_PLACES,
     PLACE_TO_CODE,
@@ -214,7 +214,7 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
                     and part.lower() not in _NOT_NAMES:
                 add(s, s + len(part), part, known)
     for ref in [r for r in refs.values() if _is_thing(text, r, owned, refs, gazetteer) or _only_told(text, r)
-                or _is_outlet(r, gazetteer)]:
+                or gazetteer.is_outlet(r.key)]:
         del refs[ref.key]
     _add_defined_acronyms(text, refs, taken)
     _fold_short_references(text, refs, taken)
@@ -236,12 +236,6 @@ def find_organizations(text: str, gazetteer: Gazetteer, party_names: Iterable[st
     default_local_countries(text, refs.values())
     dateline_countries(text, refs.values())
     return sorted(refs.values(), key=lambda r: min(s for s, _ in r.spans + r.product_spans))
-
-
-def _is_outlet(ref: OrgRef, gazetteer: Gazetteer) -> bool:
-    """Whether it is a news outlet or wire service ("CNBC said that ...", "according to Reuters"):
-    the press reports a deal, it is no party to it."""
-    return ref.key in gazetteer.outlets or spelling_key(ref.key) in gazetteer.outlets
 
 
 def _only_told(text: str, ref: OrgRef) -> bool:

@@ -49,7 +49,8 @@ class Gazetteer:
     # The pattern of all surface forms, compiled once per gazetteer by ``entities`` (kept on the
     # object, not in a table keyed by ``id``: a short-lived gazetteer's id is reused by the next).
     matcher: Any = field(default=None, repr=False, compare=False)
-    # News outlets and wire services (their keys): the press that reports a deal, never a party to it.
+    # News outlets and wire services (their keys, in one spelling): the press that reports a deal,
+    # never a party to it.
     outlets: frozenset[str] = frozenset()
 
     def add(self, org: KnownOrg) -> None:
@@ -61,6 +62,10 @@ class Gazetteer:
             self.by_key.setdefault(spelling_key(org_key(name)), org)
         for product in org.products:
             self.by_product.setdefault(org_key(product), org)
+
+    def is_outlet(self, key: str) -> bool:
+        """Whether an organisation key is a news outlet's or wire service's, in either spelling."""
+        return spelling_key(key) in self.outlets
 
     def lookup(self, name: str) -> KnownOrg | None:
         """The known organisation a surface name denotes, if any: "Sheba Medical Centre" finds the
@@ -174,5 +179,5 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
             products=tuple(str(p) for p in item.get("products") or ()),
         )
         gazetteer.add(org)
-    gazetteer.outlets = frozenset(org_key(str(name)) for name in (data or {}).get("outlets") or ())
+    gazetteer.outlets = frozenset(spelling_key(org_key(str(name))) for name in (data or {}).get("outlets") or ())
     return gazetteer
