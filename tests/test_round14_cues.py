@@ -61,4 +61,14 @@ def test_a_body_the_parties_run_together_is_a_partnership_cue():
     """Once the models learned wave 12, an invented one-sentence story of round 6 ("announce the
     creation of a school ..., run by both") fell to p=0.46: the joint body was carried by no cue."""
     assert positive_score("Arlow College and Quenby Health announce a new school, run by both.") > 0
-    assert positive_score("The clinic is jointly owned by Arlow College and Quenby Health.") > 0
+    assert positive_score("The clinic is jointly run by Arlow College and Quenby Health.") > 0
+
+
+def test_a_system_procured_from_a_named_supplier_is_a_partnership_cue():
+    assert positive_score("Arnwood Hospitals procures Zorbly AI through the national framework.") > 0
+    assert positive_score("Arnwood Hospitals is looking to procure a new imaging system.") == 0
+
+
+def test_an_initiative_launched_with_another_body_is_a_partnership_cue():
+    assert positive_score("Arlow Agency has launched a new health IT initiative with the Quenby Department "
+                          "of Health.") > 0

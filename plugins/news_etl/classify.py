@@ -244,7 +244,7 @@ def read_article(title: str | None, text: str, gazetteer: Gazetteer) -> Reading:
     # Lists of the rest of the parties (their names only: from where the list starts).
     listed = [span for (start, end), sentence in zip(offsets, sentences, strict=True)
               if not any(s <= start < e for s, e in items) and not _BACKGROUND.search(sentence)
-              and (span := _listed_span(start, end, sentence))]
+              and (span := _listed_span(document, start, end, sentence))]
     participants = _participants(document, orgs, announcing, offsets[: LEAD_SENTENCES + 1], listed)
     late = False
     if len(participants) < 2 and len(spans) > len(announcing):
@@ -607,10 +607,14 @@ def _participants(
     return [Participant.of(r, kinds[r.key]) for r in chosen]
 
 
-def _listed_span(start: int, end: int, sentence: str) -> tuple[int, int] | None:
+def _listed_span(document: str, start: int, end: int, sentence: str) -> tuple[int, int] | None:
     """Where a sentence that lists the rest of the parties names them: after "The other members
-    include", or before "were among those to join"; None when it lists none."""
+    include", in the lines after "The members are:", or before "were among those to join"; None
+    when it lists none."""
     member_list = _MEMBER_LIST.match(sentence)
+    if member_list and sentence.rstrip().endswith(":"):
+        lines = _LIST_LINES.match(document, end)
+        return (end, lines.end(1)) if lines else None
     if member_list:
         return start + member_list.end(), end
     joiners = _JOINERS.search(sentence)
@@ -755,9 +759,14 @@ _MEMBER_LIST = re.compile(
     r"partnership|collaboration|group|initiative))|"
     r"(?:[A-Z][\w-]*(?: [\w-]+){0,2}? )?(?i:members|partners|participants|health systems|hospitals|"
     r"organi[sz]ations|companies|institutions|universities|trusts|insurers)(?: (?:involved|participating|"
-    r"taking part|joining|(?:making|signing) the [\w-]+))?)"
-    r"[’'\"”]?,?\s+(?i:include|includes|comprise|comprises|consist of|consists of|are)\s+(?:the\s+)?"
-    r"(?:(?!(?:from|of|by|with|for|to|in|on|at) )[a-z][\w-]* ){0,3}?(?=[A-Z])")  # "include big tech firms X, Y"
+    r"taking part|joining|(?:making|signing) the [\w-]+)"
+    # ... or by what they will do: "The health systems that will share data with the VA are:"
+    r"| (?:that|which|who) [^.;:]{1,80}?)?)"
+    r"[’'\"”]?,?\s+(?i:include|includes|comprise|comprises|consist of|consists of|are)"
+    # ... named in the sentence, or one a line after a colon (see ``_LIST_LINES``)
+    r"(?::\s*$|\s+(?:the\s+)?(?:(?!(?:from|of|by|with|for|to|in|on|at) )[a-z][\w-]* ){0,3}?(?=[A-Z]))")
+# The lines of such a list after its colon: one name a line, up to the blank line that ends it.
+_LIST_LINES = re.compile(r"\s*\n((?:[ \t]*[-•*·]?[ \t]*[A-Z][^\n.!?:]{1,100}(?:\n|$))+)")
 # Parties named before the words that say they joined too: "X, Y and Z were among those to join the
 # network this year".
 _JOINERS = re.compile(r",? (?:were|are) among (?:those|the (?:[\w-]+ ){0,3}?(?:organi[sz]ations|systems|"

@@ -176,8 +176,9 @@ POSITIVE = [
     (r"\b(expand(s|ed|ing)?|deepen(s|ed|ing)?|extend(s|ed|ing)?) (its |their )?relationship with\b", 2.0),
     (r"\b(will|to|plans to) (pilot|trial|use)\b[^.]{0,60}"
      r"(\b[A-Z][\w.-]*(’s|'s)\s|\b(from|by|to|with|for) [A-Z])", 1.0),
+    # ... or bought through a framework: "procures X through the NHS framework" (not "looking to procure")
     (r"\b(selects?|selected|chooses|chose|chosen|picks|picked|taps|tapped|enlist(s|ed|ing)?|opt(s|ed) for|"
-     r"go(es)? with|went with)\b", 1.5),
+     r"go(es)? with|went with)\b|\bprocur(es|ed) (?-i:[A-Z])", 1.5),
     # Putting another organisation's product to use: "deploys Qure.ai's", "is rolling out Corvix's".
     (r"\b(deploy(s|ed|ing)?|roll(s|ed|ing)? out|implement(s|ed|ing)?|adopt(s|ed|ing)?)\s+(the\s+)?"
      r"[A-Z][\w.-]*(\s[A-Z][\w.-]*){0,3}(’s|'s)\s", 1.5),
@@ -210,7 +211,10 @@ POSITIVE = [
     (r"\bjoint(ly)? ([\w-]+ ){0,3}(study|trial|program(me)?|lab|laborator(y|ies)|cent(er|re)|initiative|project|"
      r"research|steering|tumou?r boards?|fellowship|procurement)\b", 2.5),
     (r"\b(launch(es|ed)?|begin|began|begun|start(s|ed)?|open(s|ed)?|establish(es|ed)?|form(s|ed)?)\b[^.]{0,40}"
-     r"\b(study|trial|consortium|alliance|network|lab|research)\b", 1.5),
+     r"\b(study|trial|consortium|alliance|network|lab|research)\b|"
+     # ... or one begun with another body: "has launched a new health IT initiative with the VA"
+     r"\b(launch(es|ed)?|start(s|ed)?|begin|began|begun)\b[^.]{0,40}\b(initiative|pilot|project|program(me)?)"
+     r" with (the )?(?-i:[A-Z])", 1.5),
     (r"\b(co-develop\w*|jointly develop\w*|co-design\w*)\b", 2.0),
     (_SYSTEM_PURCHASE, 2.0),
     # A company or data pool set up together: "formed a new company with three other systems",
@@ -237,7 +241,7 @@ POSITIVE = [
      r"\bjointly (found|establish|creat|launch|set up)\w*|"
      # ... or a body they will run together: "a school of AI for health, run by both", "jointly owned"
      r"\b(run|owned|operated|governed|led) (jointly )?by (both|the two|all three)\b|"
-     r"\bjointly (run|owned|operated|governed)\b", 2.0),
+     r"\bjointly (run|operated|governed)\b", 2.0),
 ]
 
 NEGATIVE = [
