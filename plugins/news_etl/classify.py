@@ -765,7 +765,8 @@ _MEMBER_LIST = re.compile(
     r"[’'\"”]?,?\s+(?i:include|includes|comprise|comprises|consist of|consists of|are)"
     # ... named in the sentence, or one a line after a colon (see ``_LIST_LINES``)
     r"(?::\s*$|\s+(?:the\s+)?(?:(?!(?:from|of|by|with|for|to|in|on|at) )[a-z][\w-]* ){0,3}?(?=[A-Z]))")
-# The lines of such a list after its colon: one name a line, up to the blank line that ends it.
+# The lines of such a list after its colon: one name a line, up to the first line that is a sentence
+# (the document holds one sentence a line, so a paragraph's end is no blank line here).
 _LIST_LINES = re.compile(r"\s*\n((?:[ \t]*[-•*·]?[ \t]*[A-Z][^\n.!?:]{1,100}(?:\n|$))+)")
 # Parties named before the words that say they joined too: "X, Y and Z were among those to join the
 # network this year".

@@ -239,7 +239,7 @@ POSITIVE = [
     # Bodies that pool what they have: "are combining their expertise in imaging", "have jointly founded".
     (r"\b(combin|pool|shar)(e|es|ed|ing) their (expertise|resources|strengths|capabilities|know-how)\b|"
      r"\bjointly (found|establish|creat|launch|set up)\w*|"
-     # ... or a body they will run together: "a school of AI for health, run by both", "jointly owned"
+     # ... or a body they will run together: "a school of AI for health, run by both", "jointly run"
      r"\b(run|owned|operated|governed|led) (jointly )?by (both|the two|all three)\b|"
      r"\bjointly (run|operated|governed)\b", 2.0),
 ]
